@@ -1,0 +1,140 @@
+package io.convener.api.model;
+
+import static java.util.Objects.requireNonNull;
+
+import io.convener.api.CohortId;
+import io.convener.api.MemberId;
+import io.convener.api.OrgUnit;
+import io.convener.api.TeamId;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A person in a tenant, known by a stable pseudonymous id. {@code displayName} and {@code email}
+ * are personal data: stores keep them apart and services show them only with the member's consent.
+ * Immutable and thread-safe; build one with {@link #builder}.
+ *
+ * @param id stable pseudonymous id, unique in the tenant
+ * @param teams teams the member belongs to, without duplicates
+ * @param cohorts cohorts (any grouping: intake year, guild, site), without duplicates
+ * @param org the member's org unit, if known
+ * @param displayName personal data: the member's name, if given
+ * @param email personal data: the member's email address, if given
+ * @param skills declared skills or topics, without duplicates
+ */
+public record Member(
+    MemberId id,
+    List<TeamId> teams,
+    List<CohortId> cohorts,
+    Optional<OrgUnit> org,
+    Optional<String> displayName,
+    Optional<String> email,
+    List<String> skills) {
+
+  /** Validates and copies every component. */
+  public Member {
+    requireNonNull(id, "id");
+    teams = List.copyOf(new LinkedHashSet<>(requireNonNull(teams, "teams")));
+    cohorts = List.copyOf(new LinkedHashSet<>(requireNonNull(cohorts, "cohorts")));
+    requireNonNull(org, "org");
+    requireNonNull(displayName, "displayName");
+    requireNonNull(email, "email");
+    skills = List.copyOf(new LinkedHashSet<>(requireNonNull(skills, "skills")));
+    for (String skill : skills) {
+      if (skill.isBlank()) {
+        throw new IllegalArgumentException("skills must not be blank");
+      }
+    }
+  }
+
+  /** A member with nothing but an id. */
+  public static Member of(MemberId id) {
+    return builder(id).build();
+  }
+
+  /** A builder for a member with this id. */
+  public static Builder builder(MemberId id) {
+    return new Builder(id);
+  }
+
+  /** Builds a {@link Member}. Not thread-safe. */
+  public static final class Builder {
+    private final MemberId id;
+    private List<TeamId> teams = List.of();
+    private List<CohortId> cohorts = List.of();
+    private @Nullable OrgUnit org;
+    private @Nullable String displayName;
+    private @Nullable String email;
+    private List<String> skills = List.of();
+
+    private Builder(MemberId id) {
+      this.id = requireNonNull(id, "id");
+    }
+
+    /** Teams the member belongs to. */
+    public Builder teams(List<TeamId> teams) {
+      this.teams = new ArrayList<>(teams);
+      return this;
+    }
+
+    /** Teams the member belongs to. */
+    public Builder teams(TeamId... teams) {
+      return teams(List.of(teams));
+    }
+
+    /** Cohorts the member belongs to. */
+    public Builder cohorts(List<CohortId> cohorts) {
+      this.cohorts = new ArrayList<>(cohorts);
+      return this;
+    }
+
+    /** Cohorts the member belongs to. */
+    public Builder cohorts(CohortId... cohorts) {
+      return cohorts(List.of(cohorts));
+    }
+
+    /** The member's org unit. */
+    public Builder org(OrgUnit org) {
+      this.org = requireNonNull(org, "org");
+      return this;
+    }
+
+    /** Personal data: the member's name. */
+    public Builder displayName(String displayName) {
+      this.displayName = requireNonNull(displayName, "displayName");
+      return this;
+    }
+
+    /** Personal data: the member's email address. */
+    public Builder email(String email) {
+      this.email = requireNonNull(email, "email");
+      return this;
+    }
+
+    /** Declared skills or topics. */
+    public Builder skills(List<String> skills) {
+      this.skills = new ArrayList<>(skills);
+      return this;
+    }
+
+    /** Declared skills or topics. */
+    public Builder skills(String... skills) {
+      return skills(List.of(skills));
+    }
+
+    /** The member. */
+    public Member build() {
+      return new Member(
+          id,
+          teams,
+          cohorts,
+          Optional.ofNullable(org),
+          Optional.ofNullable(displayName),
+          Optional.ofNullable(email),
+          skills);
+    }
+  }
+}

@@ -5,9 +5,18 @@ import io.convener.api.ingest.IngestService;
 /**
  * The facade a host holds: one running Convener, with its services. Obtain one from {@code
  * io.convener.core.Conveners.builder()}, or from a Guice injector built with {@code
- * ConvenerModule} and a storage module. Thread-safe; close it to release the store.
+ * ConvenerModule} and a storage module (then call {@link #start()} first). Thread-safe; close it to
+ * release the store.
  */
 public interface Convener extends AutoCloseable {
+  /**
+   * Opens the store and brings its schema up to date. The builder calls it; a host that wires
+   * Convener with Guice calls it once before any other call. Idempotent.
+   *
+   * @throws StorageException when the store cannot be opened or migrated
+   */
+  void start();
+
   /** Ingestion of members and events. */
   IngestService ingest();
 

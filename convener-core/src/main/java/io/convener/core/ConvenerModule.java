@@ -1,0 +1,35 @@
+package io.convener.core;
+
+import static java.util.Objects.requireNonNull;
+
+import com.google.inject.AbstractModule;
+import io.convener.api.Convener;
+import io.convener.core.ingest.IngestModule;
+
+/**
+ * The Guice entry point of the Convener services. Install it beside a storage module (such as
+ * {@code io.convener.jdbc.JdbcStorageModule}); each default service is bound with an {@link
+ * com.google.inject.multibindings.OptionalBinder}, so a host can replace any of them. Installing
+ * the module does no I/O: call {@link Convener#start()} on the injected {@link Convener} before
+ * use.
+ */
+public final class ConvenerModule extends AbstractModule {
+  private final ConvenerSettings settings;
+
+  /** A module with these settings. */
+  public ConvenerModule(ConvenerSettings settings) {
+    this.settings = requireNonNull(settings, "settings");
+  }
+
+  /** A module with {@link ConvenerSettings#defaults()}. */
+  public ConvenerModule() {
+    this(ConvenerSettings.defaults());
+  }
+
+  @Override
+  protected void configure() {
+    bind(ConvenerSettings.class).toInstance(settings);
+    bind(Convener.class).to(DefaultConvener.class);
+    install(new IngestModule());
+  }
+}

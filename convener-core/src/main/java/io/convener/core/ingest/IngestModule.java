@@ -1,0 +1,20 @@
+package io.convener.core.ingest;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Singleton;
+import com.google.inject.multibindings.OptionalBinder;
+import io.convener.api.ingest.IngestService;
+
+/**
+ * Binds the default {@link IngestService}; a host replaces it with {@code
+ * OptionalBinder.newOptionalBinder(binder(), IngestService.class).setBinding()}.
+ */
+public final class IngestModule extends AbstractModule {
+  @Override
+  protected void configure() {
+    OptionalBinder.newOptionalBinder(binder(), IngestService.class)
+        .setDefault()
+        .to(DefaultIngestService.class);
+    bind(DefaultIngestService.class).in(Singleton.class);
+  }
+}

@@ -1,0 +1,71 @@
+package io.convener.examples.cli;
+
+import io.convener.api.TenantId;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** The options every command takes, as CONTRACT.md section 2 lists them. */
+final class GlobalOptions {
+  /** The output formats of {@code --format}. */
+  enum Format { table, json }
+
+  @Option(
+      names = "--db",
+      paramLabel = "JDBC_URL",
+      scope = ScopeType.INHERIT,
+      description = "Store: jdbc:h2:..., jdbc:sqlite:FILE or jdbc:postgresql://... (default: embedded H2 under ./convener-data/)")
+  @Nullable String db;
+
+  @Option(names = "--tenant", paramLabel = "ID", scope = ScopeType.INHERIT, description = "Tenant to act on (required except for demo)")
+  @Nullable String tenant;
+
+  @Option(
+      names = "--format",
+      paramLabel = "table|json",
+      scope = ScopeType.INHERIT,
+      description = "Output: table (default) or json (one JSON document on stdout)")
+  Format format = Format.table;
+
+  @Option(names = "--as-of", paramLabel = "INSTANT", scope = ScopeType.INHERIT, description = "RFC 3339 instant where windows end (default: now)")
+  @Nullable String asOf;
+
+  /** The tenant, or a usage error naming the option. */
+  TenantId requireTenant(CommandSpec command) {
+    if (tenant == null) {
+      throw new ParameterException(command.commandLine(), "Missing required option: '--tenant=ID'");
+    }
+    return tenant(command);
+  }
+
+  /** The tenant given, parsed; a usage error when it is not a valid tenant id. */
+  TenantId tenant(CommandSpec command) {
+    try {
+      return TenantId.of(tenant);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(command.commandLine(), "Invalid value for option '--tenant': " + e.getMessage());
+    }
+  }
+
+  /** {@code --as-of}, or now. */
+  Instant asOf(CommandSpec command) {
+    if (asOf == null) {
+      return Instant.now();
+    }
+    try {
+      return OffsetDateTime.parse(asOf).toInstant();
+    } catch (DateTimeParseException e) {
+      throw new ParameterException(
+          command.commandLine(), "Invalid value for option '--as-of': not an RFC 3339 instant: '" + asOf + "'");
+    }
+  }
+
+  boolean json() {
+    return format == Format.json;
+  }
+}

@@ -1,0 +1,8 @@
+/**
+ * The {@code convener} command line: global options, exit codes and commands exactly as the
+ * project's CONTRACT.md pins them. Each command is a thin shell over the public Java API.
+ */
+@NullMarked
+package io.convener.examples.cli;
+
+import org.jspecify.annotations.NullMarked;

@@ -7,7 +7,7 @@ package io.convener.api;
  * <p>Values are non-blank, at most 200 characters, without control characters or surrounding
  * whitespace. Immutable and thread-safe.
  *
- * @param value the identifier as the host knows it (pseudonymous where it names a person)
+ * @param value the identifier as the host knows it
  */
 public record CohortId(String value) implements Comparable<CohortId> {
   /** Validates the value; throws {@link IllegalArgumentException} naming the problem. */

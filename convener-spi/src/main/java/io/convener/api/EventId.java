@@ -1,13 +1,13 @@
 package io.convener.api;
 
 /**
- * Identifies a event inside one tenant. A EventId is only meaningful together with its {@link TenantId}:
+ * Identifies an event inside one tenant. An EventId is only meaningful together with its {@link TenantId}:
  * the same value in two tenants names two unrelated events.
  *
  * <p>Values are non-blank, at most 200 characters, without control characters or surrounding
  * whitespace. Immutable and thread-safe.
  *
- * @param value the identifier as the host knows it (pseudonymous where it names a person)
+ * @param value the identifier as the host knows it
  */
 public record EventId(String value) implements Comparable<EventId> {
   /** Validates the value; throws {@link IllegalArgumentException} naming the problem. */

@@ -8,7 +8,13 @@ package io.convener.api;
  * <p>Partial success is never an exception: an ingestion that rejects some lines returns a report.
  */
 public abstract sealed class ConvenerException extends RuntimeException
-    permits InvalidInputException, StorageException {
+    permits InvalidInputException,
+        StorageException,
+        AuthenticationException,
+        AccessDeniedException,
+        RateLimitedException,
+        IntegrityException,
+        PluginException {
   private static final long serialVersionUID = 1L;
 
   ConvenerException(String message, Throwable cause) {

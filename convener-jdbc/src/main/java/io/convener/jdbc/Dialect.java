@@ -1,0 +1,257 @@
+package io.convener.jdbc;
+
+import static java.util.Objects.requireNonNull;
+
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The databases Convener stores into, and the few SQL snippets in which they differ. Everything
+ * else, migrations included, is one SQL code path that runs unchanged on all three.
+ *
+ * <p>Supported JDBC URLs: {@code jdbc:h2:file:PATH} and {@code jdbc:h2:mem:NAME} (embedded H2
+ * 2.x; its other forms such as {@code jdbc:h2:~/PATH} and {@code jdbc:h2:tcp://...} work too);
+ * {@code jdbc:sqlite:FILE}; {@code jdbc:postgresql://HOST[:PORT]/DATABASE}. Immutable and
+ * thread-safe.
+ */
+public enum Dialect {
+  /**
+   * H2 2.x, embedded (file or named in-memory database) or server. Writes are serialised within the
+   * process: an embedded database gains nothing from concurrent writers, and concurrent inserts of
+   * one key would otherwise fail on H2's unique index rather than wait.
+   */
+  H2(
+      "jdbc:h2:",
+      """
+      MERGE INTO members (tenant_id, member_id, org, teams, cohorts, skills)
+      KEY (tenant_id, member_id)
+      VALUES (:tenant, :id, :org, :teams, :cohorts, :skills)""",
+      """
+      MERGE INTO events t
+      USING (VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?))
+        AS s (tenant_id, event_id, at, kind, actor, team, weight, sentiment, targets, refs, tags, attrs)
+      ON t.tenant_id = s.tenant_id AND t.event_id = s.event_id
+      WHEN NOT MATCHED THEN INSERT (tenant_id, event_id, at, kind, actor, team, weight, sentiment, targets, refs, tags, attrs)
+      VALUES (s.tenant_id, s.event_id, s.at, s.kind, s.actor, s.team, s.weight, s.sentiment, s.targets, s.refs, s.tags, s.attrs)""",
+      Map.of(),
+      true,
+      true,
+      4),
+
+  /**
+   * SQLite 3.24 or later, one database file. Opened in WAL journal mode with foreign keys on, a
+   * 30-second busy timeout for writers of other processes, and {@code synchronous=NORMAL} (the
+   * usual setting with WAL: a power failure may lose the last commits but never corrupts the file).
+   * Writes of this process are serialised because SQLite allows one writer at a time.
+   */
+  SQLITE(
+      "jdbc:sqlite:",
+      Constants.MEMBER_UPSERT_ON_CONFLICT,
+      Constants.EVENT_INSERT_ON_CONFLICT,
+      Map.of(
+          "journal_mode", "WAL",
+          "synchronous", "NORMAL",
+          "foreign_keys", "true",
+          "busy_timeout", "30000"),
+      true,
+      true,
+      4),
+
+  /** PostgreSQL 9.5 or later, through the PostgreSQL JDBC driver (an optional dependency). */
+  POSTGRESQL(
+      "jdbc:postgresql:",
+      Constants.MEMBER_UPSERT_ON_CONFLICT,
+      Constants.EVENT_INSERT_ON_CONFLICT,
+      Map.of(),
+      false,
+      false,
+      8);
+
+  /** Snippets shared by more than one dialect; an enum constant cannot refer to its own statics. */
+  private static final class Constants {
+    static final String MEMBER_UPSERT_ON_CONFLICT =
+        """
+        INSERT INTO members (tenant_id, member_id, org, teams, cohorts, skills)
+        VALUES (:tenant, :id, :org, :teams, :cohorts, :skills)
+        ON CONFLICT (tenant_id, member_id) DO UPDATE
+        SET org = excluded.org, teams = excluded.teams, cohorts = excluded.cohorts, skills = excluded.skills""";
+
+    static final String EVENT_INSERT_ON_CONFLICT =
+        """
+        INSERT INTO events (tenant_id, event_id, at, kind, actor, team, weight, sentiment, targets, refs, tags, attrs)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        ON CONFLICT (tenant_id, event_id) DO NOTHING""";
+
+    private Constants() {}
+  }
+
+  /** Says which URLs work; part of every rejection message. */
+  static final String SUPPORTED =
+      "supported are jdbc:h2:file:PATH, jdbc:h2:mem:NAME (embedded H2 2.x), jdbc:sqlite:FILE"
+          + " and jdbc:postgresql://HOST[:PORT]/DATABASE";
+
+  private final String urlPrefix;
+  private final String memberUpsert;
+  private final String eventInsert;
+  private final Map<String, String> connectionProperties;
+  private final boolean singleWriter;
+  private final boolean embedded;
+  private final int poolSize;
+
+  Dialect(
+      String urlPrefix,
+      String memberUpsert,
+      String eventInsert,
+      Map<String, String> connectionProperties,
+      boolean singleWriter,
+      boolean embedded,
+      int poolSize) {
+    this.urlPrefix = urlPrefix;
+    this.memberUpsert = memberUpsert;
+    this.eventInsert = eventInsert;
+    this.connectionProperties = connectionProperties;
+    this.singleWriter = singleWriter;
+    this.embedded = embedded;
+    this.poolSize = poolSize;
+  }
+
+  /**
+   * The dialect of a JDBC URL.
+   *
+   * @throws IllegalArgumentException naming the supported URLs when the URL is of another database,
+   *     or is an SQLite or anonymous H2 in-memory database (private to one connection, so unusable
+   *     from a connection pool)
+   * @throws NullPointerException when {@code url} is null
+   */
+  public static Dialect fromUrl(String url) {
+    requireNonNull(url, "url");
+    String lower = url.toLowerCase(Locale.ROOT);
+    for (Dialect dialect : values()) {
+      if (lower.startsWith(dialect.urlPrefix)) {
+        dialect.checkUsable(url.substring(dialect.urlPrefix.length()));
+        return dialect;
+      }
+    }
+    throw new IllegalArgumentException(
+        "unsupported JDBC URL '" + scheme(url) + "...': " + SUPPORTED);
+  }
+
+  private void checkUsable(String rest) {
+    String target = stripParameters(rest);
+    if (this == SQLITE && (target.isBlank() || target.contains(":memory:") || rest.contains("mode=memory"))) {
+      throw new IllegalArgumentException(
+          "in-memory SQLite is private to one connection and cannot be shared: use a file,"
+              + " jdbc:sqlite:FILE, or an in-memory H2 database, jdbc:h2:mem:NAME");
+    }
+    if (this == H2 && (target.isBlank() || target.equals("mem:"))) {
+      throw new IllegalArgumentException(
+          "an H2 database needs a name or a path: jdbc:h2:file:PATH or jdbc:h2:mem:NAME");
+    }
+  }
+
+  /**
+   * The local file a URL of an embedded database points at, so that its directory can be created
+   * before the database is opened; empty for in-memory and server databases.
+   */
+  public Optional<Path> localFile(String url) {
+    String rest = stripParameters(url.substring(Math.min(urlPrefix.length(), url.length())));
+    String path;
+    if (this == SQLITE) {
+      path = rest.startsWith("file:") ? rest.substring("file:".length()) : rest;
+    } else if (this == H2 && rest.startsWith("file:")) {
+      path = rest.substring("file:".length());
+    } else if (this == H2 && !rest.matches("^[A-Za-z]{2,}:.*")) {
+      // No prefix such as mem:, tcp: or nio:, so an implicit file path such as ./data/db or ~/db.
+      path = rest;
+    } else {
+      return Optional.empty();
+    }
+    if (path.startsWith("~")) {
+      path = System.getProperty("user.home") + path.substring(1);
+    }
+    return path.isBlank() ? Optional.empty() : Optional.of(Path.of(path));
+  }
+
+  /**
+   * The statement that inserts a member or replaces every column of an existing one; binds
+   * {@code tenant, id, org, teams, cohorts, skills}.
+   */
+  public String memberUpsert() {
+    return memberUpsert;
+  }
+
+  /**
+   * The statement that inserts an event unless the tenant already has its id, with an update count
+   * of 1 when it inserted and 0 when it did not. It has twelve positional parameters, the columns
+   * {@code tenant_id, event_id, at, kind, actor, team, weight, sentiment, targets, refs, tags,
+   * attrs} in that order, so that the hot ingestion path binds plain JDBC parameters. H2 uses the
+   * standard {@code MERGE ... WHEN NOT MATCHED THEN INSERT}; SQLite and PostgreSQL use {@code ON
+   * CONFLICT DO NOTHING}, which on SQLite is markedly faster than the portable {@code INSERT ...
+   * SELECT ... WHERE NOT EXISTS}, and on PostgreSQL is safe against concurrent writers.
+   */
+  public String eventInsert() {
+    return eventInsert;
+  }
+
+  /** Driver properties every connection is opened with (never null, often empty). */
+  public Map<String, String> connectionProperties() {
+    return connectionProperties;
+  }
+
+  /**
+   * Whether writes of this process are serialised: SQLite allows one writer at a time, and H2
+   * fails rather than waits when two transactions insert one key. Writers of other processes are
+   * still handled by retrying (see {@link #isTransient}).
+   */
+  public boolean singleWriter() {
+    return singleWriter;
+  }
+
+  /**
+   * Whether the database runs inside this JVM (connections never go stale and may live as long as
+   * the store is open).
+   */
+  public boolean embedded() {
+    return embedded;
+  }
+
+  /** How many connections the store keeps open. */
+  public int poolSize() {
+    return poolSize;
+  }
+
+  /**
+   * Whether a failed transaction may succeed when tried again, because the failure came from a
+   * concurrent writer: an integrity violation (another transaction inserted the same key first),
+   * a serialization failure or deadlock (SQL state class 40), or a lock timeout (H2's HYT00).
+   */
+  public static boolean isTransient(SQLException e) {
+    String state = e.getSQLState();
+    if (state == null) {
+      // SQLite's driver sets no SQL state; its primary result code 19 is SQLITE_CONSTRAINT.
+      return (e.getErrorCode() & 0xff) == 19;
+    }
+    return state.startsWith("23") || state.startsWith("40") || state.equals("HYT00");
+  }
+
+  private static String stripParameters(String rest) {
+    int end = rest.length();
+    for (char c : new char[] {';', '?'}) {
+      int i = rest.indexOf(c);
+      if (i >= 0 && i < end) {
+        end = i;
+      }
+    }
+    return rest.substring(0, end);
+  }
+
+  /** The part of a URL before its second colon: names the driver, never a password. */
+  private static String scheme(String url) {
+    int first = url.indexOf(':');
+    int second = first < 0 ? -1 : url.indexOf(':', first + 1);
+    return second < 0 ? url.substring(0, Math.min(url.length(), 16)) : url.substring(0, second + 1);
+  }
+}

@@ -1,0 +1,57 @@
+package io.convener.jdbc;
+
+import static java.util.Objects.requireNonNull;
+
+import com.google.inject.PrivateModule;
+import io.convener.jdbc.internal.db.DatabaseModule;
+import io.convener.jdbc.internal.event.EventStorageModule;
+import io.convener.jdbc.internal.member.MemberStorageModule;
+import io.convener.jdbc.internal.tenant.TenantStorageModule;
+import io.convener.spi.storage.EventStore;
+import io.convener.spi.storage.MemberStore;
+import io.convener.spi.storage.StorageLifecycle;
+import io.convener.spi.storage.TenantStore;
+
+/**
+ * Convener storage on a relational database: binds and exposes exactly the storage SPI, {@link
+ * TenantStore}, {@link MemberStore}, {@link EventStore} and {@link StorageLifecycle}, each a
+ * singleton; everything else stays private to the module.
+ *
+ * <pre>{@code
+ * Injector injector = Guice.createInjector(new JdbcStorageModule(JdbcSettings.defaults()));
+ * StorageLifecycle storage = injector.getInstance(StorageLifecycle.class);
+ * storage.start();   // opens the connection pool and migrates the schema
+ * ...
+ * storage.close();
+ * }</pre>
+ *
+ * <p>The module does no I/O: nothing touches the database until {@link StorageLifecycle#start()}.
+ * The member and event stores register a tenant on its first write, so hosts need not call
+ * {@link TenantStore#register} first. Install one module per database; two modules on the same
+ * embedded database file in one JVM share it.
+ */
+public final class JdbcStorageModule extends PrivateModule {
+  private final JdbcSettings settings;
+
+  /**
+   * A module for this database.
+   *
+   * @throws NullPointerException when {@code settings} is null
+   */
+  public JdbcStorageModule(JdbcSettings settings) {
+    this.settings = requireNonNull(settings, "settings");
+  }
+
+  @Override
+  protected void configure() {
+    bind(JdbcSettings.class).toInstance(settings);
+    install(new DatabaseModule());
+    install(new TenantStorageModule());
+    install(new MemberStorageModule());
+    install(new EventStorageModule());
+    expose(TenantStore.class);
+    expose(MemberStore.class);
+    expose(EventStore.class);
+    expose(StorageLifecycle.class);
+  }
+}

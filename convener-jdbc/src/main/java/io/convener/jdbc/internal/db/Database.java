@@ -1,0 +1,196 @@
+package io.convener.jdbc.internal.db;
+
+import static java.util.Objects.requireNonNull;
+
+import io.convener.api.StorageException;
+import io.convener.api.TenantId;
+import io.convener.jdbc.Dialect;
+import io.convener.jdbc.JdbcSettings;
+import jakarta.inject.Inject;
+import java.sql.SQLException;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
+import org.jdbi.v3.core.HandleCallback;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.JdbiException;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The open database as the stores see it: hands out Jdbi handles, runs writes in one transaction
+ * each, and turns every Jdbi or driver failure into a {@link StorageException} whose message names
+ * the action and the tenant, never a row's content.
+ *
+ * <p>Writes are serialised when the dialect asks for it (SQLite and H2, see {@link
+ * Dialect#singleWriter()}), so that writers of this process queue in Java rather than spin on a
+ * busy timeout or fail on a unique index. A write for a tenant
+ * first registers the tenant in the same transaction, unless this process has already seen it
+ * registered; a write that fails because of a concurrent writer (it inserted the same key first,
+ * a deadlock, a lock timeout) or because the tenant row went missing is retried whole, which is
+ * safe because every write is idempotent. Writers avoid deadlocking each other by writing rows in
+ * key order.
+ *
+ * <p>Thread-safe. Usable between {@code StorageLifecycle.start()} and {@code close()}; calls
+ * outside that window throw {@link IllegalStateException}.
+ */
+public final class Database {
+  /** How often a write is tried when it fails because of a concurrent writer. */
+  static final int MAX_ATTEMPTS = 5;
+
+  static final String REGISTER_TENANT =
+      """
+      INSERT INTO tenants (tenant_id)
+      SELECT :tenant
+      WHERE NOT EXISTS (SELECT 1 FROM tenants WHERE tenant_id = :tenant)""";
+
+  private final JdbcSettings settings;
+  private final Dialect dialect;
+  private final Semaphore writers;
+  private final Set<TenantId> knownTenants = ConcurrentHashMap.newKeySet();
+  private volatile @Nullable Jdbi jdbi;
+
+  @Inject
+  Database(JdbcSettings settings) {
+    this.settings = requireNonNull(settings, "settings");
+    this.dialect = settings.dialect();
+    this.writers = new Semaphore(dialect.singleWriter() ? 1 : Integer.MAX_VALUE, true);
+  }
+
+  /** The settings the database was configured with. */
+  public JdbcSettings settings() {
+    return settings;
+  }
+
+  /** The dialect of the database. */
+  public Dialect dialect() {
+    return dialect;
+  }
+
+  /** Makes the database usable; called by the lifecycle once the schema is migrated. */
+  void attach(Jdbi opened) {
+    knownTenants.clear();
+    jdbi = opened;
+  }
+
+  /** Makes the database unusable again; called by the lifecycle before the pool closes. */
+  void detach() {
+    jdbi = null;
+    knownTenants.clear();
+  }
+
+  /**
+   * Runs {@code work} on a handle in auto-commit mode and returns its result. {@code work} may
+   * use the handle's JDBC connection directly and throw its {@link SQLException}.
+   *
+   * @param action what is being done, for the failure message, such as {@code "find event"}
+   * @throws StorageException when the database fails
+   */
+  public <R> R read(String action, TenantId tenant, HandleCallback<R, SQLException> work) {
+    Jdbi open = open();
+    try {
+      return open.withHandle(work);
+    } catch (JdbiException | SQLException e) {
+      throw failure(action, tenant, e);
+    }
+  }
+
+  /**
+   * Runs {@code work} in a read transaction, which some drivers (PostgreSQL) need to stream a
+   * result set with a fetch size rather than load it whole. Exceptions other than Jdbi's, such as
+   * those of a caller's sink, pass through unchanged.
+   *
+   * @throws StorageException when the database fails
+   */
+  public void stream(String action, TenantId tenant, HandleCallback<?, SQLException> work) {
+    Jdbi open = open();
+    try {
+      open.inTransaction(work);
+    } catch (JdbiException | SQLException e) {
+      throw failure(action, tenant, e);
+    }
+  }
+
+  /**
+   * Runs {@code work} in one write transaction for {@code tenant}, registering the tenant first
+   * if needed, and commits. Retries the whole transaction, up to {@value #MAX_ATTEMPTS} times in
+   * all, when it fails because of a concurrent writer ({@link Dialect#isTransient}), so {@code
+   * work} must be idempotent; it should write rows in key order so that writers do not deadlock.
+   *
+   * @throws StorageException when the database fails; nothing of {@code work} is then committed
+   */
+  public <R> R write(String action, TenantId tenant, HandleCallback<R, SQLException> work) {
+    Jdbi open = open();
+    for (int attempt = 1; ; attempt++) {
+      boolean known = knownTenants.contains(tenant);
+      writers.acquireUninterruptibly();
+      try {
+        R result =
+            open.inTransaction(
+                handle -> {
+                  if (!known) {
+                    handle.createUpdate(REGISTER_TENANT).bind("tenant", tenant.value()).execute();
+                  }
+                  return work.withHandle(handle);
+                });
+        knownTenants.add(tenant);
+        return result;
+      } catch (JdbiException | SQLException e) {
+        knownTenants.remove(tenant);
+        if (attempt >= MAX_ATTEMPTS || !isTransient(e)) {
+          throw failure(action, tenant, e);
+        }
+      } finally {
+        writers.release();
+      }
+    }
+  }
+
+  /** Registers the tenant unless this process has seen it registered already. */
+  public void register(TenantId tenant) {
+    if (!knownTenants.contains(tenant)) {
+      write("register tenant", tenant, handle -> null);
+    }
+  }
+
+  /** Whether this process has seen the tenant registered since the database was opened. */
+  public boolean isKnown(TenantId tenant) {
+    return knownTenants.contains(tenant);
+  }
+
+  /** Remembers that the tenant is registered (after reading its row). */
+  public void remember(TenantId tenant) {
+    knownTenants.add(tenant);
+  }
+
+  private Jdbi open() {
+    Jdbi open = jdbi;
+    if (open == null) {
+      throw new IllegalStateException(
+          "the " + dialect + " store is not open: call StorageLifecycle.start() first");
+    }
+    return open;
+  }
+
+  private static boolean isTransient(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof SQLException sql && Dialect.isTransient(sql)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private StorageException failure(String action, TenantId tenant, Exception e) {
+    StringBuilder message =
+        new StringBuilder("could not ").append(action).append(" for tenant '").append(tenant)
+            .append("' in the ").append(dialect).append(" database");
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof SQLException sql) {
+        message.append(" (SQL state ").append(sql.getSQLState())
+            .append(", error code ").append(sql.getErrorCode()).append(')');
+        break;
+      }
+    }
+    return new StorageException(message.toString(), e);
+  }
+}

@@ -1,0 +1,134 @@
+package io.convener.jdbc.internal.db;
+
+import static java.util.Objects.requireNonNull;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.convener.api.StorageException;
+import io.convener.jdbc.Dialect;
+import io.convener.jdbc.JdbcSettings;
+import io.convener.spi.storage.StorageLifecycle;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.output.MigrateResult;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.NoTemplateEngine;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Opens the store: creates the directory of an embedded database file, opens a connection pool
+ * that stays open until {@link #close()} (so an embedded database is opened once, not per call),
+ * migrates the schema with Flyway and hands the pool to the {@link Database}.
+ *
+ * <p>Migrations live in {@value #MIGRATIONS} and record themselves in the table {@value
+ * #HISTORY_TABLE}, names that cannot collide with a host application that runs Flyway on the same
+ * database. A database that already holds the host's tables is baselined at version 0, so the
+ * Convener schema is still created in it.
+ */
+final class JdbiStorageLifecycle implements StorageLifecycle {
+  static final String MIGRATIONS = "classpath:io/convener/jdbc/migration";
+  static final String HISTORY_TABLE = "convener_schema_history";
+
+  private static final Logger LOG = LoggerFactory.getLogger(JdbiStorageLifecycle.class);
+
+  private final Database database;
+  private @Nullable HikariDataSource pool;
+
+  @Inject
+  JdbiStorageLifecycle(Database database) {
+    this.database = requireNonNull(database, "database");
+  }
+
+  @Override
+  public synchronized void start() {
+    if (pool != null) {
+      return;
+    }
+    JdbcSettings settings = database.settings();
+    Dialect dialect = database.dialect();
+    String where = "the " + dialect + " database " + settings.redactedUrl();
+    dialect.localFile(settings.url()).ifPresent(file -> createParent(file, where));
+    HikariDataSource opened;
+    try {
+      opened = new HikariDataSource(poolConfig(settings, dialect));
+    } catch (RuntimeException e) {
+      throw new StorageException("could not open " + where + ": " + rootMessage(e), e);
+    }
+    try {
+      MigrateResult result =
+          Flyway.configure(JdbiStorageLifecycle.class.getClassLoader())
+              .dataSource(opened)
+              .locations(MIGRATIONS)
+              .table(HISTORY_TABLE)
+              .baselineOnMigrate(true)
+              .baselineVersion("0")
+              .load()
+              .migrate();
+      LOG.info(
+          "Convener storage open on {}: schema version {}, {} migration(s) applied",
+          dialect, result.targetSchemaVersion, result.migrationsExecuted);
+    } catch (RuntimeException e) {
+      opened.close();
+      throw new StorageException("could not migrate the schema of " + where + ": " + rootMessage(e), e);
+    }
+    // Plain SQL: no template engine, so that a comparison such as "at < :until" is never read as a template.
+    database.attach(Jdbi.create(opened).setTemplateEngine(new NoTemplateEngine()));
+    pool = opened;
+  }
+
+  @Override
+  public synchronized void close() {
+    HikariDataSource open = pool;
+    if (open == null) {
+      return;
+    }
+    pool = null;
+    database.detach();
+    open.close();
+  }
+
+  private static HikariConfig poolConfig(JdbcSettings settings, Dialect dialect) {
+    HikariConfig config = new HikariConfig();
+    config.setPoolName("convener-" + dialect.name().toLowerCase(Locale.ROOT));
+    config.setJdbcUrl(settings.url());
+    if (!settings.user().isEmpty()) {
+      config.setUsername(settings.user());
+    }
+    settings.password().ifPresent(config::setPassword);
+    config.setMaximumPoolSize(dialect.poolSize());
+    config.setMinimumIdle(dialect.poolSize());
+    if (dialect.embedded()) {
+      // Embedded connections never go stale; retiring the last one would close an in-memory database.
+      config.setMaxLifetime(0);
+    }
+    dialect.connectionProperties().forEach(config::addDataSourceProperty);
+    return config;
+  }
+
+  private static void createParent(Path file, String where) {
+    Path parent = file.toAbsolutePath().getParent();
+    try {
+      if (parent != null) {
+        Files.createDirectories(parent);
+      }
+    } catch (IOException e) {
+      throw new StorageException("could not create the directory of " + where, e);
+    }
+  }
+
+  /** The innermost cause's message: drivers and Flyway put the useful reason there. */
+  private static String rootMessage(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    String message = root.getMessage();
+    return message == null ? root.getClass().getSimpleName() : message.strip();
+  }
+}

@@ -1,0 +1,197 @@
+package io.convener.jdbc.internal.event;
+
+import static java.util.Objects.requireNonNull;
+
+import io.convener.api.EventId;
+import io.convener.api.StorageException;
+import io.convener.api.TenantId;
+import io.convener.api.model.Event;
+import io.convener.jdbc.internal.db.Database;
+import io.convener.jdbc.internal.db.EpochNanos;
+import io.convener.spi.storage.EventQuery;
+import io.convener.spi.storage.EventStore;
+import io.convener.spi.storage.InsertResult;
+import jakarta.inject.Inject;
+import java.sql.PreparedStatement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.stream.IntStream;
+import org.jdbi.v3.core.statement.Query;
+
+/**
+ * Events in the {@code events} table.
+ *
+ * <p>{@link #insert} binds the whole list into one plain JDBC batch of the dialect's
+ * insert-if-absent statement, on the connection of a Jdbi handle, and runs it in one transaction (registering the tenant if needed). Each row's update
+ * count says whether it was new (1) or its id was already stored (0); an id repeated within the
+ * list is caught in Java before the batch and reported as a duplicate of its first occurrence.
+ * Rows are written in id order so that concurrent writers of overlapping lists do not deadlock.
+ *
+ * <p>{@link #scan} streams rows in {@code (at, event_id)} order with a fetch size, and sorts the
+ * events of one instant by {@link EventId} in Java, so that the order is the same on every
+ * database whatever its collation. Thread-safe.
+ */
+final class JdbiEventStore implements EventStore {
+  static final String SELECT_ONE =
+      "SELECT " + EventRows.COLUMNS + " FROM events WHERE tenant_id = :tenant AND event_id = :id";
+  static final String SELECT = "SELECT " + EventRows.COLUMNS + " FROM events WHERE tenant_id = :tenant";
+  static final String COUNT = "SELECT COUNT(*) FROM events WHERE tenant_id = :tenant";
+  static final String ORDER = " ORDER BY at, event_id";
+
+  /** Rows fetched per round trip when scanning. */
+  static final int FETCH_SIZE = 1000;
+
+  private final Database database;
+
+  @Inject
+  JdbiEventStore(Database database) {
+    this.database = requireNonNull(database, "database");
+  }
+
+  @Override
+  public InsertResult insert(TenantId tenant, List<Event> events) {
+    requireNonNull(tenant, "tenant");
+    Event[] given = requireNonNull(events, "events").toArray(new Event[0]);
+    if (given.length == 0) {
+      return new InsertResult(0, List.of());
+    }
+    long[] at = new long[given.length];
+    boolean[] repeated = new boolean[given.length];
+    Set<EventId> seen = new HashSet<>(given.length * 2);
+    for (int i = 0; i < given.length; i++) {
+      requireNonNull(given[i], "events[" + i + "]");
+      at[i] = EpochNanos.of(given[i].at(), "events[" + i + "].at");
+      repeated[i] = !seen.add(given[i].id());
+    }
+    // Rows go in id order, so that concurrent writers of overlapping batches lock keys in the same
+    // order and never deadlock.
+    int[] rows = IntStream.range(0, given.length)
+        .filter(i -> !repeated[i])
+        .boxed()
+        .sorted(Comparator.comparing(i -> given[i].id()))
+        .mapToInt(Integer::intValue)
+        .toArray();
+    String insert = database.dialect().eventInsert();
+    int[] counts = database.write("insert events", tenant, handle -> {
+      try (PreparedStatement batch = handle.getConnection().prepareStatement(insert)) {
+        for (int row : rows) {
+          EventRows.bind(batch, tenant.value(), given[row], at[row]);
+          batch.addBatch();
+        }
+        return batch.executeBatch();
+      }
+    });
+    return result(tenant, given, rows, counts);
+  }
+
+  private InsertResult result(TenantId tenant, Event[] given, int[] rows, int[] counts) {
+    if (counts.length != rows.length) {
+      throw noCounts(tenant, counts.length + " update counts for " + rows.length + " rows");
+    }
+    Boolean[] inserted = new Boolean[given.length];
+    for (int k = 0; k < rows.length; k++) {
+      if (counts[k] != 0 && counts[k] != 1) {
+        throw noCounts(tenant, "update count " + counts[k]);
+      }
+      inserted[rows[k]] = counts[k] == 1;
+    }
+    List<EventId> duplicates = new ArrayList<>();
+    int insertedCount = 0;
+    for (int i = 0; i < given.length; i++) {
+      if (Boolean.TRUE.equals(inserted[i])) {
+        insertedCount++;
+      } else {
+        duplicates.add(given[i].id());
+      }
+    }
+    return new InsertResult(insertedCount, duplicates);
+  }
+
+  private StorageException noCounts(TenantId tenant, String detail) {
+    return new StorageException(
+        "the " + database.dialect() + " driver did not report which events of tenant '" + tenant
+            + "' were new (" + detail + "); the events were stored. For PostgreSQL, leave"
+            + " reWriteBatchedInserts off",
+        new IllegalStateException(detail));
+  }
+
+  @Override
+  public Optional<Event> find(TenantId tenant, EventId id) {
+    requireNonNull(tenant, "tenant");
+    requireNonNull(id, "id");
+    return database.read("find event", tenant, handle -> handle.createQuery(SELECT_ONE)
+        .bind("tenant", tenant.value())
+        .bind("id", id.value())
+        .map(EventRows::map)
+        .findOne());
+  }
+
+  @Override
+  public void scan(TenantId tenant, EventQuery query, Consumer<? super Event> sink) {
+    requireNonNull(tenant, "tenant");
+    requireNonNull(query, "query");
+    requireNonNull(sink, "sink");
+    EventFilter filter = EventFilter.of(query);
+    if (filter.matchesNothing()) {
+      return;
+    }
+    database.stream("scan events", tenant, handle -> {
+      Query select = filter.bind(handle.createQuery(SELECT + filter.conditions() + ORDER), tenant);
+      InstantOrder ordered = new InstantOrder(sink);
+      select.setFetchSize(FETCH_SIZE).map(EventRows::map).forEach(ordered);
+      ordered.flush();
+      return null;
+    });
+  }
+
+  @Override
+  public long count(TenantId tenant, EventQuery query) {
+    requireNonNull(tenant, "tenant");
+    requireNonNull(query, "query");
+    EventFilter filter = EventFilter.of(query);
+    if (filter.matchesNothing()) {
+      return 0;
+    }
+    return database.read("count events", tenant, handle ->
+        filter.bind(handle.createQuery(COUNT + filter.conditions()), tenant).mapTo(Long.class).one());
+  }
+
+  /**
+   * Passes events on in the order they come, except that events of one instant are held back and
+   * passed on sorted by id. Holds only the events of the current instant.
+   */
+  private static final class InstantOrder implements Consumer<Event> {
+    private final Consumer<? super Event> sink;
+    private final List<Event> sameInstant = new ArrayList<>();
+    private Instant current = Instant.MIN;
+
+    InstantOrder(Consumer<? super Event> sink) {
+      this.sink = sink;
+    }
+
+    @Override
+    public void accept(Event event) {
+      if (!event.at().equals(current)) {
+        flush();
+        current = event.at();
+      }
+      sameInstant.add(event);
+    }
+
+    void flush() {
+      if (sameInstant.size() > 1) {
+        sameInstant.sort((a, b) -> a.id().compareTo(b.id()));
+      }
+      for (Event event : sameInstant) {
+        sink.accept(event);
+      }
+      sameInstant.clear();
+    }
+  }
+}

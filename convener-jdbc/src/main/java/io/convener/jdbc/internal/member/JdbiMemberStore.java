@@ -1,0 +1,156 @@
+package io.convener.jdbc.internal.member;
+
+import static java.util.Objects.requireNonNull;
+
+import io.convener.api.MemberId;
+import io.convener.api.OrgUnit;
+import io.convener.api.TenantId;
+import io.convener.api.model.Member;
+import io.convener.jdbc.internal.db.Database;
+import io.convener.spi.storage.MemberStore;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.PreparedBatch;
+
+/**
+ * Members in the {@code members} table, their personal data in {@code member_personal}, and their
+ * teams, cohorts and org units (rolled up to every ancestor) in the membership tables. An upsert
+ * replaces all of a member's rows in one transaction, and registers the tenant if needed.
+ * Thread-safe.
+ */
+final class JdbiMemberStore implements MemberStore {
+  static final String SELECT_ONE =
+      """
+      SELECT m.member_id, m.org, m.teams, m.cohorts, m.skills, p.display_name, p.email
+      FROM members m
+      LEFT JOIN member_personal p ON p.tenant_id = :tenant AND p.member_id = m.member_id
+      WHERE m.tenant_id = :tenant AND m.member_id = :id""";
+
+  static final String SELECT_ALL =
+      """
+      SELECT m.member_id, m.org, m.teams, m.cohorts, m.skills, p.display_name, p.email
+      FROM members m
+      LEFT JOIN member_personal p ON p.tenant_id = :tenant AND p.member_id = m.member_id
+      WHERE m.tenant_id = :tenant""";
+
+  static final String COUNT = "SELECT COUNT(*) FROM members WHERE tenant_id = :tenant";
+
+  static final String DELETE_PERSONAL = "DELETE FROM member_personal WHERE tenant_id = :tenant AND member_id = :id";
+  static final String DELETE_TEAMS = "DELETE FROM member_teams WHERE tenant_id = :tenant AND member_id = :id";
+  static final String DELETE_COHORTS = "DELETE FROM member_cohorts WHERE tenant_id = :tenant AND member_id = :id";
+  static final String DELETE_ORG_UNITS = "DELETE FROM member_org_units WHERE tenant_id = :tenant AND member_id = :id";
+
+  static final String INSERT_PERSONAL =
+      "INSERT INTO member_personal (tenant_id, member_id, display_name, email) VALUES (:tenant, :id, :displayName, :email)";
+  static final String INSERT_TEAM =
+      "INSERT INTO member_teams (tenant_id, team_id, member_id) VALUES (:tenant, :team, :id)";
+  static final String INSERT_COHORT =
+      "INSERT INTO member_cohorts (tenant_id, cohort_id, member_id) VALUES (:tenant, :cohort, :id)";
+  static final String INSERT_ORG_UNIT =
+      "INSERT INTO member_org_units (tenant_id, org_unit, member_id, depth) VALUES (:tenant, :unit, :id, :depth)";
+
+  private final Database database;
+
+  @Inject
+  JdbiMemberStore(Database database) {
+    this.database = requireNonNull(database, "database");
+  }
+
+  @Override
+  public int upsert(TenantId tenant, Collection<Member> members) {
+    requireNonNull(tenant, "tenant");
+    requireNonNull(members, "members");
+    // The last of several members with one id wins, as if they had been upserted one by one. Rows
+    // go in id order, so that concurrent writers lock keys in the same order and never deadlock.
+    Map<MemberId, Member> latest = new TreeMap<>();
+    for (Member member : members) {
+      latest.put(requireNonNull(member, "member").id(), member);
+    }
+    if (latest.isEmpty()) {
+      return 0;
+    }
+    database.write("upsert members", tenant, handle -> {
+      replace(handle, tenant.value(), latest.values());
+      return null;
+    });
+    return members.size();
+  }
+
+  private void replace(Handle handle, String tenant, Collection<Member> members) {
+    PreparedBatch upsert = handle.prepareBatch(database.dialect().memberUpsert());
+    for (Member m : members) {
+      MemberRows.bindMember(upsert.bind("tenant", tenant), m).add();
+    }
+    upsert.execute();
+    for (String delete : List.of(DELETE_PERSONAL, DELETE_TEAMS, DELETE_COHORTS, DELETE_ORG_UNITS)) {
+      PreparedBatch batch = handle.prepareBatch(delete);
+      for (Member m : members) {
+        batch.bind("tenant", tenant).bind("id", m.id().value()).add();
+      }
+      batch.execute();
+    }
+    PreparedBatch personal = handle.prepareBatch(INSERT_PERSONAL);
+    PreparedBatch teams = handle.prepareBatch(INSERT_TEAM);
+    PreparedBatch cohorts = handle.prepareBatch(INSERT_COHORT);
+    PreparedBatch units = handle.prepareBatch(INSERT_ORG_UNIT);
+    for (Member m : members) {
+      String id = m.id().value();
+      if (m.displayName().isPresent() || m.email().isPresent()) {
+        personal.bind("tenant", tenant).bind("id", id)
+            .bind("displayName", m.displayName().orElse(null))
+            .bind("email", m.email().orElse(null))
+            .add();
+      }
+      m.teams().forEach(t -> teams.bind("tenant", tenant).bind("team", t.value()).bind("id", id).add());
+      m.cohorts().forEach(c -> cohorts.bind("tenant", tenant).bind("cohort", c.value()).bind("id", id).add());
+      for (OrgUnit unit : m.org().map(OrgUnit::selfAndAncestors).orElse(List.of())) {
+        units.bind("tenant", tenant).bind("unit", unit.path()).bind("id", id)
+            .bind("depth", MemberRows.depth(unit)).add();
+      }
+    }
+    for (PreparedBatch batch : List.of(personal, teams, cohorts, units)) {
+      if (batch.size() > 0) {
+        batch.execute();
+      }
+    }
+  }
+
+  @Override
+  public Optional<Member> find(TenantId tenant, MemberId id) {
+    requireNonNull(tenant, "tenant");
+    requireNonNull(id, "id");
+    return database.read("find member", tenant, handle -> handle.createQuery(SELECT_ONE)
+        .bind("tenant", tenant.value())
+        .bind("id", id.value())
+        .map(MemberRows::map)
+        .findOne());
+  }
+
+  @Override
+  public List<Member> list(TenantId tenant) {
+    requireNonNull(tenant, "tenant");
+    List<Member> members = database.read("list members", tenant, handle -> handle.createQuery(SELECT_ALL)
+        .bind("tenant", tenant.value())
+        .map(MemberRows::map)
+        .collectIntoList());
+    // Ordered in Java: database collations disagree with MemberId's order beyond ASCII.
+    List<Member> sorted = new ArrayList<>(members);
+    sorted.sort((a, b) -> a.id().compareTo(b.id()));
+    return List.copyOf(sorted);
+  }
+
+  @Override
+  public long count(TenantId tenant) {
+    requireNonNull(tenant, "tenant");
+    return database.read("count members", tenant, handle -> handle.createQuery(COUNT)
+        .bind("tenant", tenant.value())
+        .mapTo(Long.class)
+        .one());
+  }
+}

@@ -1,0 +1,16 @@
+package io.convener.jdbc.internal.member;
+
+import com.google.inject.AbstractModule;
+import io.convener.spi.storage.MemberStore;
+import jakarta.inject.Singleton;
+
+/** Binds the JDBC {@link MemberStore} as a singleton. Does no I/O. Not API. */
+public final class MemberStorageModule extends AbstractModule {
+  /** Creates the module. */
+  public MemberStorageModule() {}
+
+  @Override
+  protected void configure() {
+    bind(MemberStore.class).to(JdbiMemberStore.class).in(Singleton.class);
+  }
+}

@@ -1,0 +1,64 @@
+package io.convener.jdbc;
+
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+import io.convener.spi.storage.EventStore;
+import io.convener.spi.storage.MemberStore;
+import io.convener.spi.storage.StorageLifecycle;
+import io.convener.spi.storage.TenantStore;
+import io.convener.testing.storage.StoreFixture;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+/** Opens JDBC stores for tests through the public module, as a host would. */
+public final class JdbcFixtures {
+  private JdbcFixtures() {}
+
+  /** The four exposed stores of a new module over new settings of {@code database}; not started. */
+  public static StoreFixture open(TestDatabase database) throws IOException {
+    Path dir = Files.createTempDirectory("convener-jdbc-test");
+    JdbcSettings settings;
+    try {
+      settings = database.settings(dir);
+    } catch (RuntimeException e) {
+      deleteRecursively(dir);
+      throw e;
+    }
+    return open(settings, () -> {
+      try {
+        database.dispose(settings);
+      } finally {
+        deleteRecursively(dir);
+      }
+    });
+  }
+
+  /** The four exposed stores of a new module over {@code settings}; not started. */
+  public static StoreFixture open(JdbcSettings settings, Runnable cleanup) {
+    Injector injector = Guice.createInjector(new JdbcStorageModule(settings));
+    return new StoreFixture(
+        injector.getInstance(TenantStore.class),
+        injector.getInstance(MemberStore.class),
+        injector.getInstance(EventStore.class),
+        injector.getInstance(StorageLifecycle.class),
+        cleanup);
+  }
+
+  /** Deletes a directory tree, if it exists. */
+  public static void deleteRecursively(Path dir) {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(dir)) {
+      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

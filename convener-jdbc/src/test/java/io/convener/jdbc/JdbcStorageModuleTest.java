@@ -1,0 +1,61 @@
+package io.convener.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+import com.google.inject.Key;
+import com.google.inject.spi.Element;
+import com.google.inject.spi.Elements;
+import com.google.inject.spi.PrivateElements;
+import io.convener.api.TenantId;
+import io.convener.spi.storage.EventQuery;
+import io.convener.spi.storage.EventStore;
+import io.convener.spi.storage.MemberStore;
+import io.convener.spi.storage.StorageLifecycle;
+import io.convener.spi.storage.TenantStore;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class JdbcStorageModuleTest {
+  @TempDir Path dir;
+
+  @Test
+  void exposesExactlyTheStorageSpi() {
+    List<Element> elements = Elements.getElements(new JdbcStorageModule(JdbcSettings.inMemoryH2("module")));
+
+    assertThat(elements).hasSize(1).first().isInstanceOf(PrivateElements.class);
+    assertThat(((PrivateElements) elements.get(0)).getExposedKeys()).containsExactlyInAnyOrder(
+        Key.get(TenantStore.class), Key.get(MemberStore.class), Key.get(EventStore.class),
+        Key.get(StorageLifecycle.class));
+  }
+
+  @Test
+  void storesAreSingletonsAndNothingIsOpenedBeforeStart() {
+    Path file = dir.resolve("not/yet/created/convener.db");
+    Injector injector = Guice.createInjector(new JdbcStorageModule(JdbcSettings.sqlite(file)));
+    EventStore events = injector.getInstance(EventStore.class);
+    StorageLifecycle lifecycle = injector.getInstance(StorageLifecycle.class);
+
+    assertThat(injector.getInstance(EventStore.class)).isSameAs(events);
+    assertThat(injector.getInstance(MemberStore.class)).isSameAs(injector.getInstance(MemberStore.class));
+    assertThat(injector.getInstance(TenantStore.class)).isSameAs(injector.getInstance(TenantStore.class));
+    assertThat(dir.resolve("not")).doesNotExist();
+    assertThatThrownBy(() -> events.count(TenantId.of("acme"), EventQuery.all()))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("StorageLifecycle.start()");
+
+    lifecycle.start();
+    try {
+      assertThat(file).exists();
+      assertThat(events.count(TenantId.of("acme"), EventQuery.all())).isZero();
+    } finally {
+      lifecycle.close();
+    }
+    assertThatThrownBy(() -> events.count(TenantId.of("acme"), EventQuery.all()))
+        .isInstanceOf(IllegalStateException.class);
+  }
+}

@@ -26,7 +26,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -54,7 +56,7 @@ final class DefaultIngestService implements IngestService {
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
     this.csv = CsvFactory.builder().disable(StreamReadFeature.AUTO_CLOSE_SOURCE).build();
-    this.mapper = new RecordMapper(json);
+    this.mapper = new RecordMapper();
   }
 
   @Override
@@ -66,11 +68,7 @@ final class DefaultIngestService implements IngestService {
         new BufferedReader(new InputStreamReader(input, StandardCharsets.UTF_8), READ_BUFFER);
     try (MDC.MDCCloseable ignored = MDC.putCloseable("tenant", tenant.value());
         LineReader lines = open(reader, format)) {
-      BatchWriter writer = new BatchWriter(tenant, members, events, batchSize);
-      for (ParsedLine line = lines.next(); line != null; line = lines.next()) {
-        writer.accept(line);
-      }
-      IngestReport report = writer.finish();
+      IngestReport report = readAndWrite(tenant, lines);
       log.info(
           "ingested {} members, {} new events, {} duplicates, {} rejected lines",
           report.members(), report.events(), report.duplicates(), report.rejectedCount());
@@ -106,6 +104,29 @@ final class DefaultIngestService implements IngestService {
       newMembers.forEach(m -> writer.accept(new ParsedLine.MemberLine(m)));
       newEvents.forEach(e -> writer.accept(new ParsedLine.EventLine(e)));
       return writer.finish();
+    }
+  }
+
+  /** Parses on this thread while a {@link WritePipeline} writes the previous batches. */
+  private IngestReport readAndWrite(TenantId tenant, LineReader lines) throws IOException {
+    WritePipeline pipeline = new WritePipeline(tenant, new BatchWriter(tenant, members, events, batchSize));
+    pipeline.start();
+    try {
+      List<ParsedLine> chunk = new ArrayList<>(batchSize);
+      for (ParsedLine line = lines.next(); line != null; line = lines.next()) {
+        chunk.add(line);
+        if (chunk.size() == batchSize) {
+          pipeline.put(chunk);
+          chunk = new ArrayList<>(batchSize);
+        }
+      }
+      if (!chunk.isEmpty()) {
+        pipeline.put(chunk);
+      }
+      return pipeline.finish();
+    } catch (IOException | RuntimeException | Error e) {
+      pipeline.abort();
+      throw e;
     }
   }
 

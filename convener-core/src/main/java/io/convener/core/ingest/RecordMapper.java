@@ -1,7 +1,6 @@
 package io.convener.core.ingest;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.convener.api.CohortId;
 import io.convener.api.EventId;
@@ -18,6 +17,8 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -36,11 +37,6 @@ final class RecordMapper {
 
   static final String PSYCH_SAFETY_7 = "psych-safety-7";
 
-  private final ObjectMapper json;
-
-  RecordMapper(ObjectMapper json) {
-    this.json = json;
-  }
 
   ParsedLine map(ObjectNode node, long line) {
     try {
@@ -61,7 +57,7 @@ final class RecordMapper {
     return new ParsedLine.Rejected(new Rejection(line, Optional.ofNullable(field), reason));
   }
 
-  private Member member(ObjectNode node) {
+  private static Member member(ObjectNode node) {
     Member.Builder b = Member.builder(id(node, "id", MemberId::new));
     b.teams(ids(node, "teams", TeamId::new));
     b.cohorts(ids(node, "cohorts", CohortId::new));
@@ -81,7 +77,7 @@ final class RecordMapper {
     return b.build();
   }
 
-  private Event event(ObjectNode node) {
+  private static Event event(ObjectNode node) {
     EventId id = id(node, "id", EventId::new);
     Instant at = instant(node);
     EventKind kind = kind(node);
@@ -182,7 +178,7 @@ final class RecordMapper {
     return at;
   }
 
-  private Attrs attrs(ObjectNode node) {
+  private static Attrs attrs(ObjectNode node) {
     JsonNode attrs = present(node, "attrs");
     if (attrs == null) {
       return Attrs.empty();
@@ -190,13 +186,44 @@ final class RecordMapper {
     if (!attrs.isObject()) {
       throw new FieldError("attrs", "must be a JSON object");
     }
-    @SuppressWarnings("unchecked")
-    Map<String, Object> values = json.convertValue(attrs, Map.class);
     try {
-      return Attrs.of(values);
+      return Attrs.of(object(attrs));
     } catch (IllegalArgumentException e) {
       throw new FieldError("attrs", e.getMessage());
     }
+  }
+
+  /** A JSON object as plain Java values: the shape {@link Attrs} holds. */
+  private static Map<String, Object> object(JsonNode node) {
+    Map<String, Object> map = new LinkedHashMap<>();
+    for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> e = it.next();
+      Object value = plain(e.getValue());
+      if (value != null) {
+        map.put(e.getKey(), value);
+      }
+    }
+    return map;
+  }
+
+  private static @Nullable Object plain(JsonNode node) {
+    return switch (node.getNodeType()) {
+      case OBJECT -> object(node);
+      case ARRAY -> {
+        List<Object> list = new ArrayList<>(node.size());
+        for (JsonNode item : node) {
+          Object value = plain(item);
+          if (value != null) {
+            list.add(value);
+          }
+        }
+        yield list;
+      }
+      case STRING -> node.textValue();
+      case BOOLEAN -> node.booleanValue();
+      case NUMBER -> node.isIntegralNumber() && node.canConvertToLong() ? (Object) node.longValue() : (Object) node.doubleValue();
+      default -> null;
+    };
   }
 
   private static double number(JsonNode value, String field) {

@@ -29,13 +29,8 @@ public enum Dialect {
       MERGE INTO members (tenant_id, member_id, org, teams, cohorts, skills)
       KEY (tenant_id, member_id)
       VALUES (:tenant, :id, :org, :teams, :cohorts, :skills)""",
-      """
-      MERGE INTO events t
-      USING (VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?))
-        AS s (tenant_id, event_id, at, kind, actor, team, weight, sentiment, targets, refs, tags, attrs)
-      ON t.tenant_id = s.tenant_id AND t.event_id = s.event_id
-      WHEN NOT MATCHED THEN INSERT (tenant_id, event_id, at, kind, actor, team, weight, sentiment, targets, refs, tags, attrs)
-      VALUES (s.tenant_id, s.event_id, s.at, s.kind, s.actor, s.team, s.weight, s.sentiment, s.targets, s.refs, s.tags, s.attrs)""",
+      Constants.EVENT_INSERT_PLAIN,
+      true,
       Map.of(),
       true,
       true,
@@ -51,6 +46,7 @@ public enum Dialect {
       "jdbc:sqlite:",
       Constants.MEMBER_UPSERT_ON_CONFLICT,
       Constants.EVENT_INSERT_ON_CONFLICT,
+      false,
       Map.of(
           "journal_mode", "WAL",
           "synchronous", "NORMAL",
@@ -65,6 +61,7 @@ public enum Dialect {
       "jdbc:postgresql:",
       Constants.MEMBER_UPSERT_ON_CONFLICT,
       Constants.EVENT_INSERT_ON_CONFLICT,
+      false,
       Map.of(),
       false,
       false,
@@ -78,6 +75,11 @@ public enum Dialect {
         VALUES (:tenant, :id, :org, :teams, :cohorts, :skills)
         ON CONFLICT (tenant_id, member_id) DO UPDATE
         SET org = excluded.org, teams = excluded.teams, cohorts = excluded.cohorts, skills = excluded.skills""";
+
+    static final String EVENT_INSERT_PLAIN =
+        """
+        INSERT INTO events (tenant_id, event_id, at, kind, actor, team, weight, sentiment, targets, refs, tags, attrs)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
 
     static final String EVENT_INSERT_ON_CONFLICT =
         """
@@ -96,6 +98,7 @@ public enum Dialect {
   private final String urlPrefix;
   private final String memberUpsert;
   private final String eventInsert;
+  private final boolean checksExistingEvents;
   private final Map<String, String> connectionProperties;
   private final boolean singleWriter;
   private final boolean embedded;
@@ -105,6 +108,7 @@ public enum Dialect {
       String urlPrefix,
       String memberUpsert,
       String eventInsert,
+      boolean checksExistingEvents,
       Map<String, String> connectionProperties,
       boolean singleWriter,
       boolean embedded,
@@ -112,6 +116,7 @@ public enum Dialect {
     this.urlPrefix = urlPrefix;
     this.memberUpsert = memberUpsert;
     this.eventInsert = eventInsert;
+    this.checksExistingEvents = checksExistingEvents;
     this.connectionProperties = connectionProperties;
     this.singleWriter = singleWriter;
     this.embedded = embedded;
@@ -184,16 +189,27 @@ public enum Dialect {
   }
 
   /**
-   * The statement that inserts an event unless the tenant already has its id, with an update count
-   * of 1 when it inserted and 0 when it did not. It has twelve positional parameters, the columns
-   * {@code tenant_id, event_id, at, kind, actor, team, weight, sentiment, targets, refs, tags,
-   * attrs} in that order, so that the hot ingestion path binds plain JDBC parameters. H2 uses the
-   * standard {@code MERGE ... WHEN NOT MATCHED THEN INSERT}; SQLite and PostgreSQL use {@code ON
-   * CONFLICT DO NOTHING}, which on SQLite is markedly faster than the portable {@code INSERT ...
-   * SELECT ... WHERE NOT EXISTS}, and on PostgreSQL is safe against concurrent writers.
+   * The statement that inserts an event. It has twelve positional parameters, the columns {@code
+   * tenant_id, event_id, at, kind, actor, team, weight, sentiment, targets, refs, tags, attrs} in
+   * that order, so that the hot ingestion path binds plain JDBC parameters. SQLite and PostgreSQL
+   * use {@code INSERT ... ON CONFLICT DO NOTHING}: an update count of 1 when it inserted and 0 when
+   * the tenant already had the id (on PostgreSQL safe against concurrent writers). H2 has no such
+   * clause outside its PostgreSQL mode, and its {@code MERGE ... WHEN NOT MATCHED} costs twice a
+   * plain insert, so on H2 this is a plain {@code INSERT} and the store first looks up which ids
+   * exist ({@link #checksExistingEvents()}), under the in-process write lock.
    */
   public String eventInsert() {
     return eventInsert;
+  }
+
+  /**
+   * Whether the store must look up which event ids already exist before running {@link
+   * #eventInsert()}, which then inserts unconditionally. Only for single-writer databases, where
+   * the write lock makes the look-up and the insert atomic; a writer of another process surfaces as
+   * a duplicate-key failure, which is retried.
+   */
+  public boolean checksExistingEvents() {
+    return checksExistingEvents;
   }
 
   /** Driver properties every connection is opened with (never null, often empty). */

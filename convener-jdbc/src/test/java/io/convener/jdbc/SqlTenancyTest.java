@@ -38,7 +38,7 @@ class SqlTenancyTest {
   private static final Pattern TABLE_REFERENCE =
       Pattern.compile("\\b(FROM|JOIN|INTO|UPDATE)\\s+(\\w+)", Pattern.CASE_INSENSITIVE);
   private static final Pattern TENANT_PREDICATE =
-      Pattern.compile("\\b(?:\\w+\\.)?tenant_id\\s*=\\s*:tenant\\b", Pattern.CASE_INSENSITIVE);
+      Pattern.compile("\\b(?:\\w+\\.)?tenant_id\\s*=\\s*(?::tenant\\b|\\?)", Pattern.CASE_INSENSITIVE);
   private static final Pattern CREATE_TABLE =
       Pattern.compile("CREATE TABLE (\\w+) \\((.*?)\\n\\);", Pattern.DOTALL | Pattern.CASE_INSENSITIVE);
 
@@ -72,6 +72,8 @@ class SqlTenancyTest {
     assertThat(problem("INSERT INTO events (event_id, at) VALUES (:id, :at)", tables, seen)).isNotNull();
     assertThat(problem("SELECT COUNT(*) FROM events WHERE tenant_id = :other", tables, seen)).isNotNull();
     assertThat(problem("SELECT COUNT(*) FROM events WHERE tenant_id = :tenant", tables, seen)).isNull();
+    assertThat(problem("SELECT 1 FROM events WHERE tenant_id = ? AND event_id = ?", tables, seen)).isNull();
+    assertThat(problem("SELECT 1 FROM events WHERE event_id = ? AND tenant_id = ?", tables, seen)).isNotNull();
   }
 
   @Test
@@ -117,6 +119,10 @@ class SqlTenancyTest {
     int predicates = 0;
     Matcher predicate = TENANT_PREDICATE.matcher(sql);
     while (predicate.find()) {
+      // A positional tenant must be the first parameter, so that every binder sets it at index 1.
+      if (predicate.group().endsWith("?") && sql.substring(0, predicate.start()).contains("?")) {
+        return "binds the tenant at a positional parameter other than the first";
+      }
       predicates++;
     }
     if (predicates < reads) {

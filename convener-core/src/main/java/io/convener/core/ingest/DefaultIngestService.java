@@ -37,6 +37,8 @@ import org.slf4j.MDC;
 final class DefaultIngestService implements IngestService {
   private static final Logger log = LoggerFactory.getLogger(DefaultIngestService.class);
   private static final int READ_BUFFER = 1 << 16;
+  /** The MDC key that carries the tenant while a call runs. */
+  static final String TENANT_MDC_KEY = "tenant";
 
   private final MemberStore members;
   private final EventStore events;
@@ -66,8 +68,8 @@ final class DefaultIngestService implements IngestService {
     requireNonNull(format, "format");
     BufferedReader reader =
         new BufferedReader(new InputStreamReader(input, StandardCharsets.UTF_8), READ_BUFFER);
-    try (MDC.MDCCloseable ignored = MDC.putCloseable("tenant", tenant.value());
-        LineReader lines = open(reader, format)) {
+    MDC.put(TENANT_MDC_KEY, tenant.value());
+    try (LineReader lines = open(reader, format)) {
       IngestReport report = readAndWrite(tenant, lines);
       log.info(
           "ingested {} members, {} new events, {} duplicates, {} rejected lines",
@@ -75,6 +77,8 @@ final class DefaultIngestService implements IngestService {
       return report;
     } catch (IOException e) {
       throw new UncheckedIOException("reading the input failed", e);
+    } finally {
+      MDC.remove(TENANT_MDC_KEY);
     }
   }
 
@@ -99,11 +103,14 @@ final class DefaultIngestService implements IngestService {
     requireNonNull(tenant, "tenant");
     requireNonNull(newMembers, "members");
     requireNonNull(newEvents, "events");
-    try (MDC.MDCCloseable ignored = MDC.putCloseable("tenant", tenant.value())) {
+    MDC.put(TENANT_MDC_KEY, tenant.value());
+    try {
       BatchWriter writer = new BatchWriter(tenant, members, events, batchSize);
       newMembers.forEach(m -> writer.accept(new ParsedLine.MemberLine(m)));
       newEvents.forEach(e -> writer.accept(new ParsedLine.EventLine(e)));
       return writer.finish();
+    } finally {
+      MDC.remove(TENANT_MDC_KEY);
     }
   }
 

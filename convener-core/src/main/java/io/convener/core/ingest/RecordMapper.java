@@ -17,7 +17,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -196,8 +195,7 @@ final class RecordMapper {
   /** A JSON object as plain Java values: the shape {@link Attrs} holds. */
   private static Map<String, Object> object(JsonNode node) {
     Map<String, Object> map = new LinkedHashMap<>();
-    for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> e = it.next();
+    for (Map.Entry<String, JsonNode> e : node.properties()) {
       Object value = plain(e.getValue());
       if (value != null) {
         map.put(e.getKey(), value);

@@ -79,7 +79,8 @@ final class WritePipeline {
   }
 
   private void run(TenantId tenant) {
-    try (MDC.MDCCloseable ignored = MDC.putCloseable("tenant", tenant.value())) {
+    MDC.put(DefaultIngestService.TENANT_MDC_KEY, tenant.value());
+    try {
       while (true) {
         List<ParsedLine> chunk = queue.take();
         if (chunk == END) {
@@ -92,6 +93,8 @@ final class WritePipeline {
       // Aborted by the reading side, which reports its own failure.
     } catch (RuntimeException | Error e) {
       failure = e;
+    } finally {
+      MDC.remove(DefaultIngestService.TENANT_MDC_KEY);
     }
   }
 

@@ -101,8 +101,8 @@ final class DemoCommand implements Callable<Integer> {
   private static Map<EventKind, Long> write(GeneratedOrganisation org, Path file, PrintWriter err) throws IOException {
     Map<EventKind, Long> kinds = new EnumMap<>(EventKind.class);
     AtomicLong written = new AtomicLong();
+    Progress progress = new Progress(err, "generating the organisation", () -> written.get() + " events");
     try (OutputStream raw = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16);
-        Progress ignored = new Progress(err, "generating the organisation", () -> written.get() + " events");
         JsonLinesWriter lines = JsonLinesWriter.to(raw)) {
       org.members().forEach(lines::member);
       for (Iterator<Event> it = org.eventIterator(); it.hasNext(); ) {
@@ -113,6 +113,8 @@ final class DemoCommand implements Callable<Integer> {
       }
       lines.flush();
       raw.write(BROKEN_LINES.getBytes(StandardCharsets.UTF_8));
+    } finally {
+      progress.close();
     }
     return kinds;
   }
@@ -121,8 +123,11 @@ final class DemoCommand implements Callable<Integer> {
     try (InputStream raw = Files.newInputStream(file);
         CountingInputStream in = new CountingInputStream(raw)) {
       long size = Files.size(file);
-      try (Progress ignored = new Progress(err, "ingesting", () -> (in.count() * 100 / Math.max(1, size)) + "%")) {
+      Progress progress = new Progress(err, "ingesting", () -> (in.count() * 100 / Math.max(1, size)) + "%");
+      try {
         return convener.ingest().ingest(tenant, in, InputFormat.JSON_LINES);
+      } finally {
+        progress.close();
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + file, e);

@@ -92,8 +92,11 @@ final class IngestCommand implements Callable<Integer> {
     try (InputStream raw = Files.newInputStream(target.file);
         CountingInputStream in = new CountingInputStream(raw)) {
       long size = Files.size(target.file);
-      try (Progress ignored = new Progress(err, "ingesting " + target.file, () -> percent(in.count(), size))) {
+      Progress progress = new Progress(err, "ingesting " + target.file, () -> percent(in.count(), size));
+      try {
         return convener.ingest().ingest(tenant, in, target.format);
+      } finally {
+        progress.close();
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + target.file, e);

@@ -13,6 +13,8 @@ import io.convener.spi.storage.EventStore;
 import io.convener.spi.storage.InsertResult;
 import jakarta.inject.Inject;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -22,6 +24,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.IntStream;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.Query;
 
 /**
@@ -43,6 +46,8 @@ final class JdbiEventStore implements EventStore {
   static final String SELECT = "SELECT " + EventRows.COLUMNS + " FROM events WHERE tenant_id = :tenant";
   static final String COUNT = "SELECT COUNT(*) FROM events WHERE tenant_id = :tenant";
   static final String ORDER = " ORDER BY at, event_id";
+  /** Whether the tenant has an event id; positional, for the plain JDBC hot path. */
+  static final String SELECT_STORED_ID = "SELECT 1 FROM events WHERE tenant_id = ? AND event_id = ?";
 
   /** Rows fetched per round trip when scanning. */
   static final int FETCH_SIZE = 1000;
@@ -79,15 +84,49 @@ final class JdbiEventStore implements EventStore {
         .toArray();
     String insert = database.dialect().eventInsert();
     int[] counts = database.write("insert events", tenant, handle -> {
+      boolean[] stored = database.dialect().checksExistingEvents()
+          ? stored(handle, tenant, given, rows)
+          : new boolean[rows.length];
+      int[] perRow = new int[rows.length];
       try (PreparedStatement batch = handle.getConnection().prepareStatement(insert)) {
-        for (int row : rows) {
-          EventRows.bind(batch, tenant.value(), given[row], at[row]);
-          batch.addBatch();
+        int added = 0;
+        for (int k = 0; k < rows.length; k++) {
+          if (!stored[k]) {
+            EventRows.bind(batch, tenant.value(), given[rows[k]], at[rows[k]]);
+            batch.addBatch();
+            added++;
+          }
         }
-        return batch.executeBatch();
+        int[] executed = added == 0 ? new int[0] : batch.executeBatch();
+        if (executed.length != added) {
+          throw noCounts(tenant, executed.length + " update counts for " + added + " rows");
+        }
+        for (int k = 0, j = 0; k < rows.length; k++) {
+          perRow[k] = stored[k] ? 0 : executed[j++];
+        }
       }
+      return perRow;
     });
     return result(tenant, given, rows, counts);
+  }
+
+  /**
+   * Which of {@code rows} the tenant already has, for dialects whose insert does not skip them
+   * itself ({@link io.convener.jdbc.Dialect#checksExistingEvents()}): one primary-key look-up per
+   * row on the same connection (H2 does not use the key for a long {@code IN} list).
+   */
+  private static boolean[] stored(Handle handle, TenantId tenant, Event[] given, int[] rows) throws SQLException {
+    boolean[] stored = new boolean[rows.length];
+    try (PreparedStatement lookup = handle.getConnection().prepareStatement(SELECT_STORED_ID)) {
+      lookup.setString(1, tenant.value());
+      for (int k = 0; k < rows.length; k++) {
+        lookup.setString(2, given[rows[k]].id().value());
+        try (ResultSet rs = lookup.executeQuery()) {
+          stored[k] = rs.next();
+        }
+      }
+    }
+    return stored;
   }
 
   private InsertResult result(TenantId tenant, Event[] given, int[] rows, int[] counts) {

@@ -65,7 +65,8 @@ final class ClaimsMapper {
     }
     JsonNode nbf = claims.get("nbf");
     if (nbf != null && now.isBefore(numericDate(nbf, "nbf").minus(skew))) {
-      throw fail(NOT_YET_VALID, "token is not valid before " + numericDate(nbf, "nbf") + " (allowed clock skew " + skew + ")");
+      throw fail(NOT_YET_VALID,
+          "token is not valid before " + numericDate(nbf, "nbf") + " (allowed clock skew " + skew + ")");
     }
     JsonNode iss = claims.get("iss");
     if (iss == null || !iss.isTextual() || !iss.asText().equals(settings.issuer())) {
@@ -88,7 +89,7 @@ final class ClaimsMapper {
 
   private JsonNode claims(byte[] payload) {
     try {
-      JsonNode claims = json.readTree(payload);
+      JsonNode claims = json.readTree(CompactJws.utf8(payload, "payload"));
       if (claims == null || !claims.isObject()) {
         throw fail(MALFORMED, "payload is not a JSON object of claims");
       }

@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.convener.api.AuthenticationException;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
@@ -128,7 +130,7 @@ final class CompactJws {
 
   private static JsonNode header(byte[] bytes, ObjectMapper json) {
     try {
-      JsonNode header = json.readTree(bytes);
+      JsonNode header = json.readTree(utf8(bytes, "header"));
       if (header == null || !header.isObject()) {
         throw fail(MALFORMED, "header is not a JSON object");
       }
@@ -147,6 +149,19 @@ final class CompactJws {
       throw fail(MALFORMED, what + " is not canonical base64url (unused bits set)");
     }
     return bytes;
+  }
+
+  /**
+   * Strictly decoded UTF-8 text (RFC 7515 and 7519 require UTF-8; no other encoding is sniffed).
+   *
+   * @throws AuthenticationException {@code MALFORMED} on an invalid byte sequence
+   */
+  static String utf8(byte[] bytes, String what) {
+    try {
+      return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
+    } catch (CharacterCodingException e) {
+      throw fail(MALFORMED, what + " is not valid UTF-8");
+    }
   }
 
   /**

@@ -61,7 +61,8 @@ final class KeyRing {
       found = jwks.keysAfterUnknownKid().stream().filter(hasKid).toList();
     }
     if (found.isEmpty()) {
-      throw new AuthenticationException(UNKNOWN_KEY, "no key has the id " + CompactJws.quote(kid) + ", also after a JWKS refresh (or within its cooldown)");
+      throw new AuthenticationException(UNKNOWN_KEY, "no key has the id " + CompactJws.quote(kid)
+          + ", also after a JWKS refresh (or within its cooldown)");
     }
     return pinned(found, kid, alg);
   }
@@ -91,7 +92,8 @@ final class KeyRing {
           "token says " + CompactJws.quote(alg) + " but " + key.describe() + " is pinned to " + key.algorithms());
     }
     if (matches.size() > 1) {
-      throw new AuthenticationException(UNKNOWN_KEY, "key id " + CompactJws.quote(kid) + " names " + matches.size() + " keys for " + alg);
+      throw new AuthenticationException(UNKNOWN_KEY,
+          "key id " + CompactJws.quote(kid) + " names " + matches.size() + " keys for " + alg);
     }
     return Objects.requireNonNull(matches.get(0));
   }

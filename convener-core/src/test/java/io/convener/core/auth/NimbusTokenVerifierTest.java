@@ -16,6 +16,7 @@ import io.convener.api.AuthenticationException;
 import io.convener.api.Principal;
 import io.convener.api.Role;
 import io.convener.api.TenantId;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Set;
 import java.util.function.Function;
@@ -129,6 +130,20 @@ class NimbusTokenVerifierTest {
     String payload = claims().toString().replace("{", "{\"tenant\":\"globex\",");
 
     assertRefused(() -> verifier.verify(hmac.sign(payload)), MALFORMED);
+  }
+
+  @Test
+  void refusesAPayloadThatIsNotUtf8() {
+    byte[] payload = claims().toString().replace("\"ana\"", "\"an\u00e1\"").getBytes(StandardCharsets.ISO_8859_1);
+
+    assertRefused(() -> verifier.verify(hmac.sign("{\"alg\":\"HS256\",\"kid\":\"h1\"}", payload)), MALFORMED);
+  }
+
+  @Test
+  void acceptsASubjectInUtf8() {
+    byte[] payload = claims().toString().replace("\"ana\"", "\"an\u00e1\"").getBytes(StandardCharsets.UTF_8);
+
+    assertThat(verifier.verify(hmac.sign("{\"alg\":\"HS256\",\"kid\":\"h1\"}", payload)).subject()).isEqualTo("an\u00e1");
   }
 
   @ParameterizedTest

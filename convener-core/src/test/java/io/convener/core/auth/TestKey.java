@@ -88,7 +88,12 @@ record TestKey(String kid, String alg, JWSSigner signer, JWK publicJwk, byte[] s
 
   /** A token with exactly this header and payload, signed with this key's signer and algorithm. */
   String sign(String headerJson, String payloadJson) {
-    String signingInput = b64(headerJson) + "." + b64(payloadJson);
+    return sign(headerJson, payloadJson.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** A token with exactly this header and these payload bytes, which need not be valid UTF-8. */
+  String sign(String headerJson, byte[] payload) {
+    String signingInput = b64(headerJson) + "." + b64(payload);
     try {
       String signature = signer.sign(new JWSHeader(JWSAlgorithm.parse(alg)),
           signingInput.getBytes(StandardCharsets.US_ASCII)).toString();

@@ -191,6 +191,7 @@ class TokenAttackTest {
       "eyJhbGciOiJSUzI1NiJ9.e30=.AAAA", "eyJhbGciOiJSUzI1NiJ9.e3?.AAAA", "eyJhbGciOiJSUzI1NiJ9.e31.AAAA",
       "W10.e30.AAAA", "eyJhbGciOiJSUzI1NiJ9.e30.", "eyJhbGciOiJSUzI1NiIsImFsZyI6IkhTMjU2In0.e30.AAAA",
       "eyJhbGciOjF9.e30.AAAA", "eyJhbGciOiJSUzI1NiIsImtpZCI6MX0.e30.AAAA",
+      "eyJhbGciOiJSUzI1NiJ9IHt9.e30.AAAA", "eyJhbGciOiJSUzI1NiJ9eA.e30.AAAA", "eyJhbGciOiJSUzI1Nv8ifQ.e30.AAAA",
   })
   void refusesGarbageAsMalformed(String token) {
     assertRefused(() -> verifier.verify(token), MALFORMED);

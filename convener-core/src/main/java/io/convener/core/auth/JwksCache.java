@@ -36,8 +36,10 @@ import org.slf4j.LoggerFactory;
  *       a single unusable key in it is skipped with a warning and the others are used.
  * </ul>
  *
- * <p>Thread-safe: readers see an immutable snapshot; one fetch runs at a time, and callers that
- * already have usable keys do not wait for it.
+ * <p>Thread-safe: readers see an immutable snapshot and one fetch runs at a time. A caller that
+ * holds usable keys never waits for a scheduled refresh; a caller without usable keys, or with a
+ * key id they lack, waits for a fetch in progress (bounded by the source's timeout) rather than
+ * failing while it runs.
  */
 final class JwksCache {
   private static final Logger log = LoggerFactory.getLogger(JwksCache.class);
@@ -87,24 +89,34 @@ final class JwksCache {
   }
 
   private List<PinnedKey> fetchIf(boolean forced) {
-    if (!shouldFetch(forced, clock.instant())) {
+    Snapshot s = snapshot;
+    if (!forced && s != null && usable(s, clock.instant())) {
+      // A due refresh while the keys in hand are still good: fetch unless another caller is
+      // fetching already, and never wait for it.
+      if (shouldFetch(false, clock.instant()) && fetching.tryLock()) {
+        try {
+          fetchIfStillDue(false);
+        } finally {
+          fetching.unlock();
+        }
+      }
       return usableKeys();
     }
-    if (!fetching.tryLock()) {
-      Snapshot s = snapshot;
-      if (s != null && usable(s, clock.instant())) {
-        return s.keys(); // another caller is fetching; these keys are still good
-      }
-      fetching.lock();
-    }
+    // No usable keys, or a key id they lack: wait for a fetch in progress, which may bring them.
+    fetching.lock();
     try {
-      Instant now = clock.instant();
-      if (shouldFetch(forced, now)) { // still true after waiting for another caller's fetch?
-        fetch(now);
-      }
+      fetchIfStillDue(forced);
       return usableKeys();
     } finally {
       fetching.unlock();
+    }
+  }
+
+  /** Under the lock: fetches when no other caller fetched within the cooldown meanwhile. */
+  private void fetchIfStillDue(boolean forced) {
+    Instant now = clock.instant();
+    if (shouldFetch(forced, now)) {
+      fetch(now);
     }
   }
 

@@ -8,6 +8,7 @@ import static io.convener.core.auth.Fixture.claims;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.convener.api.Principal;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +17,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -155,7 +158,7 @@ class JwksRefreshTest {
     assertThat(verify(NEW).subject()).isEqualTo("ana");
   }
 
-  @Test
+  @RepeatedTest(20)
   void fetchesOnceWhenManyThreadsNeedTheKeysAtOnce() throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(8);
     CountDownLatch start = new CountDownLatch(1);
@@ -177,5 +180,41 @@ class JwksRefreshTest {
     }
 
     assertThat(source.fetches()).isEqualTo(1);
+  }
+
+  @Test
+  void aCallerWithoutKeysWaitsForTheFetchInProgressInsteadOfFailing() throws Exception {
+    CountDownLatch entered = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    AtomicInteger fetches = new AtomicInteger();
+    JwksSource slow = () -> {
+      fetches.incrementAndGet();
+      entered.countDown();
+      try {
+        if (!release.await(30, TimeUnit.SECONDS)) {
+          throw new IOException("never released");
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IOException("interrupted", e);
+      }
+      return TestKey.jwks(OLD);
+    };
+    NimbusTokenVerifier slowVerifier = new NimbusTokenVerifier(Fixture.settings().jwks(slow).build(), clock);
+    String token = OLD.sign(claims().toString());
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    try {
+      Future<Principal> first = pool.submit(() -> slowVerifier.verify(token));
+      assertThat(entered.await(30, TimeUnit.SECONDS)).isTrue();
+      Future<Principal> second = pool.submit(() -> slowVerifier.verify(token));
+      Thread.sleep(100); // let the second caller reach the fetch in progress
+      release.countDown();
+
+      assertThat(first.get(30, TimeUnit.SECONDS).subject()).isEqualTo("ana");
+      assertThat(second.get(30, TimeUnit.SECONDS).subject()).isEqualTo("ana");
+      assertThat(fetches.get()).isEqualTo(1);
+    } finally {
+      pool.shutdownNow();
+    }
   }
 }

@@ -143,6 +143,11 @@ public class IngestionBenchmark {
     Files.deleteIfExists(input);
   }
 
+  /** How many events the organisation has. */
+  int eventCount() {
+    return rows.size();
+  }
+
   /** Convener's ingestion of the JSON Lines file. */
   @Benchmark
   public IngestReport convenerIngest() {

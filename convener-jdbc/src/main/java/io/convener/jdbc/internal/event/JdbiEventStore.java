@@ -12,9 +12,11 @@ import io.convener.spi.storage.EventQuery;
 import io.convener.spi.storage.EventStore;
 import io.convener.spi.storage.InsertResult;
 import jakarta.inject.Inject;
+import java.sql.BatchUpdateException;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -47,12 +49,18 @@ final class JdbiEventStore implements EventStore {
   static final String COUNT = "SELECT COUNT(*) FROM events WHERE tenant_id = :tenant";
   static final String ORDER = " ORDER BY at, event_id";
   /** Whether the tenant has an event id; positional, for the plain JDBC hot path. */
+  /** SQL state of a unique-key violation (SQL standard class 23, code 505). */
+  static final String UNIQUE_VIOLATION = "23505";
+
   static final String SELECT_STORED_ID = "SELECT 1 FROM events WHERE tenant_id = ? AND event_id = ?";
 
   /** Rows fetched per round trip when scanning. */
   static final int FETCH_SIZE = 1000;
 
   private final Database database;
+
+  /** Whether the last batch met stored ids, so the next one should look them up before inserting. */
+  private volatile boolean lookUpFirst;
 
   @Inject
   JdbiEventStore(Database database) {
@@ -84,30 +92,63 @@ final class JdbiEventStore implements EventStore {
         .toArray();
     String insert = database.dialect().eventInsert();
     int[] counts = database.write("insert events", tenant, handle -> {
-      boolean[] stored = database.dialect().checksExistingEvents()
-          ? stored(handle, tenant, given, rows)
-          : new boolean[rows.length];
-      int[] perRow = new int[rows.length];
-      try (PreparedStatement batch = handle.getConnection().prepareStatement(insert)) {
-        int added = 0;
-        for (int k = 0; k < rows.length; k++) {
-          if (!stored[k]) {
-            EventRows.bind(batch, tenant.value(), given[rows[k]], at[rows[k]]);
-            batch.addBatch();
-            added++;
+      if (!database.dialect().checksExistingEvents()) {
+        return insertRows(handle, tenant, given, at, rows, new boolean[rows.length], insert);
+      }
+      // Optimistic: most batches are new events, so try them without looking up each id first.
+      // When that trips over an id the tenant already has, roll back to the savepoint and look up.
+      // After a batch with duplicates (a re-ingestion) the next batch looks up straight away.
+      if (!lookUpFirst) {
+        Savepoint before = handle.getConnection().setSavepoint();
+        try {
+          return insertRows(handle, tenant, given, at, rows, new boolean[rows.length], insert);
+        } catch (SQLException e) {
+          if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
+            throw e;
           }
-        }
-        int[] executed = added == 0 ? new int[0] : batch.executeBatch();
-        if (executed.length != added) {
-          throw noCounts(tenant, executed.length + " update counts for " + added + " rows");
-        }
-        for (int k = 0, j = 0; k < rows.length; k++) {
-          perRow[k] = stored[k] ? 0 : executed[j++];
+          handle.getConnection().rollback(before);
         }
       }
-      return perRow;
+      boolean[] stored = stored(handle, tenant, given, rows);
+      boolean anyStored = false;
+      for (boolean s : stored) {
+        anyStored |= s;
+      }
+      lookUpFirst = anyStored;
+      return insertRows(handle, tenant, given, at, rows, stored, insert);
     });
     return result(tenant, given, rows, counts);
+  }
+
+  /** Inserts the rows not marked {@code stored}; returns each row's update count (0 for stored ones). */
+  private int[] insertRows(
+      Handle handle, TenantId tenant, Event[] given, long[] at, int[] rows, boolean[] stored, String insert)
+      throws SQLException {
+    int[] perRow = new int[rows.length];
+    try (PreparedStatement batch = handle.getConnection().prepareStatement(insert)) {
+      int added = 0;
+      for (int k = 0; k < rows.length; k++) {
+        if (!stored[k]) {
+          EventRows.bind(batch, tenant.value(), given[rows[k]], at[rows[k]]);
+          batch.addBatch();
+          added++;
+        }
+      }
+      int[] executed;
+      try {
+        executed = added == 0 ? new int[0] : batch.executeBatch();
+      } catch (BatchUpdateException e) {
+        SQLException cause = e.getNextException() != null ? e.getNextException() : e;
+        throw new SQLException(cause.getMessage(), cause.getSQLState(), cause.getErrorCode(), e);
+      }
+      if (executed.length != added) {
+        throw noCounts(tenant, executed.length + " update counts for " + added + " rows");
+      }
+      for (int k = 0, j = 0; k < rows.length; k++) {
+        perRow[k] = stored[k] ? 0 : executed[j++];
+      }
+    }
+    return perRow;
   }
 
   /**

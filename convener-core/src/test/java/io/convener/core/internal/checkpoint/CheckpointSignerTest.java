@@ -54,6 +54,33 @@ class CheckpointSignerTest {
     assertThat(Ed25519.verify(publicKey, GO_TEXT.getBytes(UTF_8), signature)).isTrue();
   }
 
+  /**
+   * The example in docs/provenance-tree.md, made with the Go test key above: a golden value of our
+   * own (not an independent reference) that keeps the page true. Ed25519 is deterministic.
+   */
+  @Test
+  void writesTheDocumentedExample() throws GeneralSecurityException {
+    byte[] seed = Arrays.copyOfRange(Base64.getDecoder().decode(GO_SKEY_BASE64), 1, 33);
+    PrivateKey privateKey = KeyFactory.getInstance("Ed25519")
+        .generatePrivate(new EdECPrivateKeySpec(NamedParameterSpec.ED25519, seed));
+    byte[] typedPublic = Base64.getDecoder().decode(GO_VKEY.substring(GO_VKEY.lastIndexOf('+') + 1));
+    PublicKey publicKey = Ed25519.publicKey(Arrays.copyOfRange(typedPublic, 1, 33));
+
+    Checkpoint checkpoint = CheckpointSigner.sign(HEAD, "acme-provenance-2026", new KeyPair(publicKey, privateKey));
+
+    assertThat(checkpoint.toText()).isEqualTo("""
+        convener/acme
+        8
+        XcnaeacGWamtVZy3Ad7ZoqudgjqtL0lgz+Nw7/RgQyg=
+        timestamp 2026-11-02T09:00:00Z
+
+        — acme-provenance-2026 bZkslITVXIrBdIVWAyzen1KgCe7TlpwjBQjUzBV3gfTd08dbmdWiPusKhOTvZb89NQMR4CZ39x9Kr7078xqMQn223AI=
+        """);
+    assertThat(CheckpointSigner.verifierKey("acme-provenance-2026", publicKey))
+        .isEqualTo("acme-provenance-2026+6d992c94+ARpc2QcUPDhMQegwxbzhKqiBfsVkmqq/LDE4izWy10TW");
+    CheckpointVerifier.checkSignature(Checkpoint.parse(checkpoint.toText()), publicKey);
+  }
+
   @Test
   void signedCheckpointsVerifyAndSurviveTheirTextForm() {
     KeyPair keys = newKeys();

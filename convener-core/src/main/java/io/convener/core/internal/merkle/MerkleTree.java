@@ -25,7 +25,8 @@ import java.util.List;
  * <p>The cache trusts that leaves never change once appended. To check stored leaves against a
  * checkpoint, build a fresh tree over them rather than reuse one that has seen them before.
  *
- * <p>Thread-safe: every public method synchronises on the tree. Never returns null.
+ * <p>Thread-safe: every method that reads or fills the cache synchronises on the tree; {@link
+ * #size()} asks the source, which must be safe to ask from any thread. Never returns null.
  */
 public final class MerkleTree {
   /** The default lowest cached level: subtrees of 16 leaves and up are cached. */

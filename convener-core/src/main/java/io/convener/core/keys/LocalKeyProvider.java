@@ -59,7 +59,8 @@ final class LocalKeyProvider implements KeyProvider {
     if (current.hasKek()) {
       return current.tenantKeyset();
     }
-    return change(tenant, "created the first key-encryption key of", k -> k.hasKek() ? k : k.withNewKek(random, clock.instant())).tenantKeyset();
+    return change(tenant, "created the first key-encryption key of",
+        k -> k.hasKek() ? k : k.withNewKek(random, clock.instant())).tenantKeyset();
   }
 
   @Override

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import com.google.inject.AbstractModule;
 import io.convener.api.Convener;
 import io.convener.core.ingest.IngestModule;
+import io.convener.core.keys.KeysModule;
 
 /**
  * The Guice entry point of the Convener services. Install it beside a storage module (such as
@@ -12,6 +13,10 @@ import io.convener.core.ingest.IngestModule;
  * com.google.inject.multibindings.OptionalBinder}, so a host can replace any of them. Installing
  * the module does no I/O: call {@link Convener#start()} on the injected {@link Convener} before
  * use.
+ *
+ * <p>It also binds the default {@link io.convener.spi.keys.KeyProvider} (keyset files under {@link
+ * ConvenerSettings#keyDirectory()}) and the {@link io.convener.spi.keys.PersonalDataCipher} that
+ * the storage module needs to keep personal data encrypted at rest.
  */
 public final class ConvenerModule extends AbstractModule {
   private final ConvenerSettings settings;
@@ -31,5 +36,6 @@ public final class ConvenerModule extends AbstractModule {
     bind(ConvenerSettings.class).toInstance(settings);
     bind(Convener.class).to(DefaultConvener.class);
     install(new IngestModule());
+    install(new KeysModule());
   }
 }

@@ -1,29 +1,54 @@
 package io.convener.core;
 
+import static java.util.Objects.requireNonNull;
+
+import java.nio.file.Path;
+import java.util.Optional;
+
 /**
  * Settings of the Convener services. Immutable; start from {@link #defaults()}.
  *
  * @param ingestBatchSize how many members or events ingestion writes per store transaction
  *     (1 to 100,000; default 1,000)
+ * @param keyDirectory where the default key provider keeps each tenant's keyset file (default
+ *     {@code ./convener-data/keys}); empty to keep keys in memory only, so that they die with the
+ *     process, which suits tests and in-memory databases only. Keep one key directory per
+ *     database: two databases sharing one would share each tenant's keys, and destroying a tenant
+ *     in one would shred it in both. Back the directory up apart from the database; without it the
+ *     personal data in the database cannot be read.
  */
-public record ConvenerSettings(int ingestBatchSize) {
+public record ConvenerSettings(int ingestBatchSize, Optional<Path> keyDirectory) {
   /** Default batch size: large enough to amortise a commit, small enough to bound memory. */
   public static final int DEFAULT_INGEST_BATCH_SIZE = 1000;
+
+  /** Default key directory, relative to the working directory, beside the default database. */
+  public static final Path DEFAULT_KEY_DIRECTORY = Path.of("convener-data", "keys");
 
   /** Validates ranges. */
   public ConvenerSettings {
     if (ingestBatchSize < 1 || ingestBatchSize > 100_000) {
       throw new IllegalArgumentException("ingestBatchSize must be in [1, 100000], got " + ingestBatchSize);
     }
+    requireNonNull(keyDirectory, "keyDirectory");
   }
 
   /** The documented defaults. */
   public static ConvenerSettings defaults() {
-    return new ConvenerSettings(DEFAULT_INGEST_BATCH_SIZE);
+    return new ConvenerSettings(DEFAULT_INGEST_BATCH_SIZE, Optional.of(DEFAULT_KEY_DIRECTORY));
   }
 
   /** A copy with another ingestion batch size. */
   public ConvenerSettings withIngestBatchSize(int size) {
-    return new ConvenerSettings(size);
+    return new ConvenerSettings(size, keyDirectory);
+  }
+
+  /** A copy that keeps keyset files in this directory. */
+  public ConvenerSettings withKeyDirectory(Path directory) {
+    return new ConvenerSettings(ingestBatchSize, Optional.of(requireNonNull(directory, "directory")));
+  }
+
+  /** A copy that keeps keys in memory only: they die with the process. For tests and in-memory databases. */
+  public ConvenerSettings withInMemoryKeys() {
+    return new ConvenerSettings(ingestBatchSize, Optional.empty());
   }
 }

@@ -5,20 +5,27 @@ import static java.util.Objects.requireNonNull;
 import com.google.inject.PrivateModule;
 import io.convener.jdbc.internal.db.DatabaseModule;
 import io.convener.jdbc.internal.event.EventStorageModule;
+import io.convener.jdbc.internal.keys.SubjectKeyStorageModule;
 import io.convener.jdbc.internal.member.MemberStorageModule;
 import io.convener.jdbc.internal.tenant.TenantStorageModule;
 import io.convener.spi.storage.EventStore;
 import io.convener.spi.storage.MemberStore;
 import io.convener.spi.storage.StorageLifecycle;
+import io.convener.spi.storage.SubjectKeyStore;
 import io.convener.spi.storage.TenantStore;
 
 /**
  * Convener storage on a relational database: binds and exposes exactly the storage SPI, {@link
- * TenantStore}, {@link MemberStore}, {@link EventStore} and {@link StorageLifecycle}, each a
- * singleton; everything else stays private to the module.
+ * TenantStore}, {@link MemberStore}, {@link EventStore}, {@link SubjectKeyStore} and {@link
+ * StorageLifecycle}, each a singleton; everything else stays private to the module.
+ *
+ * <p>The member store keeps personal data encrypted and needs a {@link
+ * io.convener.spi.keys.PersonalDataCipher} bound outside this module: {@code ConvenerModule}
+ * binds the default, and the injector fails to build, naming the cipher, without one. The store
+ * never holds a key.
  *
  * <pre>{@code
- * Injector injector = Guice.createInjector(new JdbcStorageModule(JdbcSettings.defaults()));
+ * Injector injector = Guice.createInjector(new ConvenerModule(), new JdbcStorageModule(JdbcSettings.defaults()));
  * StorageLifecycle storage = injector.getInstance(StorageLifecycle.class);
  * storage.start();   // opens the connection pool and migrates the schema
  * ...
@@ -49,9 +56,11 @@ public final class JdbcStorageModule extends PrivateModule {
     install(new TenantStorageModule());
     install(new MemberStorageModule());
     install(new EventStorageModule());
+    install(new SubjectKeyStorageModule());
     expose(TenantStore.class);
     expose(MemberStore.class);
     expose(EventStore.class);
+    expose(SubjectKeyStore.class);
     expose(StorageLifecycle.class);
   }
 }

@@ -2,10 +2,13 @@ package io.convener.jdbc;
 
 import com.google.inject.Guice;
 import com.google.inject.Injector;
+import io.convener.spi.keys.PersonalDataCipher;
 import io.convener.spi.storage.EventStore;
 import io.convener.spi.storage.MemberStore;
 import io.convener.spi.storage.StorageLifecycle;
+import io.convener.spi.storage.SubjectKeyStore;
 import io.convener.spi.storage.TenantStore;
+import io.convener.testing.keys.FakePersonalDataCipher;
 import io.convener.testing.storage.StoreFixture;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,7 +21,7 @@ import java.util.stream.Stream;
 public final class JdbcFixtures {
   private JdbcFixtures() {}
 
-  /** The four exposed stores of a new module over new settings of {@code database}; not started. */
+  /** The exposed stores of a new module over new settings of {@code database}; not started. */
   public static StoreFixture open(TestDatabase database) throws IOException {
     Path dir = Files.createTempDirectory("convener-jdbc-test");
     JdbcSettings settings;
@@ -37,13 +40,20 @@ public final class JdbcFixtures {
     });
   }
 
-  /** The four exposed stores of a new module over {@code settings}; not started. */
+  /**
+   * The exposed stores of a new module over {@code settings}, with a {@link FakePersonalDataCipher}
+   * (real encryption lives in {@code convener-core}, which runs the contract with it); not started.
+   */
   public static StoreFixture open(JdbcSettings settings, Runnable cleanup) {
-    Injector injector = Guice.createInjector(new JdbcStorageModule(settings));
+    FakePersonalDataCipher cipher = new FakePersonalDataCipher();
+    Injector injector = Guice.createInjector(
+        new JdbcStorageModule(settings), binder -> binder.bind(PersonalDataCipher.class).toInstance(cipher));
     return new StoreFixture(
         injector.getInstance(TenantStore.class),
         injector.getInstance(MemberStore.class),
         injector.getInstance(EventStore.class),
+        injector.getInstance(SubjectKeyStore.class),
+        cipher,
         injector.getInstance(StorageLifecycle.class),
         cleanup);
   }

@@ -3,6 +3,7 @@ package io.convener.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.google.inject.CreationException;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
 import com.google.inject.Key;
@@ -10,11 +11,14 @@ import com.google.inject.spi.Element;
 import com.google.inject.spi.Elements;
 import com.google.inject.spi.PrivateElements;
 import io.convener.api.TenantId;
+import io.convener.spi.keys.PersonalDataCipher;
 import io.convener.spi.storage.EventQuery;
 import io.convener.spi.storage.EventStore;
 import io.convener.spi.storage.MemberStore;
 import io.convener.spi.storage.StorageLifecycle;
+import io.convener.spi.storage.SubjectKeyStore;
 import io.convener.spi.storage.TenantStore;
+import io.convener.testing.keys.FakePersonalDataCipher;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -30,19 +34,28 @@ class JdbcStorageModuleTest {
     assertThat(elements).hasSize(1).first().isInstanceOf(PrivateElements.class);
     assertThat(((PrivateElements) elements.get(0)).getExposedKeys()).containsExactlyInAnyOrder(
         Key.get(TenantStore.class), Key.get(MemberStore.class), Key.get(EventStore.class),
-        Key.get(StorageLifecycle.class));
+        Key.get(SubjectKeyStore.class), Key.get(StorageLifecycle.class));
+  }
+
+  @Test
+  void theMemberStoreNeedsACipherFromOutsideTheModule() {
+    assertThatThrownBy(() -> Guice.createInjector(new JdbcStorageModule(JdbcSettings.inMemoryH2("no-cipher"))))
+        .isInstanceOf(CreationException.class)
+        .hasMessageContaining(PersonalDataCipher.class.getName());
   }
 
   @Test
   void storesAreSingletonsAndNothingIsOpenedBeforeStart() {
     Path file = dir.resolve("not/yet/created/convener.db");
-    Injector injector = Guice.createInjector(new JdbcStorageModule(JdbcSettings.sqlite(file)));
+    Injector injector = Guice.createInjector(new JdbcStorageModule(JdbcSettings.sqlite(file)),
+        binder -> binder.bind(PersonalDataCipher.class).toInstance(new FakePersonalDataCipher()));
     EventStore events = injector.getInstance(EventStore.class);
     StorageLifecycle lifecycle = injector.getInstance(StorageLifecycle.class);
 
     assertThat(injector.getInstance(EventStore.class)).isSameAs(events);
     assertThat(injector.getInstance(MemberStore.class)).isSameAs(injector.getInstance(MemberStore.class));
     assertThat(injector.getInstance(TenantStore.class)).isSameAs(injector.getInstance(TenantStore.class));
+    assertThat(injector.getInstance(SubjectKeyStore.class)).isSameAs(injector.getInstance(SubjectKeyStore.class));
     assertThat(dir.resolve("not")).doesNotExist();
     assertThatThrownBy(() -> events.count(TenantId.of("acme"), EventQuery.all()))
         .isInstanceOf(IllegalStateException.class)

@@ -55,6 +55,16 @@ final class MapStores implements MemberStore, EventStore {
   }
 
   @Override
+  public boolean erasePersonalData(TenantId tenant, MemberId id) {
+    Member m = members.getOrDefault(tenant, Map.of()).get(id);
+    if (m == null || (m.displayName().isEmpty() && m.email().isEmpty())) {
+      return false;
+    }
+    members.get(tenant).put(id, new Member(id, m.teams(), m.cohorts(), m.org(), Optional.empty(), Optional.empty(), m.skills()));
+    return true;
+  }
+
+  @Override
   public InsertResult insert(TenantId tenant, List<Event> batch) {
     batchSizes.add(batch.size());
     if (!keep) {

@@ -28,9 +28,13 @@ public final class HostApplication {
   /** Wires Convener on the given store (an in-memory H2 by default), submits a few records, prints the report. */
   public static void main(String[] args) {
     String url = args.length > 0 ? args[0] : "jdbc:h2:mem:host-example";
+    // Personal data is encrypted under keys from ./convener-data/keys by default; an in-memory
+    // database dies with the process, so its keys may live in memory too.
+    ConvenerSettings settings = url.startsWith("jdbc:h2:mem:")
+        ? ConvenerSettings.defaults().withInMemoryKeys()
+        : ConvenerSettings.defaults();
     Injector injector =
-        Guice.createInjector(
-            new ConvenerModule(ConvenerSettings.defaults()), new JdbcStorageModule(JdbcSettings.of(url)));
+        Guice.createInjector(new ConvenerModule(settings), new JdbcStorageModule(JdbcSettings.of(url)));
     try (Convener convener = injector.getInstance(Convener.class)) {
       convener.start();
       TenantId tenant = TenantId.of("example");

@@ -8,8 +8,12 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Members of a tenant. Implementations are thread-safe, and throw {@link
- * io.convener.api.StorageException} when the store fails.
+ * Members of a tenant. Callers see personal data ({@code displayName}, {@code email}) in plaintext;
+ * implementations keep it encrypted at rest through a {@link
+ * io.convener.spi.keys.PersonalDataCipher}, never in plaintext. Implementations are thread-safe,
+ * and throw {@link io.convener.api.StorageException} when the store fails and {@link
+ * io.convener.api.IntegrityException} when stored personal data fails to decrypt because it was
+ * altered.
  */
 public interface MemberStore {
   /**
@@ -28,4 +32,15 @@ public interface MemberStore {
 
   /** How many members the tenant has. */
   long count(TenantId tenant);
+
+  /**
+   * Erases the member's personal data: crypto-shreds their data key ({@link
+   * io.convener.spi.keys.PersonalDataCipher#shred}), so that every copy of their personal data
+   * encrypted or digested so far (in backups and logs too) is unreadable, then deletes their
+   * stored personal values. The member's pseudonymous row stays; reading it gives empty {@code
+   * displayName} and {@code email}. A later upsert with personal data stores it under a new key.
+   *
+   * @return whether the member had personal data or a data key
+   */
+  boolean erasePersonalData(TenantId tenant, MemberId id);
 }

@@ -49,12 +49,14 @@ import org.junit.jupiter.api.Test;
  * under concurrent writers); scans are ordered by instant then id and honour every filter
  * (half-open time range, kinds, actor); counts agree with scans; unknown ids are empty; and the
  * same ids written into two tenants never leak across, for every method, checked on hand-written
- * cases here and on generated ones in {@link TenantIsolationProperties}.
+ * cases here and on generated ones in {@link TenantIsolationProperties}. The personal data kept
+ * encrypted at rest, the wrapped member keys and erasure are covered in {@link
+ * PersonalDataContract}.
  *
  * <p>The contract registers each tenant before writing to it, so it also suits stores that
  * require registration.
  */
-public abstract class StorageContract extends TenantIsolationProperties {
+public abstract class StorageContract extends PersonalDataContract {
   private static final TenantId ACME = TenantId.of("acme");
   private static final TenantId GLOBEX = TenantId.of("globex");
 
@@ -76,6 +78,11 @@ public abstract class StorageContract extends TenantIsolationProperties {
     if (fixture != null) {
       fixture.close();
     }
+  }
+
+  @Override
+  final StoreFixture stores() {
+    return s();
   }
 
   private StoreFixture s() {

@@ -2,9 +2,11 @@ package io.convener.testing.storage;
 
 import static java.util.Objects.requireNonNull;
 
+import io.convener.spi.keys.PersonalDataCipher;
 import io.convener.spi.storage.EventStore;
 import io.convener.spi.storage.MemberStore;
 import io.convener.spi.storage.StorageLifecycle;
+import io.convener.spi.storage.SubjectKeyStore;
 import io.convener.spi.storage.TenantStore;
 
 /**
@@ -15,11 +17,20 @@ import io.convener.spi.storage.TenantStore;
  * @param tenants the tenant store
  * @param members the member store
  * @param events the event store
- * @param lifecycle the lifecycle of the three stores; not started yet
+ * @param subjectKeys the store of members' wrapped data keys
+ * @param cipher the cipher the member store encrypts personal data with; the contract calls it
+ *     directly only to shred keys behind the store's back
+ * @param lifecycle the lifecycle of the stores; not started yet
  * @param cleanup what to do after the lifecycle is closed, such as deleting a temporary directory
  */
 public record StoreFixture(
-    TenantStore tenants, MemberStore members, EventStore events, StorageLifecycle lifecycle, Runnable cleanup)
+    TenantStore tenants,
+    MemberStore members,
+    EventStore events,
+    SubjectKeyStore subjectKeys,
+    PersonalDataCipher cipher,
+    StorageLifecycle lifecycle,
+    Runnable cleanup)
     implements AutoCloseable {
 
   /** Checks that no component is null. */
@@ -27,14 +38,21 @@ public record StoreFixture(
     requireNonNull(tenants, "tenants");
     requireNonNull(members, "members");
     requireNonNull(events, "events");
+    requireNonNull(subjectKeys, "subjectKeys");
+    requireNonNull(cipher, "cipher");
     requireNonNull(lifecycle, "lifecycle");
     requireNonNull(cleanup, "cleanup");
   }
 
   /** A fixture with nothing to clean up after the lifecycle is closed. */
   public static StoreFixture of(
-      TenantStore tenants, MemberStore members, EventStore events, StorageLifecycle lifecycle) {
-    return new StoreFixture(tenants, members, events, lifecycle, () -> {});
+      TenantStore tenants,
+      MemberStore members,
+      EventStore events,
+      SubjectKeyStore subjectKeys,
+      PersonalDataCipher cipher,
+      StorageLifecycle lifecycle) {
+    return new StoreFixture(tenants, members, events, subjectKeys, cipher, lifecycle, () -> {});
   }
 
   /** Closes the lifecycle, then runs the cleanup even when closing failed. */

@@ -13,7 +13,9 @@ import io.convener.api.model.EventKind;
 import io.convener.api.model.Member;
 import io.convener.spi.storage.EventQuery;
 import io.convener.spi.storage.InsertResult;
+import io.convener.spi.storage.WrappedKey;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -36,8 +38,8 @@ import org.opentest4j.TestAbortedException;
 
 /**
  * The generated half of the storage contract, run by jqwik: for random sets of ids, each written
- * into one tenant, the other or both with different content, no method of any store ever shows one
- * tenant's rows to the other. Extend {@link StorageContract}, which extends this class, rather
+ * into one tenant, the other or both with different content (members, events and wrapped keys), no
+ * method of any store ever shows one tenant's rows to the other. Extend {@link StorageContract}, which extends this class, rather
  * than this class.
  *
  * <p>One fixture serves all tries of the property; each try uses two tenants of its own.
@@ -128,6 +130,7 @@ public abstract class TenantIsolationProperties {
 
     assertSees(s, first, "second", layout, firstMembers, firstEvents);
     assertSees(s, second, "first", layout, secondMembers, secondEvents);
+    assertKeysStayApart(s, first, second, layout);
 
     // An id stored only in the other tenant is new here; re-inserting one's own ids changes nothing.
     List<Event> firstOnly = firstEvents.stream()
@@ -158,6 +161,36 @@ public abstract class TenantIsolationProperties {
       assertThat(s.events().count(tenant, byOtherActor)).isZero();
     }
     assertThat(s.tenants().exists(tenant)).isTrue();
+  }
+
+  /**
+   * Wrapped keys under the same subject ids (prefixed, apart from the members' own keys) in both
+   * tenants: each tenant finds exactly its own, and a delete in one leaves the other alone.
+   */
+  private static void assertKeysStayApart(StoreFixture s, TenantId first, TenantId second, List<Placed> layout) {
+    Map<MemberId, WrappedKey> firstKeys = new HashMap<>();
+    Map<MemberId, WrappedKey> secondKeys = new HashMap<>();
+    List<MemberId> subjects = new ArrayList<>();
+    for (int i = 0; i < layout.size(); i++) {
+      Placed p = layout.get(i);
+      MemberId subject = MemberId.of("key:" + p.id());
+      subjects.add(subject);
+      if (p.side() != Side.SECOND) {
+        firstKeys.put(subject, new WrappedKey(subject, i, 1, "first-" + i));
+      }
+      if (p.side() != Side.FIRST) {
+        secondKeys.put(subject, new WrappedKey(subject, -i, 2, "second-" + i));
+      }
+    }
+    assertThat(s.subjectKeys().insertIfAbsent(first, firstKeys.values())).isEqualTo(firstKeys);
+    assertThat(s.subjectKeys().insertIfAbsent(second, secondKeys.values())).isEqualTo(secondKeys);
+    assertThat(s.subjectKeys().find(first, subjects)).isEqualTo(firstKeys);
+    assertThat(s.subjectKeys().find(second, subjects)).isEqualTo(secondKeys);
+    for (MemberId subject : firstKeys.keySet()) {
+      s.subjectKeys().delete(first, subject);
+    }
+    assertThat(s.subjectKeys().find(first, subjects)).isEmpty();
+    assertThat(s.subjectKeys().find(second, subjects)).isEqualTo(secondKeys);
   }
 
   private static Member member(String id, String side) {

@@ -145,6 +145,29 @@ public final class Database {
     }
   }
 
+  /**
+   * Runs {@code work} in one write transaction that only changes or deletes existing rows of
+   * {@code tenant}, so it does not register the tenant; otherwise like {@link #write}, retries
+   * included.
+   *
+   * @throws StorageException when the database fails; nothing of {@code work} is then committed
+   */
+  public <R> R update(String action, TenantId tenant, HandleCallback<R, SQLException> work) {
+    Jdbi open = open();
+    for (int attempt = 1; ; attempt++) {
+      writers.acquireUninterruptibly();
+      try {
+        return open.inTransaction(work);
+      } catch (JdbiException | SQLException e) {
+        if (attempt >= MAX_ATTEMPTS || !isTransient(e)) {
+          throw failure(action, tenant, e);
+        }
+      } finally {
+        writers.release();
+      }
+    }
+  }
+
   /** Registers the tenant unless this process has seen it registered already. */
   public void register(TenantId tenant) {
     if (!knownTenants.contains(tenant)) {

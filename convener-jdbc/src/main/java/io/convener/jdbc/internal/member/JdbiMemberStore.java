@@ -7,10 +7,13 @@ import io.convener.api.OrgUnit;
 import io.convener.api.TenantId;
 import io.convener.api.model.Member;
 import io.convener.jdbc.internal.db.Database;
+import io.convener.spi.keys.PersonalDataCipher;
+import io.convener.spi.keys.PersonalValue;
 import io.convener.spi.storage.MemberStore;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,7 +25,11 @@ import org.jdbi.v3.core.statement.PreparedBatch;
  * Members in the {@code members} table, their personal data in {@code member_personal}, and their
  * teams, cohorts and org units (rolled up to every ancestor) in the membership tables. An upsert
  * replaces all of a member's rows in one transaction, and registers the tenant if needed.
- * Thread-safe.
+ *
+ * <p>Personal data is kept as ciphertext only: an upsert encrypts every personal value through the
+ * {@link PersonalDataCipher} (one call per batch, before the write transaction, because the cipher
+ * may store new member keys in a transaction of its own), and reads decrypt after the query. A
+ * value whose key was shredded reads as absent. This store never sees a key. Thread-safe.
  */
 final class JdbiMemberStore implements MemberStore {
   static final String SELECT_ONE =
@@ -56,10 +63,12 @@ final class JdbiMemberStore implements MemberStore {
       "INSERT INTO member_org_units (tenant_id, org_unit, member_id, depth) VALUES (:tenant, :unit, :id, :depth)";
 
   private final Database database;
+  private final PersonalDataCipher cipher;
 
   @Inject
-  JdbiMemberStore(Database database) {
+  JdbiMemberStore(Database database, PersonalDataCipher cipher) {
     this.database = requireNonNull(database, "database");
+    this.cipher = requireNonNull(cipher, "cipher");
   }
 
   @Override
@@ -75,14 +84,40 @@ final class JdbiMemberStore implements MemberStore {
     if (latest.isEmpty()) {
       return 0;
     }
+    Map<MemberId, MemberRows.Sealed> sealed = seal(tenant, latest.values());
     database.write("upsert members", tenant, handle -> {
-      replace(handle, tenant.value(), latest.values());
+      replace(handle, tenant.value(), latest.values(), sealed);
       return null;
     });
     return members.size();
   }
 
-  private void replace(Handle handle, String tenant, Collection<Member> members) {
+  /** The ciphertexts of every member's personal values, in one call to the cipher. */
+  private Map<MemberId, MemberRows.Sealed> seal(TenantId tenant, Collection<Member> members) {
+    List<PersonalValue> plaintexts = new ArrayList<>();
+    for (Member m : members) {
+      m.displayName().ifPresent(v -> plaintexts.add(PersonalValue.of(m.id(), PersonalDataCipher.DISPLAY_NAME, v)));
+      m.email().ifPresent(v -> plaintexts.add(PersonalValue.of(m.id(), PersonalDataCipher.EMAIL, v)));
+    }
+    if (plaintexts.isEmpty()) {
+      return Map.of();
+    }
+    List<String> ciphertexts = cipher.encryptAll(tenant, plaintexts);
+    if (ciphertexts.size() != plaintexts.size()) {
+      throw new IllegalStateException("the cipher returned " + ciphertexts.size() + " ciphertexts for "
+          + plaintexts.size() + " values");
+    }
+    Map<MemberId, MemberRows.Sealed> sealed = new HashMap<>();
+    for (int i = 0; i < plaintexts.size(); i++) {
+      PersonalValue v = plaintexts.get(i);
+      MemberRows.Sealed before = sealed.getOrDefault(v.subject(), MemberRows.Sealed.NONE);
+      sealed.put(v.subject(), before.with(v.field(), ciphertexts.get(i)));
+    }
+    return sealed;
+  }
+
+  private void replace(
+      Handle handle, String tenant, Collection<Member> members, Map<MemberId, MemberRows.Sealed> sealed) {
     PreparedBatch upsert = handle.prepareBatch(database.dialect().memberUpsert());
     for (Member m : members) {
       MemberRows.bindMember(upsert.bind("tenant", tenant), m).add();
@@ -101,10 +136,11 @@ final class JdbiMemberStore implements MemberStore {
     PreparedBatch units = handle.prepareBatch(INSERT_ORG_UNIT);
     for (Member m : members) {
       String id = m.id().value();
-      if (m.displayName().isPresent() || m.email().isPresent()) {
+      MemberRows.Sealed values = sealed.get(m.id());
+      if (values != null) {
         personal.bind("tenant", tenant).bind("id", id)
-            .bind("displayName", m.displayName().orElse(null))
-            .bind("email", m.email().orElse(null))
+            .bind("displayName", values.displayName())
+            .bind("email", values.email())
             .add();
       }
       m.teams().forEach(t -> teams.bind("tenant", tenant).bind("team", t.value()).bind("id", id).add());
@@ -125,24 +161,70 @@ final class JdbiMemberStore implements MemberStore {
   public Optional<Member> find(TenantId tenant, MemberId id) {
     requireNonNull(tenant, "tenant");
     requireNonNull(id, "id");
-    return database.read("find member", tenant, handle -> handle.createQuery(SELECT_ONE)
+    Optional<MemberRows.Stored> stored = database.read("find member", tenant, handle -> handle.createQuery(SELECT_ONE)
         .bind("tenant", tenant.value())
         .bind("id", id.value())
         .map(MemberRows::map)
         .findOne());
+    return stored.map(s -> open(tenant, List.of(s)).get(0));
   }
 
   @Override
   public List<Member> list(TenantId tenant) {
     requireNonNull(tenant, "tenant");
-    List<Member> members = database.read("list members", tenant, handle -> handle.createQuery(SELECT_ALL)
+    List<MemberRows.Stored> stored = database.read("list members", tenant, handle -> handle.createQuery(SELECT_ALL)
         .bind("tenant", tenant.value())
         .map(MemberRows::map)
         .collectIntoList());
     // Ordered in Java: database collations disagree with MemberId's order beyond ASCII.
-    List<Member> sorted = new ArrayList<>(members);
+    List<Member> sorted = new ArrayList<>(open(tenant, stored));
     sorted.sort((a, b) -> a.id().compareTo(b.id()));
     return List.copyOf(sorted);
+  }
+
+  /** The members with their personal values decrypted, in one call to the cipher. */
+  private List<Member> open(TenantId tenant, List<MemberRows.Stored> stored) {
+    List<PersonalValue> ciphertexts = new ArrayList<>();
+    for (MemberRows.Stored s : stored) {
+      if (s.sealed().displayName() != null) {
+        ciphertexts.add(PersonalValue.of(s.member().id(), PersonalDataCipher.DISPLAY_NAME, s.sealed().displayName()));
+      }
+      if (s.sealed().email() != null) {
+        ciphertexts.add(PersonalValue.of(s.member().id(), PersonalDataCipher.EMAIL, s.sealed().email()));
+      }
+    }
+    if (ciphertexts.isEmpty()) {
+      return stored.stream().map(MemberRows.Stored::member).toList();
+    }
+    List<Optional<String>> plaintexts = cipher.decryptAll(tenant, ciphertexts);
+    Map<MemberId, Map<String, String>> opened = new HashMap<>();
+    for (int i = 0; i < ciphertexts.size(); i++) {
+      PersonalValue v = ciphertexts.get(i);
+      plaintexts.get(i).ifPresent(p -> opened.computeIfAbsent(v.subject(), k -> new HashMap<>()).put(v.field(), p));
+    }
+    List<Member> members = new ArrayList<>(stored.size());
+    for (MemberRows.Stored s : stored) {
+      Map<String, String> values = opened.getOrDefault(s.member().id(), Map.of());
+      Member m = s.member();
+      members.add(new Member(m.id(), m.teams(), m.cohorts(), m.org(),
+          Optional.ofNullable(values.get(PersonalDataCipher.DISPLAY_NAME)),
+          Optional.ofNullable(values.get(PersonalDataCipher.EMAIL)),
+          m.skills()));
+    }
+    return members;
+  }
+
+  @Override
+  public boolean erasePersonalData(TenantId tenant, MemberId id) {
+    requireNonNull(tenant, "tenant");
+    requireNonNull(id, "id");
+    // The key first: once it is gone, every copy of the values is unreadable, whatever follows.
+    boolean hadKey = cipher.shred(tenant, id);
+    int deleted = database.update("erase personal data", tenant, handle -> handle.createUpdate(DELETE_PERSONAL)
+        .bind("tenant", tenant.value())
+        .bind("id", id.value())
+        .execute());
+    return hadKey || deleted > 0;
   }
 
   @Override

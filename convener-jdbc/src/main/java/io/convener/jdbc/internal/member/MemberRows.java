@@ -6,15 +6,47 @@ import io.convener.api.OrgUnit;
 import io.convener.api.TeamId;
 import io.convener.api.model.Member;
 import io.convener.jdbc.internal.db.Json;
+import io.convener.spi.keys.PersonalDataCipher;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.function.Function;
 import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.statement.StatementContext;
+import org.jspecify.annotations.Nullable;
 
-/** Column encoding of members: binds a member's row, and maps a row back. */
+/**
+ * Column encoding of members: binds a member's row, and maps a row back to the member without its
+ * personal data plus the ciphertexts of that data.
+ */
 final class MemberRows {
   private MemberRows() {}
+
+  /**
+   * The ciphertexts of a member's personal values, as {@code member_personal} holds them.
+   *
+   * @param displayName the display name's ciphertext, or null
+   * @param email the email address's ciphertext, or null
+   */
+  record Sealed(@Nullable String displayName, @Nullable String email) {
+    static final Sealed NONE = new Sealed(null, null);
+
+    /** A copy with the ciphertext of one field set. */
+    Sealed with(String field, String ciphertext) {
+      return switch (field) {
+        case PersonalDataCipher.DISPLAY_NAME -> new Sealed(ciphertext, email);
+        case PersonalDataCipher.EMAIL -> new Sealed(displayName, ciphertext);
+        default -> throw new IllegalArgumentException("not a member field: " + field);
+      };
+    }
+  }
+
+  /**
+   * A member as stored: every field but the personal ones, which are still sealed.
+   *
+   * @param member the member without personal data
+   * @param sealed the ciphertexts of the personal data
+   */
+  record Stored(Member member, Sealed sealed) {}
 
   /** Binds {@code id, org, teams, cohorts, skills} of the member upsert. */
   static PreparedBatch bindMember(PreparedBatch batch, Member m) {
@@ -27,7 +59,7 @@ final class MemberRows {
   }
 
   /** Maps a row of {@code member_id, org, teams, cohorts, skills, display_name, email}. */
-  static Member map(ResultSet rs, StatementContext ctx) throws SQLException {
+  static Stored map(ResultSet rs, StatementContext ctx) throws SQLException {
     Member.Builder b = Member.builder(MemberId.of(rs.getString(1)))
         .teams(Json.list(rs.getString(3), TeamId::of, "teams"))
         .cohorts(Json.list(rs.getString(4), CohortId::of, "cohorts"))
@@ -36,15 +68,7 @@ final class MemberRows {
     if (org != null) {
       b.org(OrgUnit.of(org));
     }
-    String displayName = rs.getString(6);
-    if (displayName != null) {
-      b.displayName(displayName);
-    }
-    String email = rs.getString(7);
-    if (email != null) {
-      b.email(email);
-    }
-    return b.build();
+    return new Stored(b.build(), new Sealed(rs.getString(6), rs.getString(7)));
   }
 
   /** How deep a unit lies: 0 for a root such as {@code eng}, 1 for {@code eng/platform}. */

@@ -1,12 +1,15 @@
 package io.convener.jdbc.internal.db;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.convener.api.EventId;
+import io.convener.api.IntegrityException;
 import io.convener.api.MemberId;
 import io.convener.api.TenantId;
 import io.convener.api.model.Event;
 import io.convener.api.model.EventKind;
+import io.convener.api.model.Member;
 import io.convener.jdbc.JdbcFixtures;
 import io.convener.jdbc.JdbcSettings;
 import io.convener.jdbc.TestDatabase;
@@ -20,6 +23,7 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -41,7 +45,7 @@ class JdbiStorageLifecycleTest {
       stores.lifecycle().start();
       stores.events().insert(ACME, List.of(EVENT));
 
-      assertThat(history(settings)).containsExactly("1 true");
+      assertThat(history(settings)).containsExactly("1 true", "2 true");
       assertThat(stores.events().find(ACME, EVENT.id())).contains(EVENT);
     }
   }
@@ -60,7 +64,36 @@ class JdbiStorageLifecycleTest {
       assertThat(stores.events().find(ACME, EVENT.id())).contains(EVENT);
       assertThat(stores.events().insert(ACME, List.of(EVENT)).duplicates()).containsExactly(EVENT.id());
     }
+    assertThat(history(settings)).containsExactly("1 true", "2 true");
+  }
+
+  @Test
+  void aVersionOneDatabaseIsUpgradedAndItsPlaintextPersonalDataRefusedUntilRewritten() throws Exception {
+    JdbcSettings settings = TestDatabase.SQLITE_FILE.settings(dir);
+    Flyway.configure(JdbiStorageLifecycle.class.getClassLoader())
+        .dataSource(settings.url(), null, null)
+        .locations(JdbiStorageLifecycle.MIGRATIONS)
+        .table(JdbiStorageLifecycle.HISTORY_TABLE)
+        .target("1")
+        .load()
+        .migrate();
+    try (Connection c = DriverManager.getConnection(settings.url()); Statement s = c.createStatement()) {
+      s.execute("INSERT INTO tenants (tenant_id) VALUES ('acme')");
+      s.execute("INSERT INTO members (tenant_id, member_id, teams, cohorts, skills) VALUES ('acme', 'ann', '[]', '[]', '[]')");
+      s.execute("INSERT INTO member_personal (tenant_id, member_id, display_name) VALUES ('acme', 'ann', 'Ann')");
+    }
     assertThat(history(settings)).containsExactly("1 true");
+
+    try (StoreFixture stores = JdbcFixtures.open(settings, () -> {})) {
+      stores.lifecycle().start();
+      assertThat(history(settings)).containsExactly("1 true", "2 true");
+      assertThatThrownBy(() -> stores.members().find(ACME, MemberId.of("ann")))
+          .isInstanceOf(IntegrityException.class);
+
+      Member ann = Member.builder(MemberId.of("ann")).displayName("Ann").build();
+      stores.members().upsert(ACME, List.of(ann));
+      assertThat(stores.members().find(ACME, ann.id())).contains(ann);
+    }
   }
 
   @Test
@@ -74,7 +107,7 @@ class JdbiStorageLifecycleTest {
       stores.events().insert(ACME, List.of(EVENT));
       assertThat(stores.events().find(ACME, EVENT.id())).contains(EVENT);
     }
-    assertThat(history(settings)).containsExactly("0 true", "1 true");
+    assertThat(history(settings)).containsExactly("0 true", "1 true", "2 true");
   }
 
   @Test

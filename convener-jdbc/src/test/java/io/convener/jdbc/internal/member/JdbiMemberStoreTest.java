@@ -1,8 +1,10 @@
 package io.convener.jdbc.internal.member;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.convener.api.CohortId;
+import io.convener.api.IntegrityException;
 import io.convener.api.MemberId;
 import io.convener.api.OrgUnit;
 import io.convener.api.TeamId;
@@ -11,6 +13,7 @@ import io.convener.api.model.Member;
 import io.convener.jdbc.JdbcFixtures;
 import io.convener.jdbc.JdbcSettings;
 import io.convener.jdbc.TestDatabase;
+import io.convener.testing.keys.FakePersonalDataCipher;
 import io.convener.testing.storage.StoreFixture;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -18,6 +21,7 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.io.TempDir;
@@ -56,8 +60,10 @@ class JdbiMemberStoreTest {
       assertThat(rows(settings,
               "SELECT member_id FROM member_org_units WHERE tenant_id = ? AND org_unit = 'eng'", ACME))
           .as("members under eng, rolled up").containsExactly("m-1");
-      assertThat(rows(settings, "SELECT member_id, display_name, email FROM member_personal WHERE tenant_id = ?", ACME))
-          .as("a personal row only for members with personal data").containsExactly("m-1 Zoë null");
+      assertThat(rows(settings, "SELECT member_id, email FROM member_personal WHERE tenant_id = ?", ACME))
+          .as("a personal row only for members with personal data").containsExactly("m-1 null");
+      assertThat(rows(settings, "SELECT display_name FROM member_personal WHERE tenant_id = ?", ACME))
+          .singleElement().asString().startsWith(FakePersonalDataCipher.PREFIX).doesNotContain("Zoë");
 
       s.members().upsert(ACME, List.of(Member.builder(MemberId.of("m-1")).teams(TeamId.of("sales")).build()));
 
@@ -80,6 +86,64 @@ class JdbiMemberStoreTest {
       s.members().upsert(fresh, List.of(Member.of(MemberId.of("m"))));
 
       assertThat(s.tenants().exists(fresh)).isTrue();
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(value = TestDatabase.class, mode = EnumSource.Mode.EXCLUDE, names = "POSTGRESQL")
+  void personalDataGoesThroughTheCipherOncePerBatchAndOnlyCiphertextIsStored(TestDatabase db) throws Exception {
+    JdbcSettings settings = db.settings(dir);
+    try (StoreFixture s = JdbcFixtures.open(settings, () -> {})) {
+      s.lifecycle().start();
+      FakePersonalDataCipher cipher = (FakePersonalDataCipher) s.cipher();
+      List<Member> members = new ArrayList<>();
+      for (int i = 0; i < 50; i++) {
+        members.add(Member.builder(MemberId.of("m-" + i)).displayName("Name " + i).email("m" + i + "@example.org").build());
+      }
+      members.add(Member.of(MemberId.of("plain")));
+
+      s.members().upsert(ACME, members);
+      s.members().upsert(ACME, List.of(Member.of(MemberId.of("no-personal-data"))));
+      assertThat(cipher.encryptCalls()).as("one call for the batch, none without personal data").isEqualTo(1);
+      assertThat(s.members().list(ACME)).hasSize(52).containsAll(members);
+      assertThat(cipher.decryptCalls()).as("one call for the whole list").isEqualTo(1);
+
+      List<String> stored = rows(settings, "SELECT display_name, email FROM member_personal WHERE tenant_id = ?", ACME);
+      assertThat(stored).hasSize(50).allSatisfy(row -> assertThat(row)
+          .doesNotContain("Name ", "@example.org")
+          .matches(FakePersonalDataCipher.PREFIX + "\\S+ " + FakePersonalDataCipher.PREFIX + "\\S+"));
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(value = TestDatabase.class, mode = EnumSource.Mode.EXCLUDE, names = "POSTGRESQL")
+  void movedOrPlaintextPersonalValuesFailIntegrityAndErasureDeletesTheRow(TestDatabase db) throws Exception {
+    JdbcSettings settings = db.settings(dir);
+    try (StoreFixture s = JdbcFixtures.open(settings, () -> {})) {
+      s.lifecycle().start();
+      s.members().upsert(ACME, List.of(
+          Member.builder(MemberId.of("ann")).displayName("Ann").email("ann@example.org").build(),
+          Member.builder(MemberId.of("bob")).displayName("Bob").build()));
+
+      execute(settings, "UPDATE member_personal SET display_name = email WHERE tenant_id = 'acme' AND member_id = 'ann'");
+      assertThatThrownBy(() -> s.members().find(ACME, MemberId.of("ann")))
+          .as("the email's ciphertext in the display name column").isInstanceOf(IntegrityException.class);
+      execute(settings, "UPDATE member_personal SET display_name = 'Ann' WHERE tenant_id = 'acme' AND member_id = 'ann'");
+      assertThatThrownBy(() -> s.members().list(ACME)).as("plaintext").isInstanceOf(IntegrityException.class);
+
+      assertThat(s.members().erasePersonalData(ACME, MemberId.of("ann"))).isTrue();
+      assertThat(rows(settings, "SELECT member_id FROM member_personal WHERE tenant_id = ?", ACME)).containsExactly("bob");
+      assertThat(s.members().find(ACME, MemberId.of("ann"))).contains(Member.of(MemberId.of("ann")));
+      assertThat(s.tenants().exists(TenantId.of("only-erased"))).isFalse();
+      assertThat(s.members().erasePersonalData(TenantId.of("only-erased"), MemberId.of("ann"))).isFalse();
+      assertThat(s.tenants().exists(TenantId.of("only-erased"))).as("erasure registers no tenant").isFalse();
+    }
+  }
+
+  private static void execute(JdbcSettings settings, String sql) throws SQLException {
+    try (Connection c = DriverManager.getConnection(settings.url());
+        Statement st = c.createStatement()) {
+      st.executeUpdate(sql);
     }
   }
 

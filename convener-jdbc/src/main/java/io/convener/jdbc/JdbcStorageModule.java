@@ -3,10 +3,12 @@ package io.convener.jdbc;
 import static java.util.Objects.requireNonNull;
 
 import com.google.inject.PrivateModule;
+import io.convener.jdbc.internal.consent.ConsentStorageModule;
 import io.convener.jdbc.internal.db.DatabaseModule;
 import io.convener.jdbc.internal.event.EventStorageModule;
 import io.convener.jdbc.internal.member.MemberStorageModule;
 import io.convener.jdbc.internal.tenant.TenantStorageModule;
+import io.convener.spi.storage.ConsentStore;
 import io.convener.spi.storage.EventStore;
 import io.convener.spi.storage.MemberStore;
 import io.convener.spi.storage.StorageLifecycle;
@@ -14,8 +16,8 @@ import io.convener.spi.storage.TenantStore;
 
 /**
  * Convener storage on a relational database: binds and exposes exactly the storage SPI, {@link
- * TenantStore}, {@link MemberStore}, {@link EventStore} and {@link StorageLifecycle}, each a
- * singleton; everything else stays private to the module.
+ * TenantStore}, {@link MemberStore}, {@link EventStore}, {@link ConsentStore} and {@link
+ * StorageLifecycle}, each a singleton; everything else stays private to the module.
  *
  * <pre>{@code
  * Injector injector = Guice.createInjector(new JdbcStorageModule(JdbcSettings.defaults()));
@@ -49,9 +51,11 @@ public final class JdbcStorageModule extends PrivateModule {
     install(new TenantStorageModule());
     install(new MemberStorageModule());
     install(new EventStorageModule());
+    install(new ConsentStorageModule());
     expose(TenantStore.class);
     expose(MemberStore.class);
     expose(EventStore.class);
+    expose(ConsentStore.class);
     expose(StorageLifecycle.class);
   }
 }

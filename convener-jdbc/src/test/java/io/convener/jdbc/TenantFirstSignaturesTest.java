@@ -3,6 +3,7 @@ package io.convener.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.convener.api.TenantId;
+import io.convener.spi.storage.ConsentStore;
 import io.convener.spi.storage.EventStore;
 import io.convener.spi.storage.MemberStore;
 import io.convener.spi.storage.TenantStore;
@@ -15,7 +16,7 @@ import org.junit.jupiter.api.Test;
 
 /** Tenancy by construction: every storage method takes the tenant first. */
 class TenantFirstSignaturesTest {
-  private static final List<Class<?>> STORES = List.of(TenantStore.class, MemberStore.class, EventStore.class);
+  private static final List<Class<?>> STORES = List.of(TenantStore.class, MemberStore.class, EventStore.class, ConsentStore.class);
 
   @Test
   void everyStorageMethodTakesATenantIdFirst() {
@@ -32,7 +33,7 @@ class TenantFirstSignaturesTest {
         }
       }
     }
-    assertThat(checked).as("methods checked").isGreaterThanOrEqualTo(10);
+    assertThat(checked).as("methods checked").isGreaterThanOrEqualTo(18);
     assertThat(offenders).as("storage methods whose first parameter is not a TenantId").isEmpty();
   }
 

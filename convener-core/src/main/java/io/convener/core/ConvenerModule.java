@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import com.google.inject.AbstractModule;
 import io.convener.api.Convener;
+import io.convener.core.consent.ConsentModule;
 import io.convener.core.ingest.IngestModule;
 
 /**
@@ -31,5 +32,6 @@ public final class ConvenerModule extends AbstractModule {
     bind(ConvenerSettings.class).toInstance(settings);
     bind(Convener.class).to(DefaultConvener.class);
     install(new IngestModule());
+    install(new ConsentModule());
   }
 }

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import com.github.benmanes.caffeine.cache.CacheLoader;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;
+import com.github.benmanes.caffeine.cache.Ticker;
 import io.convener.api.AccessDeniedException;
 import io.convener.api.ConsentChangedException;
 import io.convener.api.MemberId;
@@ -86,14 +87,15 @@ final class DefaultConsentGate implements ConsentGate, ConsentEventSink {
 
   @Inject
   DefaultConsentGate(ConsentStore store, EventStore events) {
-    this(store, events, Clock.systemUTC(), ForkJoinPool.commonPool());
+    this(store, events, Clock.systemUTC(), ForkJoinPool.commonPool(), Ticker.systemTicker());
   }
 
   /**
    * @param clock the clock grants are recorded and expiry is judged by
    * @param refreshExecutor where background refreshes of cache entries run
+   * @param ticker the time source of the cache's refresh
    */
-  DefaultConsentGate(ConsentStore store, EventStore events, Clock clock, Executor refreshExecutor) {
+  DefaultConsentGate(ConsentStore store, EventStore events, Clock clock, Executor refreshExecutor, Ticker ticker) {
     this.store = requireNonNull(store, "store");
     this.events = requireNonNull(events, "events");
     this.clock = requireNonNull(clock, "clock");
@@ -101,6 +103,7 @@ final class DefaultConsentGate implements ConsentGate, ConsentEventSink {
         .maximumSize(MAX_ENTRIES)
         .refreshAfterWrite(Duration.ofSeconds(REFRESH_SECONDS))
         .executor(requireNonNull(refreshExecutor, "refreshExecutor"))
+        .ticker(requireNonNull(ticker, "ticker"))
         .build(new CacheLoader<Key, PurposeSnapshot>() {
           @Override
           public PurposeSnapshot load(Key key) {

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import com.google.inject.AbstractModule;
 import io.convener.api.Convener;
+import io.convener.core.consent.ConsentModule;
 import io.convener.core.ingest.IngestModule;
 import io.convener.core.keys.KeysModule;
 
@@ -37,5 +38,6 @@ public final class ConvenerModule extends AbstractModule {
     bind(Convener.class).to(DefaultConvener.class);
     install(new IngestModule());
     install(new KeysModule());
+    install(new ConsentModule());
   }
 }

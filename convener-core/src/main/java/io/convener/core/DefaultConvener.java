@@ -1,6 +1,7 @@
 package io.convener.core;
 
 import io.convener.api.Convener;
+import io.convener.api.consent.ConsentGate;
 import io.convener.api.ingest.IngestService;
 import io.convener.spi.storage.StorageLifecycle;
 import jakarta.inject.Inject;
@@ -11,11 +12,13 @@ import jakarta.inject.Singleton;
 final class DefaultConvener implements Convener {
   private final StorageLifecycle storage;
   private final IngestService ingest;
+  private final ConsentGate consent;
 
   @Inject
-  DefaultConvener(StorageLifecycle storage, IngestService ingest) {
+  DefaultConvener(StorageLifecycle storage, IngestService ingest, ConsentGate consent) {
     this.storage = storage;
     this.ingest = ingest;
+    this.consent = consent;
   }
 
   @Override
@@ -26,6 +29,11 @@ final class DefaultConvener implements Convener {
   @Override
   public IngestService ingest() {
     return ingest;
+  }
+
+  @Override
+  public ConsentGate consent() {
+    return consent;
   }
 
   @Override

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.convener.api.Convener;
 import io.convener.api.Principal;
 import io.convener.api.TenantId;
+import io.convener.api.consent.ConsentGate;
 import io.convener.api.ingest.IngestService;
 import java.io.IOException;
 import java.lang.reflect.Method;
@@ -29,7 +30,7 @@ class ServiceSignaturesTest {
   @Test
   void everyServiceMethodTakesTheTenantFirst() throws Exception {
     List<Class<?>> services = serviceInterfaces();
-    assertThat(services).as("service interfaces found").contains(IngestService.class);
+    assertThat(services).as("service interfaces found").contains(IngestService.class, ConsentGate.class);
 
     List<String> offenders = new ArrayList<>();
     for (Class<?> service : services) {

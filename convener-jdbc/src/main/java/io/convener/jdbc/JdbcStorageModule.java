@@ -3,11 +3,13 @@ package io.convener.jdbc;
 import static java.util.Objects.requireNonNull;
 
 import com.google.inject.PrivateModule;
+import io.convener.jdbc.internal.consent.ConsentStorageModule;
 import io.convener.jdbc.internal.db.DatabaseModule;
 import io.convener.jdbc.internal.event.EventStorageModule;
 import io.convener.jdbc.internal.keys.SubjectKeyStorageModule;
 import io.convener.jdbc.internal.member.MemberStorageModule;
 import io.convener.jdbc.internal.tenant.TenantStorageModule;
+import io.convener.spi.storage.ConsentStore;
 import io.convener.spi.storage.EventStore;
 import io.convener.spi.storage.MemberStore;
 import io.convener.spi.storage.StorageLifecycle;
@@ -16,8 +18,8 @@ import io.convener.spi.storage.TenantStore;
 
 /**
  * Convener storage on a relational database: binds and exposes exactly the storage SPI, {@link
- * TenantStore}, {@link MemberStore}, {@link EventStore}, {@link SubjectKeyStore} and {@link
- * StorageLifecycle}, each a singleton; everything else stays private to the module.
+ * TenantStore}, {@link MemberStore}, {@link EventStore}, {@link SubjectKeyStore}, {@link
+ * ConsentStore} and {@link StorageLifecycle}, each a singleton; everything else stays private to the module.
  *
  * <p>The member store keeps personal data encrypted and needs a {@link
  * io.convener.spi.keys.PersonalDataCipher} bound outside this module: {@code ConvenerModule}
@@ -61,6 +63,8 @@ public final class JdbcStorageModule extends PrivateModule {
     expose(MemberStore.class);
     expose(EventStore.class);
     expose(SubjectKeyStore.class);
+    install(new ConsentStorageModule());
+    expose(ConsentStore.class);
     expose(StorageLifecycle.class);
   }
 }

@@ -3,12 +3,14 @@ package io.convener.jdbc;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
 import io.convener.spi.keys.PersonalDataCipher;
+import io.convener.spi.storage.ConsentStore;
 import io.convener.spi.storage.EventStore;
 import io.convener.spi.storage.MemberStore;
 import io.convener.spi.storage.StorageLifecycle;
 import io.convener.spi.storage.SubjectKeyStore;
 import io.convener.spi.storage.TenantStore;
 import io.convener.testing.keys.FakePersonalDataCipher;
+import io.convener.testing.storage.ConsentStoreFixture;
 import io.convener.testing.storage.StoreFixture;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -24,20 +26,41 @@ public final class JdbcFixtures {
   /** The exposed stores of a new module over new settings of {@code database}; not started. */
   public static StoreFixture open(TestDatabase database) throws IOException {
     Path dir = Files.createTempDirectory("convener-jdbc-test");
-    JdbcSettings settings;
+    JdbcSettings settings = settings(database, dir);
+    return open(settings, cleanup(database, settings, dir));
+  }
+
+  /** The tenant and consent stores of a new module over new settings of {@code database}; not started. */
+  public static ConsentStoreFixture openConsent(TestDatabase database) throws IOException {
+    Path dir = Files.createTempDirectory("convener-jdbc-test");
+    JdbcSettings settings = settings(database, dir);
+    Injector injector = Guice.createInjector(
+        new JdbcStorageModule(settings),
+        binder -> binder.bind(PersonalDataCipher.class).toInstance(new FakePersonalDataCipher()));
+    return new ConsentStoreFixture(
+        injector.getInstance(TenantStore.class),
+        injector.getInstance(ConsentStore.class),
+        injector.getInstance(StorageLifecycle.class),
+        cleanup(database, settings, dir));
+  }
+
+  private static JdbcSettings settings(TestDatabase database, Path dir) {
     try {
-      settings = database.settings(dir);
+      return database.settings(dir);
     } catch (RuntimeException e) {
       deleteRecursively(dir);
       throw e;
     }
-    return open(settings, () -> {
+  }
+
+  private static Runnable cleanup(TestDatabase database, JdbcSettings settings, Path dir) {
+    return () -> {
       try {
         database.dispose(settings);
       } finally {
         deleteRecursively(dir);
       }
-    });
+    };
   }
 
   /**

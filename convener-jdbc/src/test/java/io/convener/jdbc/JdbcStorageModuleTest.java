@@ -12,6 +12,7 @@ import com.google.inject.spi.Elements;
 import com.google.inject.spi.PrivateElements;
 import io.convener.api.TenantId;
 import io.convener.spi.keys.PersonalDataCipher;
+import io.convener.spi.storage.ConsentStore;
 import io.convener.spi.storage.EventQuery;
 import io.convener.spi.storage.EventStore;
 import io.convener.spi.storage.MemberStore;
@@ -34,7 +35,7 @@ class JdbcStorageModuleTest {
     assertThat(elements).hasSize(1).first().isInstanceOf(PrivateElements.class);
     assertThat(((PrivateElements) elements.get(0)).getExposedKeys()).containsExactlyInAnyOrder(
         Key.get(TenantStore.class), Key.get(MemberStore.class), Key.get(EventStore.class),
-        Key.get(SubjectKeyStore.class), Key.get(StorageLifecycle.class));
+        Key.get(SubjectKeyStore.class), Key.get(ConsentStore.class), Key.get(StorageLifecycle.class));
   }
 
   @Test
@@ -56,6 +57,7 @@ class JdbcStorageModuleTest {
     assertThat(injector.getInstance(MemberStore.class)).isSameAs(injector.getInstance(MemberStore.class));
     assertThat(injector.getInstance(TenantStore.class)).isSameAs(injector.getInstance(TenantStore.class));
     assertThat(injector.getInstance(SubjectKeyStore.class)).isSameAs(injector.getInstance(SubjectKeyStore.class));
+    assertThat(injector.getInstance(ConsentStore.class)).isSameAs(injector.getInstance(ConsentStore.class));
     assertThat(dir.resolve("not")).doesNotExist();
     assertThatThrownBy(() -> events.count(TenantId.of("acme"), EventQuery.all()))
         .isInstanceOf(IllegalStateException.class)

@@ -3,6 +3,7 @@ package io.convener.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.convener.api.TenantId;
+import io.convener.spi.storage.ConsentStore;
 import io.convener.spi.storage.EventStore;
 import io.convener.spi.storage.MemberStore;
 import io.convener.spi.storage.SubjectKeyStore;
@@ -17,7 +18,7 @@ import org.junit.jupiter.api.Test;
 /** Tenancy by construction: every storage method takes the tenant first. */
 class TenantFirstSignaturesTest {
   private static final List<Class<?>> STORES =
-      List.of(TenantStore.class, MemberStore.class, EventStore.class, SubjectKeyStore.class);
+      List.of(TenantStore.class, MemberStore.class, EventStore.class, SubjectKeyStore.class, ConsentStore.class);
 
   @Test
   void everyStorageMethodTakesATenantIdFirst() {

@@ -1,5 +1,6 @@
 package io.convener.api;
 
+import io.convener.api.consent.ConsentGate;
 import io.convener.api.ingest.IngestService;
 
 /**
@@ -19,6 +20,12 @@ public interface Convener extends AutoCloseable {
 
   /** Ingestion of members and events. */
   IngestService ingest();
+
+  /**
+   * The consent gate: records members' consent per purpose, answers checks, and filters every
+   * shared output so that only consenting members are named.
+   */
+  ConsentGate consent();
 
   /** Releases the store and every other resource. Idempotent. */
   @Override

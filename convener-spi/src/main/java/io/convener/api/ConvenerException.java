@@ -14,7 +14,8 @@ public abstract sealed class ConvenerException extends RuntimeException
         AccessDeniedException,
         RateLimitedException,
         IntegrityException,
-        PluginException {
+        PluginException,
+        ConsentChangedException {
   private static final long serialVersionUID = 1L;
 
   ConvenerException(String message, Throwable cause) {

@@ -1,25 +1,36 @@
 package io.convener.core.ingest;
 
+import io.convener.api.EventId;
 import io.convener.api.StorageException;
 import io.convener.api.TenantId;
 import io.convener.api.ingest.IngestReport;
 import io.convener.api.ingest.Rejection;
 import io.convener.api.model.Event;
+import io.convener.api.model.EventKind;
 import io.convener.api.model.Member;
+import io.convener.core.consent.ConsentEventSink;
 import io.convener.spi.storage.EventStore;
 import io.convener.spi.storage.InsertResult;
 import io.convener.spi.storage.MemberStore;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * Collects parsed lines into batches and writes each full batch in one store call, counting what
- * happened to every line. Not thread-safe: one writer per ingestion.
+ * happened to every line. After each event batch, hands its consent events to the {@link
+ * ConsentEventSink}: those the store took as new, and those it reported as duplicates (which the
+ * sink records only if an earlier ingestion stopped before recording them). Not thread-safe: one
+ * writer per ingestion.
  */
 final class BatchWriter {
   private final TenantId tenant;
   private final MemberStore memberStore;
   private final EventStore eventStore;
+  private final ConsentEventSink consent;
   private final int batchSize;
 
   private final List<Member> members;
@@ -30,10 +41,12 @@ final class BatchWriter {
   private long duplicateCount;
   private long rejectedCount;
 
-  BatchWriter(TenantId tenant, MemberStore memberStore, EventStore eventStore, int batchSize) {
+  BatchWriter(
+      TenantId tenant, MemberStore memberStore, EventStore eventStore, ConsentEventSink consent, int batchSize) {
     this.tenant = tenant;
     this.memberStore = memberStore;
     this.eventStore = eventStore;
+    this.consent = consent;
     this.batchSize = batchSize;
     this.members = new ArrayList<>(batchSize);
     this.events = new ArrayList<>(batchSize);
@@ -89,7 +102,39 @@ final class BatchWriter {
     }
     eventCount += result.inserted();
     duplicateCount += result.duplicates().size();
+    try {
+      feedConsent(result);
+    } catch (StorageException e) {
+      throw new StorageException(progress("recording consent"), e);
+    }
     events.clear();
+  }
+
+  /**
+   * Splits the batch's consent events into those stored as new and those that were duplicates. The
+   * store takes the first occurrence of an id in a batch unless the tenant already had it, and
+   * reports every other occurrence: so the first occurrence was new exactly when the id is reported
+   * fewer times than it occurs.
+   */
+  private void feedConsent(InsertResult result) {
+    if (events.stream().noneMatch(e -> e.kind() == EventKind.CONSENT)) {
+      return;
+    }
+    Map<EventId, Integer> occurrences = new HashMap<>();
+    events.forEach(e -> occurrences.merge(e.id(), 1, Integer::sum));
+    Map<EventId, Integer> reported = new HashMap<>();
+    result.duplicates().forEach(id -> reported.merge(id, 1, Integer::sum));
+    Set<EventId> seen = new HashSet<>();
+    List<Event> stored = new ArrayList<>();
+    List<Event> duplicates = new ArrayList<>();
+    for (Event e : events) {
+      if (!seen.add(e.id()) || e.kind() != EventKind.CONSENT) {
+        continue;
+      }
+      boolean isNew = reported.getOrDefault(e.id(), 0) < occurrences.get(e.id());
+      (isNew ? stored : duplicates).add(e);
+    }
+    consent.stored(tenant, stored, duplicates);
   }
 
   private String progress(String what) {

@@ -15,6 +15,7 @@ import io.convener.api.ingest.InputFormat;
 import io.convener.api.model.Event;
 import io.convener.api.model.Member;
 import io.convener.core.ConvenerSettings;
+import io.convener.core.consent.ConsentEventSink;
 import io.convener.spi.storage.EventStore;
 import io.convener.spi.storage.MemberStore;
 import jakarta.inject.Inject;
@@ -33,7 +34,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
-/** Streams input through a {@link LineReader} into the stores, one batch at a time. */
+/**
+ * Streams input through a {@link LineReader} into the stores, one batch at a time; the consent
+ * events of each stored batch go on to the {@link ConsentEventSink}.
+ */
 final class DefaultIngestService implements IngestService {
   private static final Logger log = LoggerFactory.getLogger(DefaultIngestService.class);
   private static final int READ_BUFFER = 1 << 16;
@@ -42,15 +46,18 @@ final class DefaultIngestService implements IngestService {
 
   private final MemberStore members;
   private final EventStore events;
+  private final ConsentEventSink consent;
   private final int batchSize;
   private final ObjectMapper json;
   private final CsvFactory csv;
   private final RecordMapper mapper;
 
   @Inject
-  DefaultIngestService(MemberStore members, EventStore events, ConvenerSettings settings) {
+  DefaultIngestService(
+      MemberStore members, EventStore events, ConsentEventSink consent, ConvenerSettings settings) {
     this.members = members;
     this.events = events;
+    this.consent = consent;
     this.batchSize = settings.ingestBatchSize();
     this.json =
         JsonMapper.builder()
@@ -105,7 +112,7 @@ final class DefaultIngestService implements IngestService {
     requireNonNull(newEvents, "events");
     MDC.put(TENANT_MDC_KEY, tenant.value());
     try {
-      BatchWriter writer = new BatchWriter(tenant, members, events, batchSize);
+      BatchWriter writer = new BatchWriter(tenant, members, events, consent, batchSize);
       newMembers.forEach(m -> writer.accept(new ParsedLine.MemberLine(m)));
       newEvents.forEach(e -> writer.accept(new ParsedLine.EventLine(e)));
       return writer.finish();
@@ -116,7 +123,7 @@ final class DefaultIngestService implements IngestService {
 
   /** Parses on this thread while a {@link WritePipeline} writes the previous batches. */
   private IngestReport readAndWrite(TenantId tenant, LineReader lines) throws IOException {
-    WritePipeline pipeline = new WritePipeline(tenant, new BatchWriter(tenant, members, events, batchSize));
+    WritePipeline pipeline = new WritePipeline(tenant, new BatchWriter(tenant, members, events, consent, batchSize));
     pipeline.start();
     try {
       List<ParsedLine> chunk = new ArrayList<>(batchSize);

@@ -7,6 +7,9 @@ import io.convener.api.EventId;
 import io.convener.api.MemberId;
 import io.convener.api.OrgUnit;
 import io.convener.api.TeamId;
+import io.convener.api.consent.ConsentDecision;
+import io.convener.api.consent.ConsentRecord;
+import io.convener.api.consent.Purpose;
 import io.convener.api.ingest.Rejection;
 import io.convener.api.model.Attrs;
 import io.convener.api.model.Event;
@@ -108,7 +111,7 @@ final class RecordMapper {
     b.tags(texts(node, "tags"));
     Attrs attrs = attrs(node);
     b.attrs(attrs);
-    checkKind(kind, refs, attrs);
+    checkKind(kind, at, refs, attrs);
     try {
       return b.build();
     } catch (IllegalArgumentException e) {
@@ -117,7 +120,7 @@ final class RecordMapper {
   }
 
   /** Rules that hold only for some kinds, as the contract states them. */
-  private static void checkKind(EventKind kind, List<EventId> refs, Attrs attrs) {
+  private static void checkKind(EventKind kind, Instant at, List<EventId> refs, Attrs attrs) {
     switch (kind) {
       case SURVEY -> {
         if (attrs.string("instrument").filter(PSYCH_SAFETY_7::equals).isPresent()) {
@@ -133,16 +136,7 @@ final class RecordMapper {
           }
         }
       }
-      case CONSENT -> {
-        String purpose = attrs.string("purpose").orElse("");
-        if (purpose.isBlank()) {
-          throw new FieldError("attrs.purpose", "required for consent events");
-        }
-        String decision = attrs.string("decision").orElse("");
-        if (!decision.equals("granted") && !decision.equals("revoked")) {
-          throw new FieldError("attrs.decision", "must be \"granted\" or \"revoked\"");
-        }
-      }
+      case CONSENT -> checkConsent(at, attrs);
       case ADOPTION -> {
         if (refs.isEmpty()) {
           throw new FieldError("refs", "an adoption must name the innovation it adopts in refs[0]");
@@ -154,6 +148,51 @@ final class RecordMapper {
         }
       }
       default -> {}
+    }
+  }
+
+  /**
+   * A consent event: {@code attrs.purpose} a well-formed purpose (never a wildcard), {@code
+   * attrs.decision} granted or revoked; optionally {@code attrs.noticeVersion}, the notice shown,
+   * and {@code attrs.expiresAt}, an RFC 3339 instant after {@code at} when a grant lapses.
+   */
+  private static void checkConsent(Instant at, Attrs attrs) {
+    String purpose = attrs.string("purpose").orElse("");
+    if (purpose.isBlank()) {
+      throw new FieldError("attrs.purpose", "required for consent events");
+    }
+    try {
+      Purpose.of(purpose);
+    } catch (IllegalArgumentException e) {
+      throw new FieldError("attrs.purpose", e.getMessage());
+    }
+    String decision = attrs.string("decision").orElse("");
+    if (ConsentDecision.fromWireName(decision).isEmpty()) {
+      throw new FieldError("attrs.decision", "must be \"granted\" or \"revoked\"");
+    }
+    if (attrs.get("noticeVersion").isPresent()) {
+      String notice = attrs.string("noticeVersion").orElse("");
+      if (notice.isBlank() || notice.length() > ConsentRecord.MAX_TEXT || !notice.strip().equals(notice)
+          || notice.chars().anyMatch(Character::isISOControl)) {
+        throw new FieldError("attrs.noticeVersion",
+            "must be a string of 1 to " + ConsentRecord.MAX_TEXT + " characters without surrounding whitespace");
+      }
+    }
+    if (attrs.get("expiresAt").isPresent()) {
+      String text = attrs.string("expiresAt").orElse("");
+      Instant expiresAt;
+      try {
+        expiresAt = OffsetDateTime.parse(text.toUpperCase(Locale.ROOT), DateTimeFormatter.ISO_OFFSET_DATE_TIME)
+            .toInstant();
+      } catch (DateTimeException e) {
+        throw new FieldError("attrs.expiresAt", "not an RFC 3339 timestamp: \"" + text + "\"");
+      }
+      if (!decision.equals(ConsentDecision.GRANTED.wireName())) {
+        throw new FieldError("attrs.expiresAt", "only a grant can expire");
+      }
+      if (!expiresAt.isAfter(at) || expiresAt.isAfter(MAX_AT)) {
+        throw new FieldError("attrs.expiresAt", "must lie after at and before " + MAX_AT);
+      }
     }
   }
 

@@ -33,8 +33,9 @@ class DefaultIngestServiceTest {
   private static final TenantId ACME = TenantId.of("acme");
 
   private final MapStores stores = new MapStores(true);
+  private final RecordingConsentSink consent = new RecordingConsentSink();
   private final DefaultIngestService ingest =
-      new DefaultIngestService(stores, stores, ConvenerSettings.defaults());
+      new DefaultIngestService(stores, stores, consent, ConvenerSettings.defaults());
 
   /** The file of the acceptance criterion: good lines, a duplicate and three malformed lines. */
   static final String MIXED =
@@ -224,7 +225,7 @@ class DefaultIngestServiceTest {
   @Test
   void writesInBatchesOfTheConfiguredSize() {
     MapStores counting = new MapStores(false);
-    DefaultIngestService small = new DefaultIngestService(counting, counting, ConvenerSettings.defaults().withIngestBatchSize(100));
+    DefaultIngestService small = new DefaultIngestService(counting, counting, (t, s, d) -> {}, ConvenerSettings.defaults().withIngestBatchSize(100));
     small.ingest(ACME, new GeneratedEvents(250), InputFormat.JSON_LINES);
 
     assertThat(counting.batchSizes).containsExactly(100, 100, 50);
@@ -237,7 +238,7 @@ class DefaultIngestServiceTest {
   @Test
   void streamsInputLargerThanTheHeap() {
     MapStores counting = new MapStores(false);
-    DefaultIngestService service = new DefaultIngestService(counting, counting, ConvenerSettings.defaults());
+    DefaultIngestService service = new DefaultIngestService(counting, counting, (t, s, d) -> {}, ConvenerSettings.defaults());
     GeneratedEvents input = new GeneratedEvents(2_000_000);
 
     IngestReport report = service.ingest(ACME, input, InputFormat.JSON_LINES);

@@ -1,0 +1,28 @@
+package io.convener.core.consent;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Singleton;
+import com.google.inject.multibindings.OptionalBinder;
+import io.convener.api.consent.ConsentGate;
+
+/**
+ * Binds the default {@link ConsentGate}, and the {@link ConsentEventSink} through which ingestion
+ * feeds it consent events; a host replaces either with {@code
+ * OptionalBinder.newOptionalBinder(binder(), ConsentGate.class).setBinding()}. Needs a {@code
+ * ConsentStore} and an {@code EventStore} (from a storage module). Does no I/O.
+ */
+public final class ConsentModule extends AbstractModule {
+  /** Creates the module. */
+  public ConsentModule() {}
+
+  @Override
+  protected void configure() {
+    OptionalBinder.newOptionalBinder(binder(), ConsentGate.class)
+        .setDefault()
+        .to(DefaultConsentGate.class);
+    OptionalBinder.newOptionalBinder(binder(), ConsentEventSink.class)
+        .setDefault()
+        .to(DefaultConsentGate.class);
+    bind(DefaultConsentGate.class).in(Singleton.class);
+  }
+}

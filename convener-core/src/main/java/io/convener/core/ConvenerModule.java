@@ -4,7 +4,9 @@ import static java.util.Objects.requireNonNull;
 
 import com.google.inject.AbstractModule;
 import io.convener.api.Convener;
+import io.convener.core.gate.GateModule;
 import io.convener.core.ingest.IngestModule;
+import io.convener.core.provenance.ProvenanceModule;
 
 /**
  * The Guice entry point of the Convener services. Install it beside a storage module (such as
@@ -30,6 +32,8 @@ public final class ConvenerModule extends AbstractModule {
   protected void configure() {
     bind(ConvenerSettings.class).toInstance(settings);
     bind(Convener.class).to(DefaultConvener.class);
+    install(new GateModule());
+    install(new ProvenanceModule());
     install(new IngestModule());
   }
 }

@@ -2,6 +2,7 @@ package io.convener.core;
 
 import io.convener.api.Convener;
 import io.convener.api.ingest.IngestService;
+import io.convener.api.provenance.ProvenanceLog;
 import io.convener.spi.storage.StorageLifecycle;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -11,11 +12,13 @@ import jakarta.inject.Singleton;
 final class DefaultConvener implements Convener {
   private final StorageLifecycle storage;
   private final IngestService ingest;
+  private final ProvenanceLog provenance;
 
   @Inject
-  DefaultConvener(StorageLifecycle storage, IngestService ingest) {
+  DefaultConvener(StorageLifecycle storage, IngestService ingest, ProvenanceLog provenance) {
     this.storage = storage;
     this.ingest = ingest;
+    this.provenance = provenance;
   }
 
   @Override
@@ -26,6 +29,11 @@ final class DefaultConvener implements Convener {
   @Override
   public IngestService ingest() {
     return ingest;
+  }
+
+  @Override
+  public ProvenanceLog provenance() {
+    return provenance;
   }
 
   @Override

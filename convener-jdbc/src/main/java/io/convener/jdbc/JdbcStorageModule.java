@@ -6,15 +6,18 @@ import com.google.inject.PrivateModule;
 import io.convener.jdbc.internal.db.DatabaseModule;
 import io.convener.jdbc.internal.event.EventStorageModule;
 import io.convener.jdbc.internal.member.MemberStorageModule;
+import io.convener.jdbc.internal.provenance.ProvenanceStorageModule;
 import io.convener.jdbc.internal.tenant.TenantStorageModule;
 import io.convener.spi.storage.EventStore;
 import io.convener.spi.storage.MemberStore;
+import io.convener.spi.storage.ProvenanceStore;
 import io.convener.spi.storage.StorageLifecycle;
 import io.convener.spi.storage.TenantStore;
 
 /**
  * Convener storage on a relational database: binds and exposes exactly the storage SPI, {@link
- * TenantStore}, {@link MemberStore}, {@link EventStore} and {@link StorageLifecycle}, each a
+ * TenantStore}, {@link MemberStore}, {@link EventStore}, {@link ProvenanceStore} and {@link
+ * StorageLifecycle}, each a
  * singleton; everything else stays private to the module.
  *
  * <pre>{@code
@@ -49,9 +52,11 @@ public final class JdbcStorageModule extends PrivateModule {
     install(new TenantStorageModule());
     install(new MemberStorageModule());
     install(new EventStorageModule());
+    install(new ProvenanceStorageModule());
     expose(TenantStore.class);
     expose(MemberStore.class);
     expose(EventStore.class);
+    expose(ProvenanceStore.class);
     expose(StorageLifecycle.class);
   }
 }

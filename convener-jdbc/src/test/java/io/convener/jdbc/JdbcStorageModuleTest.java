@@ -12,6 +12,7 @@ import com.google.inject.spi.PrivateElements;
 import io.convener.api.TenantId;
 import io.convener.spi.storage.EventQuery;
 import io.convener.spi.storage.EventStore;
+import io.convener.spi.storage.ProvenanceStore;
 import io.convener.spi.storage.MemberStore;
 import io.convener.spi.storage.StorageLifecycle;
 import io.convener.spi.storage.TenantStore;
@@ -29,7 +30,7 @@ class JdbcStorageModuleTest {
 
     assertThat(elements).hasSize(1).first().isInstanceOf(PrivateElements.class);
     assertThat(((PrivateElements) elements.get(0)).getExposedKeys()).containsExactlyInAnyOrder(
-        Key.get(TenantStore.class), Key.get(MemberStore.class), Key.get(EventStore.class),
+        Key.get(TenantStore.class), Key.get(MemberStore.class), Key.get(EventStore.class), Key.get(ProvenanceStore.class),
         Key.get(StorageLifecycle.class));
   }
 

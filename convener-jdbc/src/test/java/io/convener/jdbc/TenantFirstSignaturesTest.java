@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.convener.api.TenantId;
 import io.convener.spi.storage.EventStore;
 import io.convener.spi.storage.MemberStore;
+import io.convener.spi.storage.ProvenanceStore;
 import io.convener.spi.storage.TenantStore;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -15,7 +16,7 @@ import org.junit.jupiter.api.Test;
 
 /** Tenancy by construction: every storage method takes the tenant first. */
 class TenantFirstSignaturesTest {
-  private static final List<Class<?>> STORES = List.of(TenantStore.class, MemberStore.class, EventStore.class);
+  private static final List<Class<?>> STORES = List.of(TenantStore.class, MemberStore.class, EventStore.class, ProvenanceStore.class);
 
   @Test
   void everyStorageMethodTakesATenantIdFirst() {

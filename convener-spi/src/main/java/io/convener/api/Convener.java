@@ -1,6 +1,7 @@
 package io.convener.api;
 
 import io.convener.api.ingest.IngestService;
+import io.convener.api.provenance.ProvenanceLog;
 
 /**
  * The facade a host holds: one running Convener, with its services. Obtain one from {@code
@@ -19,6 +20,9 @@ public interface Convener extends AutoCloseable {
 
   /** Ingestion of members and events. */
   IngestService ingest();
+
+  /** The tenant-by-tenant, tamper-evident log of every call: query, verify, checkpoints, proofs. */
+  ProvenanceLog provenance();
 
   /** Releases the store and every other resource. Idempotent. */
   @Override

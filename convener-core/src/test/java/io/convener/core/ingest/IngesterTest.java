@@ -29,12 +29,12 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-class DefaultIngestServiceTest {
+class IngesterTest {
   private static final TenantId ACME = TenantId.of("acme");
 
   private final MapStores stores = new MapStores(true);
-  private final DefaultIngestService ingest =
-      new DefaultIngestService(stores, stores, ConvenerSettings.defaults());
+  private final Ingester ingest =
+      new Ingester(stores, stores, ConvenerSettings.defaults());
 
   /** The file of the acceptance criterion: good lines, a duplicate and three malformed lines. */
   static final String MIXED =
@@ -224,7 +224,7 @@ class DefaultIngestServiceTest {
   @Test
   void writesInBatchesOfTheConfiguredSize() {
     MapStores counting = new MapStores(false);
-    DefaultIngestService small = new DefaultIngestService(counting, counting, ConvenerSettings.defaults().withIngestBatchSize(100));
+    Ingester small = new Ingester(counting, counting, ConvenerSettings.defaults().withIngestBatchSize(100));
     small.ingest(ACME, new GeneratedEvents(250), InputFormat.JSON_LINES);
 
     assertThat(counting.batchSizes).containsExactly(100, 100, 50);
@@ -237,7 +237,7 @@ class DefaultIngestServiceTest {
   @Test
   void streamsInputLargerThanTheHeap() {
     MapStores counting = new MapStores(false);
-    DefaultIngestService service = new DefaultIngestService(counting, counting, ConvenerSettings.defaults());
+    Ingester service = new Ingester(counting, counting, ConvenerSettings.defaults());
     GeneratedEvents input = new GeneratedEvents(2_000_000);
 
     IngestReport report = service.ingest(ACME, input, InputFormat.JSON_LINES);

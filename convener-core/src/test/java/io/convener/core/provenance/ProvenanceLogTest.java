@@ -212,6 +212,26 @@ class ProvenanceLogTest {
   }
 
   @Test
+  void twoRuntimesOnOneDatabaseTakeTurnsByCompareAndSetAndKeepOneLog() throws Exception {
+    Injector other = Guice.createInjector(new ConvenerModule(), new JdbcStorageModule(JdbcSettings.of(url)));
+    Convener second = other.getInstance(Convener.class);
+    second.start();
+    try {
+      ProvenanceRecorder mine = injector.getInstance(ProvenanceRecorder.class);
+      ProvenanceRecorder theirs = other.getInstance(ProvenanceRecorder.class);
+      EntryDraft draft = EntryDraft.of(Agent.system("test"), "system.tick", CanonicalEntry.digest(Map.of()), Outcome.ok());
+      // Each runtime caches its own head; every append after the other's finds it stale and retries.
+      for (int i = 0; i < 10; i++) {
+        assertThat(mine.record(ACME, draft)).isEqualTo(2L * i);
+        assertThat(theirs.record(ACME, draft)).isEqualTo(2L * i + 1);
+      }
+    } finally {
+      second.close();
+    }
+    assertThat(convener.provenance().verify(AUDITOR)).isEqualTo(VerificationResult.ok(20));
+  }
+
+  @Test
   void concurrentAndBatchedAppendsKeepOneContiguousVerifiableLog() throws Exception {
     ProvenanceRecorder recorder = injector.getInstance(ProvenanceRecorder.class);
     EntryDraft draft = EntryDraft.of(Agent.system("test"), "system.tick", CanonicalEntry.digest(Map.of()), Outcome.ok());

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.convener.api.Convener;
 import io.convener.api.EventId;
 import io.convener.api.MemberId;
+import io.convener.api.Principal;
+import io.convener.api.Role;
 import io.convener.api.TenantId;
 import io.convener.api.ingest.IngestReport;
 import io.convener.api.model.Event;
@@ -74,6 +76,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(value = 1, jvmArgsAppend = {"-Xmx2g"})
 public class IngestionBenchmark {
   private static final TenantId TENANT = TenantId.of("bench");
+  private static final Principal LOADER = Principal.of(TENANT, "benchmark", Role.ADMIN);
   private static final int BATCH = 1000;
   private static final String INSERT =
       "INSERT INTO events (tenant_id, event_id, at, kind, actor, team, weight, sentiment, targets, refs, tags, attrs)"
@@ -151,7 +154,7 @@ public class IngestionBenchmark {
   /** Convener's ingestion of the JSON Lines file. */
   @Benchmark
   public IngestReport convenerIngest() {
-    IngestReport report = convener.ingest().ingest(TENANT, input);
+    IngestReport report = convener.ingest().ingest(LOADER, input);
     if (report.events() != rows.size()) {
       throw new IllegalStateException("ingested " + report.events() + " of " + rows.size());
     }

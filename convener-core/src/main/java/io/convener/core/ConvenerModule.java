@@ -7,6 +7,8 @@ import io.convener.api.Convener;
 import io.convener.core.consent.ConsentModule;
 import io.convener.core.ingest.IngestModule;
 import io.convener.core.keys.KeysModule;
+import io.convener.core.gate.GateModule;
+import io.convener.core.provenance.ProvenanceModule;
 
 /**
  * The Guice entry point of the Convener services. Install it beside a storage module (such as
@@ -36,6 +38,8 @@ public final class ConvenerModule extends AbstractModule {
   protected void configure() {
     bind(ConvenerSettings.class).toInstance(settings);
     bind(Convener.class).to(DefaultConvener.class);
+    install(new GateModule());
+    install(new ProvenanceModule());
     install(new IngestModule());
     install(new KeysModule());
     install(new ConsentModule());

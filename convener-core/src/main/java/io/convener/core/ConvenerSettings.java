@@ -16,8 +16,10 @@ import java.util.Optional;
  *     database: two databases sharing one would share each tenant's keys, and destroying a tenant
  *     in one would shred it in both. Back the directory up apart from the database; without it the
  *     personal data in the database cannot be read.
+ * @param rateLimits per-tenant quotas of the public APIs (default {@link RateLimits#defaults()}:
+ *     600 calls per minute per tenant and API)
  */
-public record ConvenerSettings(int ingestBatchSize, Optional<Path> keyDirectory) {
+public record ConvenerSettings(int ingestBatchSize, Optional<Path> keyDirectory, RateLimits rateLimits) {
   /** Default batch size: large enough to amortise a commit, small enough to bound memory. */
   public static final int DEFAULT_INGEST_BATCH_SIZE = 1000;
 
@@ -30,25 +32,31 @@ public record ConvenerSettings(int ingestBatchSize, Optional<Path> keyDirectory)
       throw new IllegalArgumentException("ingestBatchSize must be in [1, 100000], got " + ingestBatchSize);
     }
     requireNonNull(keyDirectory, "keyDirectory");
+    requireNonNull(rateLimits, "rateLimits");
   }
 
   /** The documented defaults. */
   public static ConvenerSettings defaults() {
-    return new ConvenerSettings(DEFAULT_INGEST_BATCH_SIZE, Optional.of(DEFAULT_KEY_DIRECTORY));
+    return new ConvenerSettings(DEFAULT_INGEST_BATCH_SIZE, Optional.of(DEFAULT_KEY_DIRECTORY), RateLimits.defaults());
   }
 
   /** A copy with another ingestion batch size. */
   public ConvenerSettings withIngestBatchSize(int size) {
-    return new ConvenerSettings(size, keyDirectory);
+    return new ConvenerSettings(size, keyDirectory, rateLimits);
   }
 
   /** A copy that keeps keyset files in this directory. */
   public ConvenerSettings withKeyDirectory(Path directory) {
-    return new ConvenerSettings(ingestBatchSize, Optional.of(requireNonNull(directory, "directory")));
+    return new ConvenerSettings(ingestBatchSize, Optional.of(requireNonNull(directory, "directory")), rateLimits);
   }
 
   /** A copy that keeps keys in memory only: they die with the process. For tests and in-memory databases. */
   public ConvenerSettings withInMemoryKeys() {
-    return new ConvenerSettings(ingestBatchSize, Optional.empty());
+    return new ConvenerSettings(ingestBatchSize, Optional.empty(), rateLimits);
+  }
+
+  /** A copy with other rate limits. */
+  public ConvenerSettings withRateLimits(RateLimits limits) {
+    return new ConvenerSettings(ingestBatchSize, keyDirectory, requireNonNull(limits, "limits"));
   }
 }

@@ -20,7 +20,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <pre>{@code
  * try (Convener convener = Conveners.builder().database("jdbc:sqlite:convener.db").build()) {
- *   convener.ingest().ingest(TenantId.of("acme"), Path.of("events.jsonl"));
+ *   Principal operator = Principal.of(TenantId.of("acme"), "loader", Role.ADMIN);
+ *   convener.ingest().ingest(operator, Path.of("events.jsonl"));
  * }
  * }</pre>
  *

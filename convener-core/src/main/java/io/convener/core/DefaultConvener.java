@@ -3,6 +3,7 @@ package io.convener.core;
 import io.convener.api.Convener;
 import io.convener.api.consent.ConsentGate;
 import io.convener.api.ingest.IngestService;
+import io.convener.api.provenance.ProvenanceLog;
 import io.convener.spi.storage.StorageLifecycle;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -13,12 +14,14 @@ final class DefaultConvener implements Convener {
   private final StorageLifecycle storage;
   private final IngestService ingest;
   private final ConsentGate consent;
+  private final ProvenanceLog provenance;
 
   @Inject
-  DefaultConvener(StorageLifecycle storage, IngestService ingest, ConsentGate consent) {
+  DefaultConvener(StorageLifecycle storage, IngestService ingest, ConsentGate consent, ProvenanceLog provenance) {
     this.storage = storage;
     this.ingest = ingest;
     this.consent = consent;
+    this.provenance = provenance;
   }
 
   @Override
@@ -34,6 +37,11 @@ final class DefaultConvener implements Convener {
   @Override
   public ConsentGate consent() {
     return consent;
+  }
+
+  @Override
+  public ProvenanceLog provenance() {
+    return provenance;
   }
 
   @Override

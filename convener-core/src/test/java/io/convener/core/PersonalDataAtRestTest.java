@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.inject.Guice;
 import com.google.inject.Injector;
+import io.convener.api.Principal;
+import io.convener.api.Role;
 import io.convener.api.Convener;
 import io.convener.api.MemberId;
 import io.convener.api.TenantId;
@@ -73,7 +75,7 @@ class PersonalDataAtRestTest {
     Injector injector = Guice.createInjector(new ConvenerModule(settings), new JdbcStorageModule(jdbc));
     try (Convener convener = injector.getInstance(Convener.class)) {
       convener.start();
-      IngestReport report = convener.ingest().ingest(ACME, input);
+      IngestReport report = convener.ingest().ingest(Principal.of(ACME, "test", Role.ADMIN), input);
       assertThat(report.rejected()).isEmpty();
       assertThat(report.accepted()).isEqualTo(3);
     }
@@ -124,7 +126,7 @@ class PersonalDataAtRestTest {
     String url = database.equals("h2") ? "jdbc:h2:file:" + dir.resolve("data/convener")
         : "jdbc:sqlite:" + dir.resolve("data/convener.db");
     try (Convener convener = Conveners.builder().database(url).build()) {
-      convener.ingest().submit(ACME, List.of(Member.builder(MemberId.of("m")).email(EMAIL).build()), List.of());
+      convener.ingest().submit(Principal.of(ACME, "test", Role.ADMIN), List.of(Member.builder(MemberId.of("m")).email(EMAIL).build()), List.of());
     }
     try (Stream<Path> keys = Files.list(dir.resolve("data/keys"))) {
       assertThat(keys.map(p -> p.getFileName().toString())).anyMatch(name -> name.matches("acme-[0-9a-f]{8}\\.json"));

@@ -8,10 +8,12 @@ import io.convener.jdbc.internal.db.DatabaseModule;
 import io.convener.jdbc.internal.event.EventStorageModule;
 import io.convener.jdbc.internal.keys.SubjectKeyStorageModule;
 import io.convener.jdbc.internal.member.MemberStorageModule;
+import io.convener.jdbc.internal.provenance.ProvenanceStorageModule;
 import io.convener.jdbc.internal.tenant.TenantStorageModule;
 import io.convener.spi.storage.ConsentStore;
 import io.convener.spi.storage.EventStore;
 import io.convener.spi.storage.MemberStore;
+import io.convener.spi.storage.ProvenanceStore;
 import io.convener.spi.storage.StorageLifecycle;
 import io.convener.spi.storage.SubjectKeyStore;
 import io.convener.spi.storage.TenantStore;
@@ -19,7 +21,7 @@ import io.convener.spi.storage.TenantStore;
 /**
  * Convener storage on a relational database: binds and exposes exactly the storage SPI, {@link
  * TenantStore}, {@link MemberStore}, {@link EventStore}, {@link SubjectKeyStore}, {@link
- * ConsentStore} and {@link StorageLifecycle}, each a singleton; everything else stays private to the module.
+ * ConsentStore}, {@link ProvenanceStore} and {@link StorageLifecycle}, each a singleton; everything else stays private to the module.
  *
  * <p>The member store keeps personal data encrypted and needs a {@link
  * io.convener.spi.keys.PersonalDataCipher} bound outside this module: {@code ConvenerModule}
@@ -65,6 +67,8 @@ public final class JdbcStorageModule extends PrivateModule {
     expose(SubjectKeyStore.class);
     install(new ConsentStorageModule());
     expose(ConsentStore.class);
+    install(new ProvenanceStorageModule());
+    expose(ProvenanceStore.class);
     expose(StorageLifecycle.class);
   }
 }

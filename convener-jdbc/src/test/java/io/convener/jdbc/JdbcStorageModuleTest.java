@@ -15,6 +15,7 @@ import io.convener.spi.keys.PersonalDataCipher;
 import io.convener.spi.storage.ConsentStore;
 import io.convener.spi.storage.EventQuery;
 import io.convener.spi.storage.EventStore;
+import io.convener.spi.storage.ProvenanceStore;
 import io.convener.spi.storage.MemberStore;
 import io.convener.spi.storage.StorageLifecycle;
 import io.convener.spi.storage.SubjectKeyStore;
@@ -35,7 +36,8 @@ class JdbcStorageModuleTest {
     assertThat(elements).hasSize(1).first().isInstanceOf(PrivateElements.class);
     assertThat(((PrivateElements) elements.get(0)).getExposedKeys()).containsExactlyInAnyOrder(
         Key.get(TenantStore.class), Key.get(MemberStore.class), Key.get(EventStore.class),
-        Key.get(SubjectKeyStore.class), Key.get(ConsentStore.class), Key.get(StorageLifecycle.class));
+        Key.get(SubjectKeyStore.class), Key.get(ConsentStore.class), Key.get(ProvenanceStore.class),
+        Key.get(StorageLifecycle.class));
   }
 
   @Test

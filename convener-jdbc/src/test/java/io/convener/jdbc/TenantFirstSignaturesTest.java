@@ -7,6 +7,7 @@ import io.convener.spi.storage.ConsentStore;
 import io.convener.spi.storage.EventStore;
 import io.convener.spi.storage.MemberStore;
 import io.convener.spi.storage.SubjectKeyStore;
+import io.convener.spi.storage.ProvenanceStore;
 import io.convener.spi.storage.TenantStore;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -18,7 +19,8 @@ import org.junit.jupiter.api.Test;
 /** Tenancy by construction: every storage method takes the tenant first. */
 class TenantFirstSignaturesTest {
   private static final List<Class<?>> STORES =
-      List.of(TenantStore.class, MemberStore.class, EventStore.class, SubjectKeyStore.class, ConsentStore.class);
+      List.of(TenantStore.class, MemberStore.class, EventStore.class, SubjectKeyStore.class, ConsentStore.class,
+          ProvenanceStore.class);
 
   @Test
   void everyStorageMethodTakesATenantIdFirst() {

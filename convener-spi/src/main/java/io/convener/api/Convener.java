@@ -2,6 +2,7 @@ package io.convener.api;
 
 import io.convener.api.consent.ConsentGate;
 import io.convener.api.ingest.IngestService;
+import io.convener.api.provenance.ProvenanceLog;
 
 /**
  * The facade a host holds: one running Convener, with its services. Obtain one from {@code
@@ -26,6 +27,9 @@ public interface Convener extends AutoCloseable {
    * shared output so that only consenting members are named.
    */
   ConsentGate consent();
+
+  /** The tenant-by-tenant, tamper-evident log of every call: query, verify, checkpoints, proofs. */
+  ProvenanceLog provenance();
 
   /** Releases the store and every other resource. Idempotent. */
   @Override

@@ -1,153 +1,200 @@
 package io.convener.core.ingest;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static java.util.Objects.requireNonNull;
 
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvFactory;
 import io.convener.api.InvalidInputException;
-import io.convener.api.TenantId;
+import io.convener.api.Principal;
+import io.convener.api.Role;
 import io.convener.api.ingest.IngestReport;
 import io.convener.api.ingest.IngestService;
 import io.convener.api.ingest.InputFormat;
 import io.convener.api.model.Event;
 import io.convener.api.model.Member;
-import io.convener.core.ConvenerSettings;
-import io.convener.core.consent.ConsentEventSink;
-import io.convener.spi.storage.EventStore;
-import io.convener.spi.storage.MemberStore;
+import io.convener.core.gate.Gate;
+import io.convener.core.gate.Invocation;
 import jakarta.inject.Inject;
-import java.io.BufferedReader;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.Collection;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
+import java.util.Locale;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
- * Streams input through a {@link LineReader} into the stores, one batch at a time; the consent
- * events of each stored batch go on to the {@link ConsentEventSink}.
+ * The {@link IngestService}: each call is one {@code ingest} invocation through the {@link Gate}
+ * (role {@code ADMIN}), which writes one provenance entry. The entry's used entity is the input by
+ * content, {@code input:sha256:<hex>} of the bytes read; its generated entity a summary of the
+ * counts, never the event ids; its input digest covers the format, size and content hash (or, for
+ * {@code submit}, the counts and a hash of the ids). Thread-safe.
  */
 final class DefaultIngestService implements IngestService {
-  private static final Logger log = LoggerFactory.getLogger(DefaultIngestService.class);
-  private static final int READ_BUFFER = 1 << 16;
-  /** The MDC key that carries the tenant while a call runs. */
-  static final String TENANT_MDC_KEY = "tenant";
+  static final String ACTIVITY = "ingest";
 
-  private final MemberStore members;
-  private final EventStore events;
-  private final ConsentEventSink consent;
-  private final int batchSize;
-  private final ObjectMapper json;
-  private final CsvFactory csv;
-  private final RecordMapper mapper;
+  private final Gate gate;
+  private final Ingester ingester;
 
   @Inject
-  DefaultIngestService(
-      MemberStore members, EventStore events, ConsentEventSink consent, ConvenerSettings settings) {
-    this.members = members;
-    this.events = events;
-    this.consent = consent;
-    this.batchSize = settings.ingestBatchSize();
-    this.json =
-        JsonMapper.builder()
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .build();
-    this.csv = CsvFactory.builder().disable(StreamReadFeature.AUTO_CLOSE_SOURCE).build();
-    this.mapper = new RecordMapper();
+  DefaultIngestService(Gate gate, Ingester ingester) {
+    this.gate = requireNonNull(gate, "gate");
+    this.ingester = requireNonNull(ingester, "ingester");
   }
 
   @Override
-  public IngestReport ingest(TenantId tenant, InputStream input, InputFormat format) {
-    requireNonNull(tenant, "tenant");
+  public IngestReport ingest(Principal principal, InputStream input, InputFormat format) {
     requireNonNull(input, "input");
     requireNonNull(format, "format");
-    BufferedReader reader =
-        new BufferedReader(new InputStreamReader(input, StandardCharsets.UTF_8), READ_BUFFER);
-    MDC.put(TENANT_MDC_KEY, tenant.value());
-    try (LineReader lines = open(reader, format)) {
-      IngestReport report = readAndWrite(tenant, lines);
-      log.info(
-          "ingested {} members, {} new events, {} duplicates, {} rejected lines",
-          report.members(), report.events(), report.duplicates(), report.rejectedCount());
-      return report;
-    } catch (IOException e) {
-      throw new UncheckedIOException("reading the input failed", e);
-    } finally {
-      MDC.remove(TENANT_MDC_KEY);
-    }
+    HashingStream hashed = new HashingStream(input);
+    return gate.invoke(principal, Invocation.of(ACTIVITY, tenant -> ingester.ingest(tenant, hashed, format))
+        .roles(Role.ADMIN)
+        .inputs(() -> hashed.inputs(format))
+        .used(() -> List.of(hashed.entity()))
+        .generated(DefaultIngestService::summary)
+        .build());
   }
 
   @Override
-  public IngestReport ingest(TenantId tenant, Path file) {
+  public IngestReport ingest(Principal principal, Path file) {
     requireNonNull(file, "file");
-    Path name = file.getFileName();
-    InputFormat format =
-        InputFormat.forFileName(name == null ? "" : name.toString())
-            .orElseThrow(
-                () -> new InvalidInputException(
-                    "file", "cannot tell the format of '" + file + "': use .jsonl or .csv"));
-    try (InputStream in = Files.newInputStream(file)) {
-      return ingest(tenant, in, format);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + file, e);
-    }
+    HashingStream[] hashed = new HashingStream[1];
+    return gate.invoke(principal, Invocation.<IngestReport>of(ACTIVITY, tenant -> {
+          Path name = file.getFileName();
+          InputFormat format = InputFormat.forFileName(name == null ? "" : name.toString())
+              .orElseThrow(() -> new InvalidInputException(
+                  "file", "cannot tell the format of '" + file + "': use .jsonl or .csv"));
+          try (InputStream in = Files.newInputStream(file)) {
+            hashed[0] = new HashingStream(in);
+            return ingester.ingest(tenant, hashed[0], format);
+          } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+          }
+        })
+        .roles(Role.ADMIN)
+        .inputs(() -> hashed[0] == null ? Map.of("file", "unread") : hashed[0].inputs(null))
+        .used(() -> hashed[0] == null ? List.of() : List.of(hashed[0].entity()))
+        .generated(DefaultIngestService::summary)
+        .build());
   }
 
   @Override
-  public IngestReport submit(TenantId tenant, Collection<Member> newMembers, Collection<Event> newEvents) {
-    requireNonNull(tenant, "tenant");
-    requireNonNull(newMembers, "members");
-    requireNonNull(newEvents, "events");
-    MDC.put(TENANT_MDC_KEY, tenant.value());
+  public IngestReport submit(Principal principal, Collection<Member> members, Collection<Event> events) {
+    requireNonNull(members, "members");
+    requireNonNull(events, "events");
+    return gate.invoke(principal, Invocation.of(ACTIVITY, tenant -> ingester.submit(tenant, members, events))
+        .roles(Role.ADMIN)
+        .inputs(() -> submitInputs(members, events))
+        .generated(DefaultIngestService::summary)
+        .build());
+  }
+
+  /** The generated entity: the counts, not the ids. */
+  static List<String> summary(IngestReport r) {
+    return List.of("ingest-summary:members=" + r.members() + ",events=" + r.events() + ",duplicates="
+        + r.duplicates() + ",rejected=" + r.rejectedCount());
+  }
+
+  private static Map<String, Object> submitInputs(Collection<Member> members, Collection<Event> events) {
+    MessageDigest ids = sha256();
+    members.forEach(m -> ids.update(("m:" + m.id().value() + "\n").getBytes(UTF_8)));
+    events.forEach(e -> ids.update(("e:" + e.id().value() + "\n").getBytes(UTF_8)));
+    Map<String, Object> in = new LinkedHashMap<>();
+    in.put("members", members.size());
+    in.put("events", events.size());
+    in.put("ids", HexFormat.of().formatHex(ids.digest()));
+    return in;
+  }
+
+  static MessageDigest sha256() {
     try {
-      BatchWriter writer = new BatchWriter(tenant, members, events, consent, batchSize);
-      newMembers.forEach(m -> writer.accept(new ParsedLine.MemberLine(m)));
-      newEvents.forEach(e -> writer.accept(new ParsedLine.EventLine(e)));
-      return writer.finish();
-    } finally {
-      MDC.remove(TENANT_MDC_KEY);
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java platform has SHA-256", e);
     }
   }
 
-  /** Parses on this thread while a {@link WritePipeline} writes the previous batches. */
-  private IngestReport readAndWrite(TenantId tenant, LineReader lines) throws IOException {
-    WritePipeline pipeline = new WritePipeline(tenant, new BatchWriter(tenant, members, events, consent, batchSize));
-    pipeline.start();
-    try {
-      List<ParsedLine> chunk = new ArrayList<>(batchSize);
-      for (ParsedLine line = lines.next(); line != null; line = lines.next()) {
-        chunk.add(line);
-        if (chunk.size() == batchSize) {
-          pipeline.put(chunk);
-          chunk = new ArrayList<>(batchSize);
+  /** Hashes and counts the bytes read through it; does not close the stream it wraps. */
+  static final class HashingStream extends FilterInputStream {
+    private final MessageDigest digest = sha256();
+    private long bytes;
+    private String hex = "";
+
+    HashingStream(InputStream in) {
+      super(in);
+    }
+
+    @Override
+    public int read() throws IOException {
+      int b = super.read();
+      if (b >= 0) {
+        digest.update((byte) b);
+        bytes++;
+      }
+      return b;
+    }
+
+    @Override
+    public int read(byte[] buffer, int off, int len) throws IOException {
+      int n = super.read(buffer, off, len);
+      if (n > 0) {
+        digest.update(buffer, off, n);
+        bytes += n;
+      }
+      return n;
+    }
+
+    @Override
+    public long skip(long n) throws IOException {
+      byte[] sink = new byte[8192];
+      long skipped = 0;
+      while (skipped < n) {
+        int r = read(sink, 0, (int) Math.min(sink.length, n - skipped));
+        if (r < 0) {
+          break;
         }
+        skipped += r;
       }
-      if (!chunk.isEmpty()) {
-        pipeline.put(chunk);
-      }
-      return pipeline.finish();
-    } catch (IOException | RuntimeException | Error e) {
-      pipeline.abort();
-      throw e;
+      return skipped;
     }
-  }
 
-  private LineReader open(BufferedReader reader, InputFormat format) throws IOException {
-    return switch (format) {
-      case JSON_LINES -> new JsonLinesReader(reader, json, mapper);
-      case CSV -> new CsvReader(reader, csv, json, mapper);
-    };
+    @Override
+    public boolean markSupported() {
+      return false;
+    }
+
+    @Override
+    public void close() {
+      // The caller owns the wrapped stream.
+    }
+
+    /** The hex SHA-256 of what was read; fixed at the first call. */
+    synchronized String hex() {
+      if (hex.isEmpty()) {
+        hex = HexFormat.of().formatHex(digest.digest());
+      }
+      return hex;
+    }
+
+    String entity() {
+      return "input:sha256:" + hex();
+    }
+
+    Map<String, Object> inputs(@Nullable InputFormat format) {
+      Map<String, Object> in = new LinkedHashMap<>();
+      if (format != null) {
+        in.put("format", format.name().toLowerCase(Locale.ROOT));
+      }
+      in.put("bytes", bytes);
+      in.put("sha256", hex());
+      return in;
+    }
   }
 }

@@ -16,5 +16,6 @@ public final class IngestModule extends AbstractModule {
         .setDefault()
         .to(DefaultIngestService.class);
     bind(DefaultIngestService.class).in(Singleton.class);
+    bind(Ingester.class).in(Singleton.class);
   }
 }

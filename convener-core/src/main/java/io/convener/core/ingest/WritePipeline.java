@@ -79,7 +79,7 @@ final class WritePipeline {
   }
 
   private void run(TenantId tenant) {
-    MDC.put(DefaultIngestService.TENANT_MDC_KEY, tenant.value());
+    MDC.put(Ingester.TENANT_MDC_KEY, tenant.value());
     try {
       while (true) {
         List<ParsedLine> chunk = queue.take();
@@ -94,7 +94,7 @@ final class WritePipeline {
     } catch (RuntimeException | Error e) {
       failure = e;
     } finally {
-      MDC.remove(DefaultIngestService.TENANT_MDC_KEY);
+      MDC.remove(Ingester.TENANT_MDC_KEY);
     }
   }
 

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.inject.Guice;
 import com.google.inject.Injector;
+import io.convener.api.Principal;
+import io.convener.api.Role;
 import io.convener.api.Convener;
 import io.convener.api.EventId;
 import io.convener.api.MemberId;
@@ -69,7 +71,7 @@ class ConsentIngestionTest {
       """;
 
   private IngestReport ingest(String lines) {
-    return convener.ingest().ingest(ACME, new ByteArrayInputStream(lines.getBytes(UTF_8)), InputFormat.JSON_LINES);
+    return convener.ingest().ingest(Principal.of(ACME, "test", Role.ADMIN), new ByteArrayInputStream(lines.getBytes(UTF_8)), InputFormat.JSON_LINES);
   }
 
   @Test
@@ -145,7 +147,7 @@ class ConsentIngestionTest {
         .attrs(Attrs.of(Map.of("purpose", "*", "decision", "granted")))
         .build();
 
-    IngestReport report = convener.ingest().submit(ACME, List.of(), List.of(grant, wildcard));
+    IngestReport report = convener.ingest().submit(Principal.of(ACME, "test", Role.ADMIN), List.of(), List.of(grant, wildcard));
 
     assertThat(report.events()).isEqualTo(2);
     assertThat(consent.check(ACME, BO, PROFILE)).isTrue();

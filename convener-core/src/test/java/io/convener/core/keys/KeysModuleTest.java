@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
 import com.google.inject.multibindings.OptionalBinder;
+import io.convener.api.Principal;
+import io.convener.api.Role;
 import io.convener.api.Convener;
 import io.convener.api.MemberId;
 import io.convener.api.TenantId;
@@ -53,7 +55,7 @@ class KeysModuleTest {
     try (Convener convener = injector.getInstance(Convener.class)) {
       convener.start();
       Member ann = Member.builder(MemberId.of("ann")).email("ann@example.org").build();
-      convener.ingest().submit(ACME, List.of(ann), List.of());
+      convener.ingest().submit(Principal.of(ACME, "test", Role.ADMIN), List.of(ann), List.of());
 
       assertThat(injector.getInstance(MemberStore.class).find(ACME, ann.id())).contains(ann);
       assertThat(hostKeys.keyEncryptionKey(ACME, hostKeys.keyset(ACME).primaryKeyId())).isPresent();

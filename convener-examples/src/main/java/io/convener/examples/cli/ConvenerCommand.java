@@ -1,6 +1,7 @@
 package io.convener.examples.cli;
 
 import io.convener.api.ConvenerException;
+import io.convener.api.IntegrityException;
 import io.convener.api.InvalidInputException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -17,7 +18,7 @@ import picocli.CommandLine.Mixin;
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
     description = "Measure and grow collective intelligence: ingest collaboration events, ask who the champions are.",
-    subcommands = {IngestCommand.class, DemoCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {IngestCommand.class, ProvenanceCommand.class, DemoCommand.class, CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:done",
@@ -66,6 +67,9 @@ public final class ConvenerCommand {
   private static int exitCode(Exception e) {
     if (e instanceof InvalidInputException) {
       return USAGE;
+    }
+    if (e instanceof IntegrityException) {
+      return VERIFICATION_FAILED;
     }
     return ERROR;
   }

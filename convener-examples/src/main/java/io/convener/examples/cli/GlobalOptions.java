@@ -1,5 +1,7 @@
 package io.convener.examples.cli;
 
+import io.convener.api.Principal;
+import io.convener.api.Role;
 import io.convener.api.TenantId;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -50,6 +52,17 @@ final class GlobalOptions {
     } catch (IllegalArgumentException e) {
       throw new ParameterException(command.commandLine(), "Invalid value for option '--tenant': " + e.getMessage());
     }
+  }
+
+  /** The subject the command line acts as: the operator at the console. */
+  static final String OPERATOR = "cli";
+
+  /**
+   * The principal the command line acts as on a tenant: the operator, subject {@value #OPERATOR},
+   * with the role {@code ADMIN} (an operator with shell access to the store is its administrator).
+   */
+  static Principal operator(TenantId tenant) {
+    return Principal.of(tenant, OPERATOR, Role.ADMIN);
   }
 
   /** {@code --as-of}, or now. */

@@ -5,6 +5,8 @@ import com.google.inject.Injector;
 import io.convener.api.Convener;
 import io.convener.api.EventId;
 import io.convener.api.MemberId;
+import io.convener.api.Principal;
+import io.convener.api.Role;
 import io.convener.api.TeamId;
 import io.convener.api.TenantId;
 import io.convener.api.ingest.IngestReport;
@@ -38,6 +40,8 @@ public final class HostApplication {
     try (Convener convener = injector.getInstance(Convener.class)) {
       convener.start();
       TenantId tenant = TenantId.of("example");
+      // Every call names who makes it: here the host's own loader, an admin of the tenant.
+      Principal loader = Principal.of(tenant, "host-loader", Role.ADMIN);
       TeamId core = TeamId.of("core");
       MemberId ana = MemberId.of("ana");
       MemberId bo = MemberId.of("bo");
@@ -47,12 +51,15 @@ public final class HostApplication {
           Event.builder(EventId.of("a1"), now, EventKind.REPLY, bo).targets(ana).refs(question.id()).team(core).build();
       IngestReport report =
           convener.ingest().submit(
-              tenant,
+              loader,
               List.of(Member.builder(ana).teams(core).build(), Member.builder(bo).teams(core).build()),
               List.of(question, answer));
       System.out.printf(
           "tenant %s: %d members, %d new events, %d duplicates%n",
           tenant, report.members(), report.events(), report.duplicates());
+      // The submission left one entry in the tenant's tamper-evident provenance log.
+      Principal auditor = Principal.of(tenant, "auditor", Role.COMPLIANCE_OFFICER);
+      System.out.printf("provenance log verified: %s%n", convener.provenance().verify(auditor).verified());
     }
   }
 }

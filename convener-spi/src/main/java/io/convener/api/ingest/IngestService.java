@@ -1,6 +1,6 @@
 package io.convener.api.ingest;
 
-import io.convener.api.TenantId;
+import io.convener.api.Principal;
 import io.convener.api.model.Event;
 import io.convener.api.model.Member;
 import java.io.InputStream;
@@ -14,7 +14,12 @@ import java.util.Collection;
  *
  * <p>Work is committed in batches as it goes: if the store fails part-way, what was committed
  * stays, the call throws {@link io.convener.api.StorageException}, and running the same input
- * again takes exactly the rest. Implementations are thread-safe.
+ * again takes exactly the rest.
+ *
+ * <p>Every call takes the calling {@link Principal} first, needs the role {@code ADMIN}, writes into
+ * the principal's tenant only, and leaves one provenance entry (activity {@code ingest}), whether
+ * it succeeded, was denied or failed. Denials throw {@link io.convener.api.AccessDeniedException}
+ * or {@link io.convener.api.RateLimitedException}. Implementations are thread-safe.
  */
 public interface IngestService {
   /**
@@ -22,7 +27,7 @@ public interface IngestService {
    *
    * @throws io.convener.api.StorageException when the store fails
    */
-  IngestReport ingest(TenantId tenant, InputStream input, InputFormat format);
+  IngestReport ingest(Principal principal, InputStream input, InputFormat format);
 
   /**
    * Ingests a file, choosing the format from its name ({@link InputFormat#forFileName}).
@@ -30,12 +35,12 @@ public interface IngestService {
    * @throws io.convener.api.InvalidInputException when the format cannot be told from the name
    * @throws java.io.UncheckedIOException when the file cannot be read
    */
-  IngestReport ingest(TenantId tenant, Path file);
+  IngestReport ingest(Principal principal, Path file);
 
   /**
    * Takes records a host already holds. Members are stored before events.
    *
    * @throws io.convener.api.StorageException when the store fails
    */
-  IngestReport submit(TenantId tenant, Collection<Member> members, Collection<Event> events);
+  IngestReport submit(Principal principal, Collection<Member> members, Collection<Event> events);
 }

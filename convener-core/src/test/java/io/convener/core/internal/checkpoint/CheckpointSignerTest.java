@@ -55,7 +55,7 @@ class CheckpointSignerTest {
   }
 
   /**
-   * The example in docs/provenance-tree.md, made with the Go test key above: a golden value of our
+   * The example in docs/provenance.md, made with the Go test key above: a golden value of our
    * own (not an independent reference) that keeps the page true. Ed25519 is deterministic.
    */
   @Test

@@ -29,13 +29,13 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-class DefaultIngestServiceTest {
+class IngesterTest {
   private static final TenantId ACME = TenantId.of("acme");
 
   private final MapStores stores = new MapStores(true);
   private final RecordingConsentSink consent = new RecordingConsentSink();
-  private final DefaultIngestService ingest =
-      new DefaultIngestService(stores, stores, consent, ConvenerSettings.defaults());
+  private final Ingester ingest =
+      new Ingester(stores, stores, consent, ConvenerSettings.defaults());
 
   /** The file of the acceptance criterion: good lines, a duplicate and three malformed lines. */
   static final String MIXED =
@@ -225,7 +225,7 @@ class DefaultIngestServiceTest {
   @Test
   void writesInBatchesOfTheConfiguredSize() {
     MapStores counting = new MapStores(false);
-    DefaultIngestService small = new DefaultIngestService(counting, counting, (t, s, d) -> {}, ConvenerSettings.defaults().withIngestBatchSize(100));
+    Ingester small = new Ingester(counting, counting, (t, s, d) -> {}, ConvenerSettings.defaults().withIngestBatchSize(100));
     small.ingest(ACME, new GeneratedEvents(250), InputFormat.JSON_LINES);
 
     assertThat(counting.batchSizes).containsExactly(100, 100, 50);
@@ -238,7 +238,7 @@ class DefaultIngestServiceTest {
   @Test
   void streamsInputLargerThanTheHeap() {
     MapStores counting = new MapStores(false);
-    DefaultIngestService service = new DefaultIngestService(counting, counting, (t, s, d) -> {}, ConvenerSettings.defaults());
+    Ingester service = new Ingester(counting, counting, (t, s, d) -> {}, ConvenerSettings.defaults());
     GeneratedEvents input = new GeneratedEvents(2_000_000);
 
     IngestReport report = service.ingest(ACME, input, InputFormat.JSON_LINES);

@@ -1,0 +1,28 @@
+package io.convener.core.gate;
+
+import io.convener.api.TenantId;
+import java.util.List;
+
+/**
+ * Appends to a tenant's provenance log: the one write path of the log, used by the {@link Gate}
+ * and by system components. Assigns each entry the next sequence and the time (never earlier than
+ * the entry before), hashes its canonical form into the tenant's Merkle tree, and stores it with
+ * its leaf hash and the new root. Thread-safe; appends of one tenant are serialised.
+ */
+public interface ProvenanceRecorder {
+  /**
+   * Appends one entry.
+   *
+   * @return its sequence, the entry's id
+   * @throws io.convener.api.StorageException when the store fails; nothing is then appended
+   */
+  long record(TenantId tenant, EntryDraft draft);
+
+  /**
+   * Appends entries in one store transaction, in order: the batched path.
+   *
+   * @return their sequences, consecutive
+   * @throws io.convener.api.StorageException when the store fails; nothing is then appended
+   */
+  List<Long> recordAll(TenantId tenant, List<EntryDraft> drafts);
+}

@@ -1,0 +1,152 @@
+package io.convener.core.ingest;
+
+import static java.util.Objects.requireNonNull;
+
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvFactory;
+import io.convener.api.InvalidInputException;
+import io.convener.api.TenantId;
+import io.convener.api.ingest.IngestReport;
+import io.convener.api.ingest.InputFormat;
+import io.convener.api.model.Event;
+import io.convener.api.model.Member;
+import io.convener.core.ConvenerSettings;
+import io.convener.core.consent.ConsentEventSink;
+import io.convener.spi.storage.EventStore;
+import io.convener.spi.storage.MemberStore;
+import jakarta.inject.Inject;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/**
+ * Streams input through a {@link LineReader} into the stores, one batch at a time: the ingestion
+ * itself, for one tenant, behind the gate that {@link DefaultIngestService} puts in front of it.
+ * Thread-safe.
+ */
+final class Ingester {
+  private static final Logger log = LoggerFactory.getLogger(Ingester.class);
+  private static final int READ_BUFFER = 1 << 16;
+  /** The MDC key that carries the tenant while a call runs. */
+  static final String TENANT_MDC_KEY = "tenant";
+
+  private final MemberStore members;
+  private final EventStore events;
+  private final ConsentEventSink consent;
+  private final int batchSize;
+  private final ObjectMapper json;
+  private final CsvFactory csv;
+  private final RecordMapper mapper;
+
+  @Inject
+  Ingester(MemberStore members, EventStore events, ConsentEventSink consent, ConvenerSettings settings) {
+    this.consent = consent;
+    this.members = members;
+    this.events = events;
+    this.batchSize = settings.ingestBatchSize();
+    this.json =
+        JsonMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build();
+    this.csv = CsvFactory.builder().disable(StreamReadFeature.AUTO_CLOSE_SOURCE).build();
+    this.mapper = new RecordMapper();
+  }
+
+  /** Ingests a stream in the given format; reads it to its end but does not close it. */
+  IngestReport ingest(TenantId tenant, InputStream input, InputFormat format) {
+    requireNonNull(tenant, "tenant");
+    requireNonNull(input, "input");
+    requireNonNull(format, "format");
+    BufferedReader reader =
+        new BufferedReader(new InputStreamReader(input, StandardCharsets.UTF_8), READ_BUFFER);
+    MDC.put(TENANT_MDC_KEY, tenant.value());
+    try (LineReader lines = open(reader, format)) {
+      IngestReport report = readAndWrite(tenant, lines);
+      log.info(
+          "ingested {} members, {} new events, {} duplicates, {} rejected lines",
+          report.members(), report.events(), report.duplicates(), report.rejectedCount());
+      return report;
+    } catch (IOException e) {
+      throw new UncheckedIOException("reading the input failed", e);
+    } finally {
+      MDC.remove(TENANT_MDC_KEY);
+    }
+  }
+
+  /** Ingests a file, choosing the format from its name. */
+  IngestReport ingest(TenantId tenant, Path file) {
+    requireNonNull(file, "file");
+    Path name = file.getFileName();
+    InputFormat format =
+        InputFormat.forFileName(name == null ? "" : name.toString())
+            .orElseThrow(
+                () -> new InvalidInputException(
+                    "file", "cannot tell the format of '" + file + "': use .jsonl or .csv"));
+    try (InputStream in = Files.newInputStream(file)) {
+      return ingest(tenant, in, format);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + file, e);
+    }
+  }
+
+  /** Takes records a host already holds; members before events. */
+  IngestReport submit(TenantId tenant, Collection<Member> newMembers, Collection<Event> newEvents) {
+    requireNonNull(tenant, "tenant");
+    requireNonNull(newMembers, "members");
+    requireNonNull(newEvents, "events");
+    MDC.put(TENANT_MDC_KEY, tenant.value());
+    try {
+      BatchWriter writer = new BatchWriter(tenant, members, events, consent, batchSize);
+      newMembers.forEach(m -> writer.accept(new ParsedLine.MemberLine(m)));
+      newEvents.forEach(e -> writer.accept(new ParsedLine.EventLine(e)));
+      return writer.finish();
+    } finally {
+      MDC.remove(TENANT_MDC_KEY);
+    }
+  }
+
+  /** Parses on this thread while a {@link WritePipeline} writes the previous batches. */
+  private IngestReport readAndWrite(TenantId tenant, LineReader lines) throws IOException {
+    WritePipeline pipeline = new WritePipeline(tenant, new BatchWriter(tenant, members, events, consent, batchSize));
+    pipeline.start();
+    try {
+      List<ParsedLine> chunk = new ArrayList<>(batchSize);
+      for (ParsedLine line = lines.next(); line != null; line = lines.next()) {
+        chunk.add(line);
+        if (chunk.size() == batchSize) {
+          pipeline.put(chunk);
+          chunk = new ArrayList<>(batchSize);
+        }
+      }
+      if (!chunk.isEmpty()) {
+        pipeline.put(chunk);
+      }
+      return pipeline.finish();
+    } catch (IOException | RuntimeException | Error e) {
+      pipeline.abort();
+      throw e;
+    }
+  }
+
+  private LineReader open(BufferedReader reader, InputFormat format) throws IOException {
+    return switch (format) {
+      case JSON_LINES -> new JsonLinesReader(reader, json, mapper);
+      case CSV -> new CsvReader(reader, csv, json, mapper);
+    };
+  }
+}

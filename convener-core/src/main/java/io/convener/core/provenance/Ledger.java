@@ -1,0 +1,224 @@
+package io.convener.core.provenance;
+
+import static java.util.Objects.requireNonNull;
+
+import io.convener.api.IntegrityException;
+import io.convener.api.StorageException;
+import io.convener.api.TenantId;
+import io.convener.api.provenance.ProvenanceEntry;
+import io.convener.api.provenance.Sha256Hash;
+import io.convener.core.gate.EntryDraft;
+import io.convener.core.gate.ProvenanceRecorder;
+import io.convener.core.internal.merkle.MerkleAccumulator;
+import io.convener.core.internal.merkle.MerkleTree;
+import io.convener.core.internal.provenance.CanonicalEntry;
+import io.convener.spi.storage.ProvenanceHead;
+import io.convener.spi.storage.ProvenanceRow;
+import io.convener.spi.storage.ProvenanceStore;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Appends to each tenant's provenance log. Per tenant it keeps, in memory, the Merkle frontier
+ * and the time of the last entry, loaded from the stored head on first use; an append builds the
+ * entries (next sequences, one time for the batch, never earlier than the last entry's), hashes
+ * each canonical form, folds the leaf into a copy of the frontier to get the root after it, and
+ * asks the store to append by compare-and-set on the head. When another process appended first,
+ * it reloads the head and tries again.
+ *
+ * <p>Appends of one tenant are serialised by a lock per tenant; tenants do not wait for each other
+ * here (the store may still serialise writes). Also keeps, per tenant, a {@link MerkleTree} over
+ * the stored leaf hashes for proofs. Thread-safe.
+ */
+final class Ledger implements ProvenanceRecorder {
+  /** How often an append is tried when other processes keep appending first. */
+  static final int MAX_ATTEMPTS = 20;
+
+  private static final Logger LOG = LoggerFactory.getLogger(Ledger.class);
+
+  private final ProvenanceStore store;
+  private final Clock clock;
+  private final Map<TenantId, TenantLog> logs = new ConcurrentHashMap<>();
+
+  @Inject
+  Ledger(ProvenanceStore store) {
+    this(store, Clock.systemUTC());
+  }
+
+  Ledger(ProvenanceStore store, Clock clock) {
+    this.store = requireNonNull(store, "store");
+    this.clock = requireNonNull(clock, "clock");
+  }
+
+  /** The in-memory state of one tenant's log. */
+  private final class TenantLog {
+    final ReentrantLock lock = new ReentrantLock();
+    final TenantId tenant;
+    @Nullable MerkleAccumulator frontier;
+    Instant lastAt = Instant.EPOCH;
+    volatile long size;
+    @Nullable MerkleTree tree;
+
+    TenantLog(TenantId tenant) {
+      this.tenant = tenant;
+    }
+
+    void load() {
+      ProvenanceHead head = store.head(tenant);
+      frontier = MerkleAccumulator.restore(head.size(), head.frontier());
+      lastAt = head.lastAt();
+      if (head.size() < size) {
+        tree = null; // the log shrank behind our back: cached subtrees may be stale
+      }
+      size = head.size();
+    }
+  }
+
+  private TenantLog log(TenantId tenant) {
+    return logs.computeIfAbsent(requireNonNull(tenant, "tenant"), TenantLog::new);
+  }
+
+  @Override
+  public long record(TenantId tenant, EntryDraft draft) {
+    return recordAll(tenant, List.of(requireNonNull(draft, "draft"))).get(0);
+  }
+
+  @Override
+  public List<Long> recordAll(TenantId tenant, List<EntryDraft> drafts) {
+    requireNonNull(drafts, "drafts");
+    if (drafts.isEmpty()) {
+      return List.of();
+    }
+    TenantLog log = log(tenant);
+    log.lock.lock();
+    try {
+      for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+        if (log.frontier == null) {
+          log.load();
+        }
+        MerkleAccumulator current = log.frontier;
+        long size = current.size();
+        MerkleAccumulator next = MerkleAccumulator.restore(size, current.frontier());
+        Instant now = clock.instant();
+        Instant at = now.isBefore(log.lastAt) ? log.lastAt : now;
+        List<ProvenanceRow> rows = new ArrayList<>(drafts.size());
+        List<Long> sequences = new ArrayList<>(drafts.size());
+        for (int i = 0; i < drafts.size(); i++) {
+          ProvenanceEntry entry = entry(tenant, size + i, at, requireNonNull(drafts.get(i), "drafts[" + i + "]"));
+          Sha256Hash leaf = CanonicalEntry.leafHash(entry);
+          next.append(leaf.bytes());
+          rows.add(new ProvenanceRow(entry, leaf, next.rootHash()));
+          sequences.add(size + i);
+        }
+        ProvenanceHead head = new ProvenanceHead(next.size(), rows.get(rows.size() - 1).rootAfter(), next.frontier(), at);
+        boolean appended;
+        try {
+          appended = store.append(tenant, size, rows, head);
+        } catch (RuntimeException e) {
+          log.frontier = null;
+          if (attempt < MAX_ATTEMPTS && rebuildHeadOverRowsBeyond(tenant, size)) {
+            continue;
+          }
+          throw e;
+        }
+        if (appended) {
+          log.frontier = next;
+          log.lastAt = at;
+          log.size = next.size();
+          return List.copyOf(sequences);
+        }
+        log.frontier = null; // another process appended first: reload the head and try again
+      }
+      throw new StorageException("could not append to the provenance log of tenant '" + tenant + "': other writers"
+          + " appended first " + MAX_ATTEMPTS + " times", new IllegalStateException("append contention"));
+    } finally {
+      log.lock.unlock();
+    }
+  }
+
+  /**
+   * When rows are stored beyond the head (only tampering puts them there: {@code append} moves the
+   * head with the rows), moves the head over every stored row so that appending can go on after
+   * them, and verification goes on reporting them. Reads every stored leaf hash; only in that case.
+   *
+   * @return whether the head was moved
+   * @throws IntegrityException when the stored rows have gaps, so no head can cover them
+   */
+  private boolean rebuildHeadOverRowsBeyond(TenantId tenant, long headSize) {
+    if (store.range(tenant, headSize, 1).isEmpty()) {
+      return false;
+    }
+    long rows = store.count(tenant);
+    MerkleAccumulator rebuilt = new MerkleAccumulator();
+    try {
+      for (long from = 0; from < rows; from += StoredLeafHashes.BLOCK) {
+        for (Sha256Hash leaf : store.leafHashes(tenant, from, (int) Math.min(StoredLeafHashes.BLOCK, rows - from))) {
+          rebuilt.append(leaf.bytes());
+        }
+      }
+    } catch (IndexOutOfBoundsException e) {
+      throw new IntegrityException("the provenance log of tenant '" + tenant + "' has entries stored beyond its head ("
+          + headSize + " entries) and gaps among them: it was tampered with and cannot be appended to; verify it", e);
+    }
+    LOG.warn("the provenance log of tenant '{}' had entries stored beyond its head ({} entries); appending after"
+        + " entry {} now. Verify the log: it was written to behind Convener's back", tenant, headSize, rows - 1);
+    Instant lastAt = clock.instant();
+    store.moveHead(tenant, headSize,
+        new ProvenanceHead(rebuilt.size(), rebuilt.rootHash(), rebuilt.frontier(), lastAt));
+    return true;
+  }
+
+  private static ProvenanceEntry entry(TenantId tenant, long sequence, Instant at, EntryDraft d) {
+    return ProvenanceEntry.builder()
+        .tenant(tenant)
+        .sequence(sequence)
+        .at(at)
+        .agent(d.agent())
+        .activity(d.activity())
+        .used(d.used())
+        .generated(d.generated())
+        .inputDigest(d.inputDigest())
+        .outcome(d.outcome())
+        .causedBy(d.causedBy())
+        .build();
+  }
+
+  /** The stored head of the tenant's log, read now. */
+  ProvenanceHead head(TenantId tenant) {
+    return store.head(tenant);
+  }
+
+  /**
+   * Runs {@code work} with the tenant's Merkle tree over the stored leaf hashes, sized to the
+   * stored head, while no append of this process can run for the tenant.
+   */
+  <R> R withTree(TenantId tenant, TreeWork<R> work) {
+    TenantLog log = log(tenant);
+    log.lock.lock();
+    try {
+      log.load();
+      MerkleTree tree = log.tree;
+      if (tree == null) {
+        tree = new MerkleTree(new StoredLeafHashes(store, tenant, () -> log.size));
+        log.tree = tree;
+      }
+      return work.apply(tree, log.size);
+    } finally {
+      log.lock.unlock();
+    }
+  }
+
+  /** Work on a tenant's tree of {@code size} leaves. */
+  interface TreeWork<R> {
+    R apply(MerkleTree tree, long size);
+  }
+}

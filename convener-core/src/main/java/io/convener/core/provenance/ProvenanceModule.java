@@ -1,0 +1,26 @@
+package io.convener.core.provenance;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Singleton;
+import com.google.inject.multibindings.OptionalBinder;
+import io.convener.api.provenance.ProvenanceLog;
+import io.convener.core.gate.ProvenanceRecorder;
+import io.convener.core.internal.provenance.CheckpointKeys;
+
+/**
+ * Binds the provenance log: the {@link ProvenanceRecorder} every call's entry goes through, and,
+ * as {@code OptionalBinder} defaults a host can replace, the {@link ProvenanceLog} service and the
+ * {@link CheckpointKeys} (until the {@code KeyProvider} supplies them). Needs a {@code
+ * ProvenanceStore}. Does no I/O.
+ */
+public final class ProvenanceModule extends AbstractModule {
+  @Override
+  protected void configure() {
+    bind(Ledger.class).in(Singleton.class);
+    bind(ProvenanceRecorder.class).to(Ledger.class);
+    OptionalBinder.newOptionalBinder(binder(), ProvenanceLog.class).setDefault().to(DefaultProvenanceLog.class);
+    bind(DefaultProvenanceLog.class).in(Singleton.class);
+    OptionalBinder.newOptionalBinder(binder(), CheckpointKeys.class).setDefault().to(StoredCheckpointKeys.class);
+    bind(StoredCheckpointKeys.class).in(Singleton.class);
+  }
+}

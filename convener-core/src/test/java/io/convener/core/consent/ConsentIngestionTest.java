@@ -59,15 +59,15 @@ class ConsentIngestionTest {
   }
 
   static final String CONSENT = """
-      {"id":"c1","at":"2026-01-05T09:00:00Z","kind":"consent","actor":"ana","attrs":{"purpose":"champion.recommendation","decision":"granted","noticeVersion":"n-2026-01"}}
-      {"id":"c2","at":"2026-01-05T09:01:00Z","kind":"consent","actor":"bo","attrs":{"purpose":"champion.recommendation","decision":"granted"}}
-      {"id":"m1","at":"2026-01-06T10:00:00Z","kind":"message","actor":"bo"}
-      {"id":"c3","at":"2026-02-01T12:00:00Z","kind":"consent","actor":"bo","attrs":{"purpose":"champion.recommendation","decision":"revoked"}}
-      {"id":"c4","at":"2026-01-01T08:00:00Z","kind":"consent","actor":"ana","attrs":{"purpose":"champion.recommendation","decision":"revoked"}}
-      {"id":"c5","at":"2026-01-05T09:02:00Z","kind":"consent","actor":"cy","attrs":{"purpose":"profile.share","decision":"granted","expiresAt":"2026-01-06T09:02:00Z"}}
-      {"id":"c6","at":"2026-01-05T09:03:00Z","kind":"consent","actor":"cy","attrs":{"purpose":"champion.*","decision":"granted"}}
-      {"id":"c7","at":"2026-01-05T09:04:00Z","kind":"consent","actor":"cy","attrs":{"purpose":"champion.recommendation","decision":"granted","expiresAt":"2026-01-05T09:00:00Z"}}
-      {"id":"c1","at":"2026-01-05T09:00:00Z","kind":"consent","actor":"ana","attrs":{"purpose":"champion.recommendation","decision":"granted","noticeVersion":"n-2026-01"}}
+      {"id":"c1","at":"2021-01-05T09:00:00Z","kind":"consent","actor":"ana","attrs":{"purpose":"champion.recommendation","decision":"granted","noticeVersion":"n-2021-01"}}
+      {"id":"c2","at":"2021-01-05T09:01:00Z","kind":"consent","actor":"bo","attrs":{"purpose":"champion.recommendation","decision":"granted"}}
+      {"id":"m1","at":"2021-01-06T10:00:00Z","kind":"message","actor":"bo"}
+      {"id":"c3","at":"2021-02-01T12:00:00Z","kind":"consent","actor":"bo","attrs":{"purpose":"champion.recommendation","decision":"revoked"}}
+      {"id":"c4","at":"2021-01-01T08:00:00Z","kind":"consent","actor":"ana","attrs":{"purpose":"champion.recommendation","decision":"revoked"}}
+      {"id":"c5","at":"2021-01-05T09:02:00Z","kind":"consent","actor":"cy","attrs":{"purpose":"profile.share","decision":"granted","expiresAt":"2021-01-06T09:02:00Z"}}
+      {"id":"c6","at":"2021-01-05T09:03:00Z","kind":"consent","actor":"cy","attrs":{"purpose":"champion.*","decision":"granted"}}
+      {"id":"c7","at":"2021-01-05T09:04:00Z","kind":"consent","actor":"cy","attrs":{"purpose":"champion.recommendation","decision":"granted","expiresAt":"2021-01-05T09:00:00Z"}}
+      {"id":"c1","at":"2021-01-05T09:00:00Z","kind":"consent","actor":"ana","attrs":{"purpose":"champion.recommendation","decision":"granted","noticeVersion":"n-2021-01"}}
       """;
 
   private IngestReport ingest(String lines) {
@@ -95,14 +95,14 @@ class ConsentIngestionTest {
     // Cy's profile grant expired on Jan 6 (the gate's clock is the real one).
     assertThat(consent.check(ACME, CY, PROFILE)).isFalse();
     assertThat(consent.current(ACME, CY, PROFILE)).hasValueSatisfying(r ->
-        assertThat(r.expiresAt()).contains(Instant.parse("2026-01-06T09:02:00Z")));
+        assertThat(r.expiresAt()).contains(Instant.parse("2021-01-06T09:02:00Z")));
 
     ConsentRecord ana = consent.current(ACME, ANA, CHAMPION).orElseThrow();
     assertThat(ana.method()).isEqualTo(ConsentMethod.INTERCHANGE_EVENT);
     assertThat(ana.recordedBy()).isEqualTo("ingest");
     assertThat(ana.sourceEvent()).contains(EventId.of("c1"));
-    assertThat(ana.noticeVersion()).contains("n-2026-01");
-    assertThat(ana.at()).isEqualTo(Instant.parse("2026-01-05T09:00:00Z"));
+    assertThat(ana.noticeVersion()).contains("n-2021-01");
+    assertThat(ana.at()).isEqualTo(Instant.parse("2021-01-05T09:00:00Z"));
     assertThat(consent.version(ACME)).isEqualTo(5);
   }
 
@@ -121,7 +121,7 @@ class ConsentIngestionTest {
   @Test
   void eventsStoredWithoutTheirConsentAreRecordedWhenIngestedAgain() {
     // As if an earlier ingestion stopped between committing the events and recording their consent.
-    Event stored = Event.builder(EventId.of("c1"), Instant.parse("2026-01-05T09:00:00Z"), EventKind.CONSENT, ANA)
+    Event stored = Event.builder(EventId.of("c1"), Instant.parse("2021-01-05T09:00:00Z"), EventKind.CONSENT, ANA)
         .attrs(Attrs.of(Map.of("purpose", "champion.recommendation", "decision", "granted")))
         .build();
     injector.getInstance(EventStore.class).insert(ACME, List.of(stored));
@@ -129,7 +129,7 @@ class ConsentIngestionTest {
 
     // The same id arrives again, with a different decision: the first write of the event wins.
     IngestReport report = ingest("""
-        {"id":"c1","at":"2026-01-05T09:00:00Z","kind":"consent","actor":"ana","attrs":{"purpose":"champion.recommendation","decision":"revoked"}}
+        {"id":"c1","at":"2021-01-05T09:00:00Z","kind":"consent","actor":"ana","attrs":{"purpose":"champion.recommendation","decision":"revoked"}}
         """);
 
     assertThat(report.duplicates()).isEqualTo(1);
@@ -140,10 +140,10 @@ class ConsentIngestionTest {
 
   @Test
   void submittedConsentEventsAreRecordedAndInvalidOnesSkipped() {
-    Event grant = Event.builder(EventId.of("s1"), Instant.parse("2026-01-05T09:00:00Z"), EventKind.CONSENT, BO)
+    Event grant = Event.builder(EventId.of("s1"), Instant.parse("2021-01-05T09:00:00Z"), EventKind.CONSENT, BO)
         .attrs(Attrs.of(Map.of("purpose", "profile.share", "decision", "granted")))
         .build();
-    Event wildcard = Event.builder(EventId.of("s2"), Instant.parse("2026-01-05T09:00:00Z"), EventKind.CONSENT, CY)
+    Event wildcard = Event.builder(EventId.of("s2"), Instant.parse("2021-01-05T09:00:00Z"), EventKind.CONSENT, CY)
         .attrs(Attrs.of(Map.of("purpose", "*", "decision", "granted")))
         .build();
 

@@ -2,6 +2,8 @@ package io.convener.benchmarks;
 
 import io.convener.api.Convener;
 import io.convener.api.MemberId;
+import io.convener.api.Principal;
+import io.convener.api.Role;
 import io.convener.api.TenantId;
 import io.convener.api.consent.ConsentGate;
 import io.convener.api.consent.Purpose;
@@ -75,7 +77,7 @@ public class ConsentCheckBenchmark {
     GeneratedOrganisation org = SyntheticOrganisation.builder().seed(7).members(members).weeks(12).build().generate();
     List<Event> consent = org.events().filter(e -> e.kind() == EventKind.CONSENT).toList();
     convener = Conveners.builder().database("jdbc:h2:mem:consent-bench-" + UUID.randomUUID()).build();
-    IngestReport report = convener.ingest().submit(TENANT, org.members(), consent);
+    IngestReport report = convener.ingest().submit(Principal.of(TENANT, "benchmark", Role.ADMIN), org.members(), consent);
     if (report.events() != consent.size()) {
       throw new IllegalStateException("ingested " + report.events() + " of " + consent.size() + " consent events");
     }

@@ -6,7 +6,8 @@ import com.google.inject.multibindings.OptionalBinder;
 import io.convener.api.consent.ConsentGate;
 
 /**
- * Binds the default {@link ConsentGate}, and the {@link ConsentEventSink} through which ingestion
+ * Binds the default {@link ConsentGate} (the consent engine behind the choke point, so every change
+ * leaves a provenance entry), and the {@link ConsentEventSink} through which ingestion
  * feeds it consent events; a host replaces either with {@code
  * OptionalBinder.newOptionalBinder(binder(), ConsentGate.class).setBinding()}. Needs a {@code
  * ConsentStore} and an {@code EventStore} (from a storage module). Does no I/O.
@@ -19,7 +20,8 @@ public final class ConsentModule extends AbstractModule {
   protected void configure() {
     OptionalBinder.newOptionalBinder(binder(), ConsentGate.class)
         .setDefault()
-        .to(DefaultConsentGate.class);
+        .to(GatedConsentGate.class);
+    bind(GatedConsentGate.class).in(Singleton.class);
     OptionalBinder.newOptionalBinder(binder(), ConsentEventSink.class)
         .setDefault()
         .to(DefaultConsentGate.class);

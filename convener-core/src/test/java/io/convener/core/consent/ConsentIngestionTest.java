@@ -157,7 +157,7 @@ class ConsentIngestionTest {
   @Test
   void theFacadeAndTheIngestionFeedShareOneGate() {
     assertThat(injector.getInstance(ConsentGate.class)).isSameAs(consent);
-    assertThat(injector.getInstance(ConsentEventSink.class)).isSameAs(consent);
-    assertThat(consent).isInstanceOf(DefaultConsentGate.class);
+    assertThat(consent).isInstanceOf(GatedConsentGate.class);
+    assertThat(injector.getInstance(ConsentEventSink.class)).isSameAs(injector.getInstance(DefaultConsentGate.class));
   }
 }

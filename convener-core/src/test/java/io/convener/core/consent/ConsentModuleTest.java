@@ -21,7 +21,7 @@ class ConsentModuleTest {
   void theBuilderWiresTheDefaultGateOnTheFacade() {
     try (Convener convener = Conveners.builder().database("jdbc:h2:mem:module-" + UUID.randomUUID()).build()) {
       ConsentGate gate = convener.consent();
-      assertThat(gate).isInstanceOf(DefaultConsentGate.class);
+      assertThat(gate).isInstanceOf(GatedConsentGate.class);
       TenantId acme = TenantId.of("acme");
       gate.grant(Principal.of(acme, "ana", Role.MEMBER), MemberId.of("ana"), Purpose.PROFILE_SHARE, "n-1");
       assertThat(gate.check(acme, MemberId.of("ana"), Purpose.PROFILE_SHARE)).isTrue();

@@ -8,6 +8,7 @@ import io.convener.core.consent.ConsentModule;
 import io.convener.core.ingest.IngestModule;
 import io.convener.core.keys.KeysModule;
 import io.convener.core.gate.GateModule;
+import io.convener.core.profile.ProfileModule;
 import io.convener.core.provenance.ProvenanceModule;
 
 /**
@@ -43,5 +44,6 @@ public final class ConvenerModule extends AbstractModule {
     install(new IngestModule());
     install(new KeysModule());
     install(new ConsentModule());
+    install(new ProfileModule());
   }
 }

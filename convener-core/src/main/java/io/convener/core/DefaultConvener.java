@@ -3,6 +3,7 @@ package io.convener.core;
 import io.convener.api.Convener;
 import io.convener.api.consent.ConsentGate;
 import io.convener.api.ingest.IngestService;
+import io.convener.api.profile.ProfileService;
 import io.convener.api.provenance.ProvenanceLog;
 import io.convener.spi.storage.StorageLifecycle;
 import jakarta.inject.Inject;
@@ -15,13 +16,20 @@ final class DefaultConvener implements Convener {
   private final IngestService ingest;
   private final ConsentGate consent;
   private final ProvenanceLog provenance;
+  private final ProfileService profiles;
 
   @Inject
-  DefaultConvener(StorageLifecycle storage, IngestService ingest, ConsentGate consent, ProvenanceLog provenance) {
+  DefaultConvener(
+      StorageLifecycle storage,
+      IngestService ingest,
+      ConsentGate consent,
+      ProvenanceLog provenance,
+      ProfileService profiles) {
     this.storage = storage;
     this.ingest = ingest;
     this.consent = consent;
     this.provenance = provenance;
+    this.profiles = profiles;
   }
 
   @Override
@@ -37,6 +45,11 @@ final class DefaultConvener implements Convener {
   @Override
   public ConsentGate consent() {
     return consent;
+  }
+
+  @Override
+  public ProfileService profiles() {
+    return profiles;
   }
 
   @Override

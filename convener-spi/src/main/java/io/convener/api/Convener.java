@@ -2,6 +2,7 @@ package io.convener.api;
 
 import io.convener.api.consent.ConsentGate;
 import io.convener.api.ingest.IngestService;
+import io.convener.api.profile.ProfileService;
 import io.convener.api.provenance.ProvenanceLog;
 
 /**
@@ -27,6 +28,9 @@ public interface Convener extends AutoCloseable {
    * shared output so that only consenting members are named.
    */
   ConsentGate consent();
+
+  /** Members' personal data: consent-gated reads, crypto-shredding erasure. */
+  ProfileService profiles();
 
   /** The tenant-by-tenant, tamper-evident log of every call: query, verify, checkpoints, proofs. */
   ProvenanceLog provenance();

@@ -10,8 +10,8 @@ import io.convener.core.internal.provenance.CheckpointKeys;
 /**
  * Binds the provenance log: the {@link ProvenanceRecorder} every call's entry goes through, and,
  * as {@code OptionalBinder} defaults a host can replace, the {@link ProvenanceLog} service and the
- * {@link CheckpointKeys} (until the {@code KeyProvider} supplies them). Needs a {@code
- * ProvenanceStore}. Does no I/O.
+ * {@link CheckpointKeys} (by default from the {@code KeyProvider}). Needs a {@code
+ * ProvenanceStore} and a {@code KeyProvider}. Does no I/O.
  */
 public final class ProvenanceModule extends AbstractModule {
   @Override
@@ -20,7 +20,7 @@ public final class ProvenanceModule extends AbstractModule {
     bind(ProvenanceRecorder.class).to(Ledger.class);
     OptionalBinder.newOptionalBinder(binder(), ProvenanceLog.class).setDefault().to(DefaultProvenanceLog.class);
     bind(DefaultProvenanceLog.class).in(Singleton.class);
-    OptionalBinder.newOptionalBinder(binder(), CheckpointKeys.class).setDefault().to(StoredCheckpointKeys.class);
-    bind(StoredCheckpointKeys.class).in(Singleton.class);
+    OptionalBinder.newOptionalBinder(binder(), CheckpointKeys.class).setDefault().to(KeyProviderCheckpointKeys.class);
+    bind(KeyProviderCheckpointKeys.class).in(Singleton.class);
   }
 }

@@ -1,6 +1,7 @@
 package io.convener.core;
 
 import io.convener.api.Convener;
+import io.convener.api.approval.ApprovalService;
 import io.convener.api.consent.ConsentGate;
 import io.convener.api.ingest.IngestService;
 import io.convener.api.provenance.ProvenanceLog;
@@ -15,13 +16,16 @@ final class DefaultConvener implements Convener {
   private final IngestService ingest;
   private final ConsentGate consent;
   private final ProvenanceLog provenance;
+  private final ApprovalService approvals;
 
   @Inject
-  DefaultConvener(StorageLifecycle storage, IngestService ingest, ConsentGate consent, ProvenanceLog provenance) {
+  DefaultConvener(StorageLifecycle storage, IngestService ingest, ConsentGate consent, ProvenanceLog provenance,
+      ApprovalService approvals) {
     this.storage = storage;
     this.ingest = ingest;
     this.consent = consent;
     this.provenance = provenance;
+    this.approvals = approvals;
   }
 
   @Override
@@ -42,6 +46,11 @@ final class DefaultConvener implements Convener {
   @Override
   public ProvenanceLog provenance() {
     return provenance;
+  }
+
+  @Override
+  public ApprovalService approvals() {
+    return approvals;
   }
 
   @Override

@@ -4,11 +4,13 @@ import static java.util.Objects.requireNonNull;
 
 import com.google.inject.AbstractModule;
 import io.convener.api.Convener;
+import io.convener.core.approval.ApprovalModule;
 import io.convener.core.consent.ConsentModule;
 import io.convener.core.ingest.IngestModule;
 import io.convener.core.keys.KeysModule;
 import io.convener.core.gate.GateModule;
 import io.convener.core.profile.ProfileModule;
+import io.convener.core.notify.NotifyModule;
 import io.convener.core.provenance.ProvenanceModule;
 
 /**
@@ -45,5 +47,7 @@ public final class ConvenerModule extends AbstractModule {
     install(new KeysModule());
     install(new ConsentModule());
     install(new ProfileModule());
+    install(new NotifyModule());
+    install(new ApprovalModule());
   }
 }

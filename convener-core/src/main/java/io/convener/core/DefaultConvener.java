@@ -1,6 +1,7 @@
 package io.convener.core;
 
 import io.convener.api.Convener;
+import io.convener.api.approval.ApprovalService;
 import io.convener.api.consent.ConsentGate;
 import io.convener.api.ingest.IngestService;
 import io.convener.api.profile.ProfileService;
@@ -17,6 +18,7 @@ final class DefaultConvener implements Convener {
   private final ConsentGate consent;
   private final ProvenanceLog provenance;
   private final ProfileService profiles;
+  private final ApprovalService approvals;
 
   @Inject
   DefaultConvener(
@@ -24,12 +26,14 @@ final class DefaultConvener implements Convener {
       IngestService ingest,
       ConsentGate consent,
       ProvenanceLog provenance,
-      ProfileService profiles) {
+      ProfileService profiles,
+      ApprovalService approvals) {
     this.storage = storage;
     this.ingest = ingest;
     this.consent = consent;
     this.provenance = provenance;
     this.profiles = profiles;
+    this.approvals = approvals;
   }
 
   @Override
@@ -55,6 +59,11 @@ final class DefaultConvener implements Convener {
   @Override
   public ProvenanceLog provenance() {
     return provenance;
+  }
+
+  @Override
+  public ApprovalService approvals() {
+    return approvals;
   }
 
   @Override

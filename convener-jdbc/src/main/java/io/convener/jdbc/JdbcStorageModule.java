@@ -3,6 +3,7 @@ package io.convener.jdbc;
 import static java.util.Objects.requireNonNull;
 
 import com.google.inject.PrivateModule;
+import io.convener.jdbc.internal.approval.ApprovalStorageModule;
 import io.convener.jdbc.internal.consent.ConsentStorageModule;
 import io.convener.jdbc.internal.db.DatabaseModule;
 import io.convener.jdbc.internal.event.EventStorageModule;
@@ -10,6 +11,7 @@ import io.convener.jdbc.internal.keys.SubjectKeyStorageModule;
 import io.convener.jdbc.internal.member.MemberStorageModule;
 import io.convener.jdbc.internal.provenance.ProvenanceStorageModule;
 import io.convener.jdbc.internal.tenant.TenantStorageModule;
+import io.convener.spi.storage.ApprovalStore;
 import io.convener.spi.storage.ConsentStore;
 import io.convener.spi.storage.EventStore;
 import io.convener.spi.storage.MemberStore;
@@ -21,7 +23,7 @@ import io.convener.spi.storage.TenantStore;
 /**
  * Convener storage on a relational database: binds and exposes exactly the storage SPI, {@link
  * TenantStore}, {@link MemberStore}, {@link EventStore}, {@link SubjectKeyStore}, {@link
- * ConsentStore}, {@link ProvenanceStore} and {@link StorageLifecycle}, each a singleton; everything else stays private to the module.
+ * ConsentStore}, {@link ProvenanceStore}, {@link ApprovalStore} and {@link StorageLifecycle}, each a singleton; everything else stays private to the module.
  *
  * <p>The member store keeps personal data encrypted and needs a {@link
  * io.convener.spi.keys.PersonalDataCipher} bound outside this module: {@code ConvenerModule}
@@ -69,6 +71,8 @@ public final class JdbcStorageModule extends PrivateModule {
     expose(ConsentStore.class);
     install(new ProvenanceStorageModule());
     expose(ProvenanceStore.class);
+    install(new ApprovalStorageModule());
+    expose(ApprovalStore.class);
     expose(StorageLifecycle.class);
   }
 }

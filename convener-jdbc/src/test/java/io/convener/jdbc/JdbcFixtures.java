@@ -3,6 +3,7 @@ package io.convener.jdbc;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
 import io.convener.spi.keys.PersonalDataCipher;
+import io.convener.spi.storage.ApprovalStore;
 import io.convener.spi.storage.ConsentStore;
 import io.convener.spi.storage.EventStore;
 import io.convener.spi.storage.MemberStore;
@@ -10,6 +11,7 @@ import io.convener.spi.storage.StorageLifecycle;
 import io.convener.spi.storage.SubjectKeyStore;
 import io.convener.spi.storage.TenantStore;
 import io.convener.testing.keys.FakePersonalDataCipher;
+import io.convener.testing.storage.ApprovalStoreFixture;
 import io.convener.testing.storage.ConsentStoreFixture;
 import io.convener.testing.storage.StoreFixture;
 import java.io.IOException;
@@ -40,6 +42,19 @@ public final class JdbcFixtures {
     return new ConsentStoreFixture(
         injector.getInstance(TenantStore.class),
         injector.getInstance(ConsentStore.class),
+        injector.getInstance(StorageLifecycle.class),
+        cleanup(database, settings, dir));
+  }
+
+  /** The approval store of a new module over new settings of {@code database}; not started. */
+  public static ApprovalStoreFixture openApprovals(TestDatabase database) throws IOException {
+    Path dir = Files.createTempDirectory("convener-jdbc-test");
+    JdbcSettings settings = settings(database, dir);
+    Injector injector = Guice.createInjector(
+        new JdbcStorageModule(settings),
+        binder -> binder.bind(PersonalDataCipher.class).toInstance(new FakePersonalDataCipher()));
+    return new ApprovalStoreFixture(
+        injector.getInstance(ApprovalStore.class),
         injector.getInstance(StorageLifecycle.class),
         cleanup(database, settings, dir));
   }

@@ -1,5 +1,6 @@
 package io.convener.api;
 
+import io.convener.api.approval.ApprovalService;
 import io.convener.api.consent.ConsentGate;
 import io.convener.api.ingest.IngestService;
 import io.convener.api.profile.ProfileService;
@@ -34,6 +35,12 @@ public interface Convener extends AutoCloseable {
 
   /** The tenant-by-tenant, tamper-evident log of every call: query, verify, checkpoints, proofs. */
   ProvenanceLog provenance();
+
+  /**
+   * The approval workflow: requests to use a member's data for a purpose, decided by the member
+   * and, where the policy asks, by admins.
+   */
+  ApprovalService approvals();
 
   /** Releases the store and every other resource. Idempotent. */
   @Override

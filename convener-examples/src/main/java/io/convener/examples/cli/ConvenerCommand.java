@@ -18,7 +18,7 @@ import picocli.CommandLine.Mixin;
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
     description = "Measure and grow collective intelligence: ingest collaboration events, ask who the champions are.",
-    subcommands = {IngestCommand.class, ConsentCommand.class, ProvenanceCommand.class, DemoCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {IngestCommand.class, ConsentCommand.class, ApprovalsCommand.class, ProvenanceCommand.class, DemoCommand.class, CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:done",
@@ -49,6 +49,7 @@ public final class ConvenerCommand {
   /** Runs the command line with the given streams and returns the exit code; for tests and hosts. */
   public static int run(String[] args, PrintWriter out, PrintWriter err) {
     CommandLine cli = new CommandLine(new ConvenerCommand());
+    cli.setCaseInsensitiveEnumValuesAllowed(true);
     cli.setOut(out);
     cli.setErr(err);
     cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {

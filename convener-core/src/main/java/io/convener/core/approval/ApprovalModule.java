@@ -1,0 +1,34 @@
+package io.convener.core.approval;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Key;
+import com.google.inject.Singleton;
+import com.google.inject.multibindings.OptionalBinder;
+import io.convener.api.approval.ApprovalPolicy;
+import io.convener.api.approval.ApprovalService;
+import java.time.Clock;
+
+/**
+ * Binds the default {@link ApprovalService}, the default {@link ApprovalPolicy} ({@link
+ * ApprovalPolicy#defaults()}: the subject alone, within 7 days) and the system UTC clock as the
+ * {@link ApprovalClock}. A host replaces any of them with {@code
+ * OptionalBinder.newOptionalBinder(binder(), ApprovalPolicy.class).setBinding().toInstance(...)}.
+ * Notification channels come from the {@code Multibinder<NotificationChannel>} of {@code
+ * NotifyModule}.
+ */
+public final class ApprovalModule extends AbstractModule {
+  @Override
+  protected void configure() {
+    OptionalBinder.newOptionalBinder(binder(), ApprovalService.class)
+        .setDefault()
+        .to(DefaultApprovalService.class);
+    OptionalBinder.newOptionalBinder(binder(), ApprovalPolicy.class)
+        .setDefault()
+        .toInstance(ApprovalPolicy.defaults());
+    OptionalBinder.newOptionalBinder(binder(), Key.get(Clock.class, ApprovalClock.class))
+        .setDefault()
+        .toInstance(Clock.systemUTC());
+    bind(DefaultApprovalService.class).in(Singleton.class);
+    bind(ApprovalNotifier.class).in(Singleton.class);
+  }
+}

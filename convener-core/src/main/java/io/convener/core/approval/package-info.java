@@ -1,0 +1,9 @@
+/**
+ * The default {@link io.convener.api.approval.ApprovalService}: every call runs through the
+ * {@link io.convener.core.gate.Gate}, the votes are tallied by {@code Tally}, and a new request is
+ * announced to the subject through every bound {@link io.convener.spi.notify.NotificationChannel}.
+ */
+@NullMarked
+package io.convener.core.approval;
+
+import org.jspecify.annotations.NullMarked;

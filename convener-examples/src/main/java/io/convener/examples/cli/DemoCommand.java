@@ -1,12 +1,17 @@
 package io.convener.examples.cli;
 
 import io.convener.api.Convener;
+import io.convener.api.Principal;
+import io.convener.api.Role;
 import io.convener.api.TenantId;
+import io.convener.api.consent.Purpose;
 import io.convener.api.ingest.IngestReport;
 import io.convener.api.ingest.InputFormat;
 import io.convener.api.ingest.Rejection;
 import io.convener.api.model.Event;
 import io.convener.api.model.EventKind;
+import io.convener.api.provenance.Checkpoint;
+import io.convener.api.provenance.VerificationResult;
 import io.convener.testing.synthetic.GeneratedOrganisation;
 import io.convener.testing.synthetic.JsonLinesWriter;
 import io.convener.testing.synthetic.SyntheticOrganisation;
@@ -83,6 +88,7 @@ final class DemoCommand implements Callable<Integer> {
         IngestReport first = ingest(convener, tenant, file, err);
         IngestReport again = ingest(convener, tenant, file, err);
         printReport(out, tenant, org, kinds, file, first, again);
+        printTrust(out, convener, tenant);
       }
     } finally {
       Files.deleteIfExists(file);
@@ -170,7 +176,24 @@ final class DemoCommand implements Callable<Integer> {
     out.printf("  second run: %,d new events, %,d duplicates — ingestion is idempotent by event id%n",
         again.events(), again.duplicates());
     out.println();
-    out.printf("Try: ./convener --tenant %s ingest FILE.jsonl   (see docs/cli.md)%n", tenant);
+    out.flush();
+  }
+
+  /** What the trust core can tell: consent per purpose, and the log's verification and checkpoint. */
+  private static void printTrust(PrintWriter out, Convener convener, TenantId tenant) {
+    out.println("Consent (from the organisation's consent events; default deny)");
+    for (Purpose purpose : convener.consent().policy(tenant).enabled().stream().sorted().toList()) {
+      out.printf("  %-26s %4d members may be named%n", purpose.name(), convener.consent().list(tenant, purpose).size());
+    }
+    out.println();
+    Principal auditor = Principal.of(tenant, "demo-auditor", Role.COMPLIANCE_OFFICER);
+    VerificationResult verified = convener.provenance().verify(auditor);
+    Checkpoint checkpoint = convener.provenance().checkpoint(auditor);
+    out.printf("Provenance log: %d entries, %s; signed checkpoint at size %d, root %s%n",
+        verified.entries(), verified.verified() ? "verified" : "NOT verified", checkpoint.treeSize(),
+        checkpoint.head().root().hex().substring(0, 16) + "...");
+    out.println();
+    out.printf("Try: ./convener --tenant %s provenance --verify   (see docs/cli.md)%n", tenant);
     out.flush();
   }
 }

@@ -5,15 +5,15 @@ import com.google.inject.Singleton;
 import com.google.inject.multibindings.OptionalBinder;
 
 /**
- * Binds the {@link Gate} and its rate limiter, and the identity {@link ConsentFilter} as the
- * default a host or the consent engine replaces with {@code
+ * Binds the {@link Gate} and its rate limiter, and declares the {@link ConsentFilter} it runs on
+ * every result: the consent module sets the default, a host may replace it with {@code
  * OptionalBinder.newOptionalBinder(binder(), ConsentFilter.class).setBinding()}. Needs a {@link
  * ProvenanceRecorder}. Does no I/O.
  */
 public final class GateModule extends AbstractModule {
   @Override
   protected void configure() {
-    OptionalBinder.newOptionalBinder(binder(), ConsentFilter.class).setDefault().toInstance(ConsentFilter.IDENTITY);
+    OptionalBinder.newOptionalBinder(binder(), ConsentFilter.class);
     bind(Gate.class).to(DefaultGate.class);
     bind(DefaultGate.class).in(Singleton.class);
     bind(TenantRateLimiter.class).in(Singleton.class);

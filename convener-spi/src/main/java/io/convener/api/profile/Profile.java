@@ -4,6 +4,8 @@ import static java.util.Objects.requireNonNull;
 
 import io.convener.api.MemberId;
 import io.convener.api.consent.Disclosed;
+import io.convener.api.consent.NamesPeople;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -15,12 +17,18 @@ import java.util.Optional;
  * @param displayName the member's display name, if given and not erased
  * @param email the member's email address, if given and not erased
  */
-public record Profile(Disclosed<MemberId> member, Optional<String> displayName, Optional<String> email) {
+public record Profile(Disclosed<MemberId> member, Optional<String> displayName, Optional<String> email)
+    implements NamesPeople {
   /** Validates. */
   public Profile {
     requireNonNull(member, "member");
     requireNonNull(displayName, "displayName");
     requireNonNull(email, "email");
+  }
+
+  @Override
+  public List<Disclosed<?>> disclosures() {
+    return List.of(member);
   }
 
   @Override

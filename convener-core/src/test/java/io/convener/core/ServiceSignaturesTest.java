@@ -47,7 +47,7 @@ class ServiceSignaturesTest {
     assertThat(offenders).as("service methods without a leading TenantId or Principal").isEmpty();
   }
 
-  /** Non-sealed interfaces in io.convener.api.<area> packages: the services. */
+  /** Non-sealed interfaces in io.convener.api.<area> packages that take arguments: the services. */
   private static List<Class<?>> serviceInterfaces() throws IOException, URISyntaxException, ClassNotFoundException {
     Path root = Path.of(IngestService.class.getProtectionDomain().getCodeSource().getLocation().toURI());
     List<Class<?>> found = new ArrayList<>();
@@ -73,7 +73,11 @@ class ServiceSignaturesTest {
         String pkg = type.getPackageName();
         // The facade, the model and authentication (which turns a token into a Principal) are not services.
         boolean inArea = !pkg.equals("io.convener.api") && !pkg.endsWith(".model") && !pkg.endsWith(".auth");
-        if (type.isInterface() && !type.isAnnotation() && !type.isSealed() && inArea && type != Convener.class) {
+        // Interfaces whose methods all take nothing are views that result types implement, not services.
+        boolean view = java.util.Arrays.stream(type.getMethods())
+            .filter(m -> !m.isDefault() && !Modifier.isStatic(m.getModifiers()))
+            .allMatch(m -> m.getParameterCount() == 0);
+        if (type.isInterface() && !type.isAnnotation() && !type.isSealed() && inArea && !view && type != Convener.class) {
           found.add(type);
         }
       }

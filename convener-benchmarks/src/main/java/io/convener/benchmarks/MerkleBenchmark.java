@@ -45,7 +45,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * <p>Run from the repository root:
  *
  * <pre>{@code
- * ./mvnw -q -o package -DskipTests -pl convener-benchmarks -am
+ * ./mvnw -q package -DskipTests -pl convener-benchmarks -am
  * java -jar convener-benchmarks/target/benchmarks.jar MerkleBenchmark
  * }</pre>
  *

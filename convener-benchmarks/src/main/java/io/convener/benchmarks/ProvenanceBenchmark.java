@@ -65,7 +65,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * entity, an input digest. Single-threaded. Run from the repository root:
  *
  * <pre>{@code
- * ./mvnw -q -o package -DskipTests -pl convener-benchmarks -am
+ * ./mvnw -q package -DskipTests -pl convener-benchmarks -am
  * java -jar convener-benchmarks/target/benchmarks.jar ProvenanceBenchmark
  * }</pre>
  *

@@ -195,18 +195,19 @@ public enum Dialect {
    * use {@code INSERT ... ON CONFLICT DO NOTHING}: an update count of 1 when it inserted and 0 when
    * the tenant already had the id (on PostgreSQL safe against concurrent writers). H2 has no such
    * clause outside its PostgreSQL mode, and its {@code MERGE ... WHEN NOT MATCHED} costs twice a
-   * plain insert, so on H2 this is a plain {@code INSERT} and the store first looks up which ids
-   * exist ({@link #checksExistingEvents()}), under the in-process write lock.
+   * plain insert, so on H2 this is a plain {@code INSERT} and the store takes care of ids already
+   * stored itself ({@link #checksExistingEvents()}), under the in-process write lock.
    */
   public String eventInsert() {
     return eventInsert;
   }
 
   /**
-   * Whether the store must look up which event ids already exist before running {@link
-   * #eventInsert()}, which then inserts unconditionally. Only for single-writer databases, where
-   * the write lock makes the look-up and the insert atomic; a writer of another process surfaces as
-   * a duplicate-key failure, which is retried.
+   * Whether {@link #eventInsert()} inserts unconditionally, so that the store must keep ids already
+   * stored out of it: it tries the batch under a savepoint and, on a unique-key violation, rolls
+   * back and redoes the batch after a primary-key look-up per row. Only for single-writer
+   * databases, where the write lock makes the look-up and the insert atomic; a writer of another
+   * process surfaces as a duplicate-key failure, which is retried.
    */
   public boolean checksExistingEvents() {
     return checksExistingEvents;

@@ -3,13 +3,13 @@ package io.convener.core.gate;
 import io.convener.api.Principal;
 
 /**
- * The hook through which the consent gate filters every result before it leaves a service: it may
- * drop or redact the people a result names without their consent for the purpose. The default is
- * the identity, right for results that name nobody; the consent engine replaces it through its
- * {@code OptionalBinder}. Implementations are thread-safe and never return null.
+ * The hook through which the consent gate checks every result before it leaves a service: it may
+ * drop the people a result names without their consent for the purpose, or discard the result. The
+ * consent module binds the default, which re-checks every person a result names; a host replaces it
+ * through its {@code OptionalBinder}. Implementations are thread-safe and never return null.
  */
 public interface ConsentFilter {
-  /** The identity filter. */
+  /** The identity filter, for tests of the gate alone: it lets every result through. */
   ConsentFilter IDENTITY = new ConsentFilter() {
     @Override
     public <T> T filter(Principal principal, Invocation<T> invocation, T result) {

@@ -9,6 +9,7 @@ import io.convener.api.model.Event;
 import io.convener.api.model.EventKind;
 import io.convener.api.model.Member;
 import io.convener.core.consent.ConsentEventSink;
+import io.convener.core.internal.feed.IngestFeed;
 import io.convener.spi.storage.EventStore;
 import io.convener.spi.storage.InsertResult;
 import io.convener.spi.storage.MemberStore;
@@ -23,7 +24,8 @@ import java.util.Set;
  * Collects parsed lines into batches and writes each full batch in one store call, counting what
  * happened to every line. After each event batch, hands its consent events to the {@link
  * ConsentEventSink}: those the store took as new, and those it reported as duplicates (which the
- * sink records only if an earlier ingestion stopped before recording them). Not thread-safe: one
+ * sink records only if an earlier ingestion stopped before recording them); then tells the {@link
+ * IngestFeed} of every member batch and of the events the store took as new. Not thread-safe: one
  * writer per ingestion.
  */
 final class BatchWriter {
@@ -31,6 +33,7 @@ final class BatchWriter {
   private final MemberStore memberStore;
   private final EventStore eventStore;
   private final ConsentEventSink consent;
+  private final IngestFeed feed;
   private final int batchSize;
 
   private final List<Member> members;
@@ -42,11 +45,17 @@ final class BatchWriter {
   private long rejectedCount;
 
   BatchWriter(
-      TenantId tenant, MemberStore memberStore, EventStore eventStore, ConsentEventSink consent, int batchSize) {
+      TenantId tenant,
+      MemberStore memberStore,
+      EventStore eventStore,
+      ConsentEventSink consent,
+      IngestFeed feed,
+      int batchSize) {
     this.tenant = tenant;
     this.memberStore = memberStore;
     this.eventStore = eventStore;
     this.consent = consent;
+    this.feed = feed;
     this.batchSize = batchSize;
     this.members = new ArrayList<>(batchSize);
     this.events = new ArrayList<>(batchSize);
@@ -87,6 +96,7 @@ final class BatchWriter {
       throw new StorageException(progress("storing members"), e);
     }
     memberCount += members.size();
+    feed.membersUpserted(tenant, members);
     members.clear();
   }
 
@@ -102,22 +112,27 @@ final class BatchWriter {
     }
     eventCount += result.inserted();
     duplicateCount += result.duplicates().size();
+    List<Event> stored = new ArrayList<>(result.inserted());
+    List<Event> duplicates = new ArrayList<>(result.duplicates().size());
+    split(result, stored, duplicates);
     try {
-      feedConsent(result);
+      feedConsent(stored, duplicates);
     } catch (StorageException e) {
       throw new StorageException(progress("recording consent"), e);
     }
+    feed.eventsStored(tenant, stored);
     events.clear();
   }
 
   /**
-   * Splits the batch's consent events into those stored as new and those that were duplicates. The
-   * store takes the first occurrence of an id in a batch unless the tenant already had it, and
-   * reports every other occurrence: so the first occurrence was new exactly when the id is reported
-   * fewer times than it occurs.
+   * Splits the batch into the events stored as new and the first occurrences of those that were
+   * duplicates. The store takes the first occurrence of an id in a batch unless the tenant already
+   * had it, and reports every other occurrence: so the first occurrence was new exactly when the id
+   * is reported fewer times than it occurs.
    */
-  private void feedConsent(InsertResult result) {
-    if (events.stream().noneMatch(e -> e.kind() == EventKind.CONSENT)) {
+  private void split(InsertResult result, List<Event> stored, List<Event> duplicates) {
+    if (result.duplicates().isEmpty()) {
+      stored.addAll(events);
       return;
     }
     Map<EventId, Integer> occurrences = new HashMap<>();
@@ -125,16 +140,23 @@ final class BatchWriter {
     Map<EventId, Integer> reported = new HashMap<>();
     result.duplicates().forEach(id -> reported.merge(id, 1, Integer::sum));
     Set<EventId> seen = new HashSet<>();
-    List<Event> stored = new ArrayList<>();
-    List<Event> duplicates = new ArrayList<>();
     for (Event e : events) {
-      if (!seen.add(e.id()) || e.kind() != EventKind.CONSENT) {
+      if (!seen.add(e.id())) {
         continue;
       }
       boolean isNew = reported.getOrDefault(e.id(), 0) < occurrences.get(e.id());
       (isNew ? stored : duplicates).add(e);
     }
-    consent.stored(tenant, stored, duplicates);
+  }
+
+  /** Hands the consent events among the stored and the duplicate ones to the consent sink. */
+  private void feedConsent(List<Event> stored, List<Event> duplicates) {
+    List<Event> newConsent = stored.stream().filter(e -> e.kind() == EventKind.CONSENT).toList();
+    List<Event> oldConsent = duplicates.stream().filter(e -> e.kind() == EventKind.CONSENT).toList();
+    if (newConsent.isEmpty() && oldConsent.isEmpty()) {
+      return;
+    }
+    consent.stored(tenant, newConsent, oldConsent);
   }
 
   private String progress(String what) {

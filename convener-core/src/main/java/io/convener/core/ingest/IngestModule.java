@@ -2,7 +2,9 @@ package io.convener.core.ingest;
 
 import com.google.inject.AbstractModule;
 import com.google.inject.Singleton;
+import com.google.inject.multibindings.Multibinder;
 import com.google.inject.multibindings.OptionalBinder;
+import io.convener.core.internal.feed.IngestListener;
 import io.convener.api.ingest.IngestService;
 
 /**
@@ -17,5 +19,6 @@ public final class IngestModule extends AbstractModule {
         .to(DefaultIngestService.class);
     bind(DefaultIngestService.class).in(Singleton.class);
     bind(Ingester.class).in(Singleton.class);
+    Multibinder.newSetBinder(binder(), IngestListener.class);
   }
 }

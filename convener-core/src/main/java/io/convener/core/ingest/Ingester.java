@@ -15,6 +15,7 @@ import io.convener.api.model.Event;
 import io.convener.api.model.Member;
 import io.convener.core.ConvenerSettings;
 import io.convener.core.consent.ConsentEventSink;
+import io.convener.core.internal.feed.IngestFeed;
 import io.convener.spi.storage.EventStore;
 import io.convener.spi.storage.MemberStore;
 import jakarta.inject.Inject;
@@ -47,14 +48,21 @@ final class Ingester {
   private final MemberStore members;
   private final EventStore events;
   private final ConsentEventSink consent;
+  private final IngestFeed feed;
   private final int batchSize;
   private final ObjectMapper json;
   private final CsvFactory csv;
   private final RecordMapper mapper;
 
   @Inject
-  Ingester(MemberStore members, EventStore events, ConsentEventSink consent, ConvenerSettings settings) {
+  Ingester(
+      MemberStore members,
+      EventStore events,
+      ConsentEventSink consent,
+      IngestFeed feed,
+      ConvenerSettings settings) {
     this.consent = consent;
+    this.feed = feed;
     this.members = members;
     this.events = events;
     this.batchSize = settings.ingestBatchSize();
@@ -111,7 +119,7 @@ final class Ingester {
     requireNonNull(newEvents, "events");
     MDC.put(TENANT_MDC_KEY, tenant.value());
     try {
-      BatchWriter writer = new BatchWriter(tenant, members, events, consent, batchSize);
+      BatchWriter writer = new BatchWriter(tenant, members, events, consent, feed, batchSize);
       newMembers.forEach(m -> writer.accept(new ParsedLine.MemberLine(m)));
       newEvents.forEach(e -> writer.accept(new ParsedLine.EventLine(e)));
       return writer.finish();
@@ -122,7 +130,7 @@ final class Ingester {
 
   /** Parses on this thread while a {@link WritePipeline} writes the previous batches. */
   private IngestReport readAndWrite(TenantId tenant, LineReader lines) throws IOException {
-    WritePipeline pipeline = new WritePipeline(tenant, new BatchWriter(tenant, members, events, consent, batchSize));
+    WritePipeline pipeline = new WritePipeline(tenant, new BatchWriter(tenant, members, events, consent, feed, batchSize));
     pipeline.start();
     try {
       List<ParsedLine> chunk = new ArrayList<>(batchSize);

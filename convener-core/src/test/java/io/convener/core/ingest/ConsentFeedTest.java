@@ -11,6 +11,7 @@ import io.convener.api.model.EventKind;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import io.convener.core.internal.feed.IngestFeed;
 import org.junit.jupiter.api.Test;
 
 /** Which consent events of a batch ingestion hands on as new, and which as duplicates. */
@@ -32,7 +33,7 @@ class ConsentFeedTest {
   }
 
   private void write(int batchSize, Event... events) {
-    BatchWriter writer = new BatchWriter(ACME, stores, stores, sink, batchSize);
+    BatchWriter writer = new BatchWriter(ACME, stores, stores, sink, IngestFeed.none(), batchSize);
     for (Event e : events) {
       writer.accept(new ParsedLine.EventLine(e));
     }
@@ -72,7 +73,7 @@ class ConsentFeedTest {
 
   @Test
   void theReportIsUnchangedByTheFeed() {
-    BatchWriter writer = new BatchWriter(ACME, stores, stores, sink, 10);
+    BatchWriter writer = new BatchWriter(ACME, stores, stores, sink, IngestFeed.none(), 10);
     List.of(consent("a", "ana"), consent("a", "ana"), message("m")).forEach(e -> writer.accept(new ParsedLine.EventLine(e)));
     var report = writer.finish();
     assertThat(report.events()).isEqualTo(2);

@@ -24,6 +24,14 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import io.convener.core.internal.feed.IngestFeed;
+import io.convener.core.internal.feed.IngestListener;
+import java.util.ArrayList;
+import java.util.Set;
+import io.convener.api.model.Member;
+import io.convener.api.model.Event;
+import io.convener.api.MemberId;
+import io.convener.api.EventId;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -34,8 +42,33 @@ class IngesterTest {
 
   private final MapStores stores = new MapStores(true);
   private final RecordingConsentSink consent = new RecordingConsentSink();
+  private final RecordingListener listener = new RecordingListener();
   private final Ingester ingest =
-      new Ingester(stores, stores, consent, ConvenerSettings.defaults());
+      new Ingester(stores, stores, consent, new IngestFeed(Set.of(listener, new FailingListener())), ConvenerSettings.defaults());
+
+  /** Records what the feed tells it. */
+  static final class RecordingListener implements IngestListener {
+    final List<MemberId> members = new ArrayList<>();
+    final List<EventId> events = new ArrayList<>();
+
+    @Override
+    public synchronized void membersUpserted(TenantId tenant, List<Member> batch) {
+      batch.forEach(m -> members.add(m.id()));
+    }
+
+    @Override
+    public synchronized void eventsStored(TenantId tenant, List<Event> batch) {
+      batch.forEach(e -> events.add(e.id()));
+    }
+  }
+
+  /** A listener that breaks; the others must still be told and the ingestion must not fail. */
+  static final class FailingListener implements IngestListener {
+    @Override
+    public void eventsStored(TenantId tenant, List<Event> batch) {
+      throw new IllegalStateException("listener down");
+    }
+  }
 
   /** The file of the acceptance criterion: good lines, a duplicate and three malformed lines. */
   static final String MIXED =
@@ -72,6 +105,15 @@ class IngesterTest {
     assertThat(again.events()).isZero();
     assertThat(again.duplicates()).isEqualTo(5);
     assertThat(stores.events.get(ACME)).hasSize(4);
+  }
+
+  @Test
+  void theFeedIsToldOfEveryNewEventOnceAndNeverOfDuplicatesOrRejections() {
+    ingest.ingest(ACME, stream(MIXED), InputFormat.JSON_LINES);
+    ingest.ingest(ACME, stream(MIXED), InputFormat.JSON_LINES);
+
+    assertThat(listener.events).containsExactlyElementsOf(ids("e1", "e2", "e3", "e7"));
+    assertThat(listener.members).containsExactly(MemberId.of("ana"), MemberId.of("ana"));
   }
 
   @Test
@@ -225,7 +267,7 @@ class IngesterTest {
   @Test
   void writesInBatchesOfTheConfiguredSize() {
     MapStores counting = new MapStores(false);
-    Ingester small = new Ingester(counting, counting, (t, s, d) -> {}, ConvenerSettings.defaults().withIngestBatchSize(100));
+    Ingester small = new Ingester(counting, counting, (t, s, d) -> {}, IngestFeed.none(), ConvenerSettings.defaults().withIngestBatchSize(100));
     small.ingest(ACME, new GeneratedEvents(250), InputFormat.JSON_LINES);
 
     assertThat(counting.batchSizes).containsExactly(100, 100, 50);
@@ -238,7 +280,7 @@ class IngesterTest {
   @Test
   void streamsInputLargerThanTheHeap() {
     MapStores counting = new MapStores(false);
-    Ingester service = new Ingester(counting, counting, (t, s, d) -> {}, ConvenerSettings.defaults());
+    Ingester service = new Ingester(counting, counting, (t, s, d) -> {}, IngestFeed.none(), ConvenerSettings.defaults());
     GeneratedEvents input = new GeneratedEvents(2_000_000);
 
     IngestReport report = service.ingest(ACME, input, InputFormat.JSON_LINES);

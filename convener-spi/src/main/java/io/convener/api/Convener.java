@@ -3,6 +3,7 @@ package io.convener.api;
 import io.convener.api.approval.ApprovalService;
 import io.convener.api.consent.ConsentGate;
 import io.convener.api.ingest.IngestService;
+import io.convener.api.learning.LearningCatalyst;
 import io.convener.api.profile.ProfileService;
 import io.convener.api.provenance.ProvenanceLog;
 
@@ -41,6 +42,12 @@ public interface Convener extends AutoCloseable {
    * and, where the policy asks, by admins.
    */
   ApprovalService approvals();
+
+  /**
+   * The learning catalyst: attributes outcomes to the people whose learning led to them, naming
+   * only those who consent to {@code learning.attribution}.
+   */
+  LearningCatalyst learning();
 
   /** Releases the store and every other resource. Idempotent. */
   @Override

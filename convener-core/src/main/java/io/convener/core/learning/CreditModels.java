@@ -9,6 +9,7 @@ import io.convener.api.learning.AttributionModel.TimeDecay;
 import java.time.Duration;
 import java.time.Instant;
 import io.convener.api.MemberId;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,16 +17,51 @@ import java.util.Map;
 /**
  * Splits the credit for one outcome among its touches under a model. The touches come ordered by
  * the instant they entered the lineage (ties by artifact id); the shares returned are in the same
- * order, each in [0, 1], summing to 1 (empty for no touches). Stateless.
+ * order, each in [0, 1], summing to 1 (empty for no touches). Shapley plays every touch; the
+ * touch-based models only those at least {@link #LINEAGE_PROBABILITY} probable. Stateless.
  */
 final class CreditModels {
+  /**
+   * The touch-based models split the credit among the touches at least this probable (or, when
+   * there is none, give it all to the most probable one); the others get 0.
+   */
+  static final double LINEAGE_PROBABILITY = 0.5;
+
   private CreditModels() {}
 
   static double[] split(AttributionModel model, List<Touch> touches, Instant outcomeAt) {
-    int n = touches.size();
-    if (n == 0) {
+    if (touches.isEmpty()) {
       return new double[0];
     }
+    if (model instanceof Shapley) {
+      return shapley(touches);
+    }
+    // The touch-based models split among the touches likely in the lineage, not every weak candidate.
+    List<Touch> lineage = new ArrayList<>();
+    int best = 0;
+    for (int i = 0; i < touches.size(); i++) {
+      if (touches.get(i).probability() >= LINEAGE_PROBABILITY) {
+        lineage.add(touches.get(i));
+      }
+      if (touches.get(i).probability() > touches.get(best).probability()) {
+        best = i;
+      }
+    }
+    if (lineage.isEmpty()) {
+      lineage.add(touches.get(best));
+    }
+    double[] part = touchBased(model, lineage, outcomeAt);
+    double[] shares = new double[touches.size()];
+    for (int i = 0, k = 0; i < touches.size() && k < lineage.size(); i++) {
+      if (touches.get(i) == lineage.get(k)) {
+        shares[i] = part[k++];
+      }
+    }
+    return shares;
+  }
+
+  private static double[] touchBased(AttributionModel model, List<Touch> touches, Instant outcomeAt) {
+    int n = touches.size();
     double[] shares;
     if (model instanceof LastTouch) {
       shares = new double[n];
@@ -37,8 +73,6 @@ final class CreditModels {
       shares = timeDecay(touches, outcomeAt, decay.halfLife());
     } else if (model instanceof PositionBased) {
       shares = positionBased(n);
-    } else if (model instanceof Shapley) {
-      shares = shapley(touches);
     } else {
       throw new IllegalArgumentException("unknown model " + model);
     }

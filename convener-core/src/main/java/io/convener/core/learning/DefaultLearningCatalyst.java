@@ -153,6 +153,9 @@ final class DefaultLearningCatalyst implements LearningCatalyst {
       int withheld = 0;
       double withheldShare = 0;
       for (Map.Entry<MemberId, Double> e : r.shares().entrySet()) {
+        if (e.getValue() <= 0) {
+          continue; // a candidate the model gave nothing is not a contributor
+        }
         Disclosed<MemberId> d = named.get(e.getKey());
         if (d == null) {
           withheld++;

@@ -60,7 +60,7 @@ final class Lineage {
       }
     }
     Set<MemberId> mentioned = mentioned(index, outcome, teams);
-    boolean referenced = found.values().stream().anyMatch(c -> c.explicit);
+    boolean referenced = found.values().stream().anyMatch(c -> c.explicit || c.referencedApplication);
     List<Touch> touches = new ArrayList<>();
     for (Candidate c : found.values()) {
       Touch t = Weights.score(c, outcome, mentioned.contains(c.artifact.actor()), referenced);
@@ -83,9 +83,17 @@ final class Lineage {
       if (e.kind() == EventKind.LEARNING) {
         found.computeIfAbsent(e.id(), id -> new Candidate(e)).explicit(null);
       } else if (e.kind() == EventKind.APPLIED) {
+        boolean resolved = false;
         for (EventId r : e.refs()) {
-          index.learning(r).filter(l -> !l.at().isAfter(e.at()))
-              .ifPresent(l -> found.computeIfAbsent(l.id(), id -> new Candidate(l)).explicit(e));
+          Event l = index.learning(r).filter(x -> !x.at().isAfter(e.at())).orElse(null);
+          if (l != null) {
+            found.computeIfAbsent(l.id(), id -> new Candidate(l)).explicit(e);
+            resolved = true;
+          }
+        }
+        if (!resolved) {
+          // The outcome names an application that names nothing: infer its source, one step removed.
+          inferSources(index, outcome, e, outcomeTeams(index, outcome), found, true);
         }
       }
     }
@@ -104,13 +112,23 @@ final class Lineage {
       }
       return;
     }
-    // An application that refers to nothing: its source is likely an earlier artifact with its tags.
+    inferSources(index, outcome, a, teams, found, false);
+  }
+
+  /** An application that refers to nothing: its source is likely an earlier artifact with its tags. */
+  private static void inferSources(LineageIndex index, Event outcome, Event a, Set<TeamId> teams,
+      Map<EventId, Candidate> found, boolean referenced) {
+    boolean reporter = a.actor().equals(outcome.actor());
     for (Event l : index.learningsBetween(a.at().minus(LOOKBACK), a.at())) {
       double j = Weights.jaccard(l.tags(), a.tags());
       if (j > 0) {
         double gapDays = Duration.between(l.at(), a.at()).toSeconds() / 86_400.0;
         double strength = j * Math.pow(2, -gapDays / PROXIMITY_HALF_LIFE.toDays());
-        found.computeIfAbsent(l.id(), id -> new Candidate(l)).inferred(a, j, strength, teams, reporter);
+        Candidate c = found.computeIfAbsent(l.id(), id -> new Candidate(l));
+        c.inferred(a, j, strength, teams, reporter && inTeam(index, a, teams));
+        if (referenced) {
+          c.referencedApplication(a);
+        }
       }
     }
   }
@@ -141,6 +159,7 @@ final class Lineage {
     final List<Weighted> evidence = new ArrayList<>();
     Instant enteredAt;
     boolean explicit;
+    boolean referencedApplication;
     boolean appliedInTeam;
     boolean appliedRef;
     double inferred;
@@ -160,6 +179,14 @@ final class Lineage {
         enter(application.at());
         add(EvidenceRule.EXPLICIT_REF, application.id(),
             "the outcome refers to application " + application.id().value() + ", which refers to the artifact");
+      }
+    }
+
+    void referencedApplication(Event a) {
+      if (!referencedApplication) {
+        referencedApplication = true;
+        add(EvidenceRule.EXPLICIT_REF, a.id(), "the outcome refers to application " + a.id().value()
+            + ", which refers to nothing; the artifact is its likely source");
       }
     }
 

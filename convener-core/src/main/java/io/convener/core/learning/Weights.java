@@ -30,6 +30,11 @@ final class Weights {
    * artifacts: references are more often complete than not.
    */
   static final double NOT_REFERENCED = -2.0;
+  /**
+   * The fraction of {@link EvidenceRule#EXPLICIT_REF}'s weight given to an artifact inferred as
+   * the source of an application the outcome names, when the application itself names nothing.
+   */
+  static final double REFERENCED_APPLICATION = 0.5;
   /** Log-odds added when the outcome and the artifact both have tags and share none. */
   static final double TAGS_DIFFER = -1.0;
 
@@ -59,6 +64,8 @@ final class Weights {
       double weight = counted.add(rule) ? WEIGHT.get(rule) : 0;
       if (rule == EvidenceRule.INFERRED_SOURCE) {
         weight *= c.inferred;
+      } else if (rule == EvidenceRule.EXPLICIT_REF && !c.explicit) {
+        weight *= REFERENCED_APPLICATION; // one step removed: the application, not the artifact, is named
       }
       logit += weight;
       items.add(new Lineage.Weighted(w.evidence(), weight));
@@ -81,7 +88,7 @@ final class Weights {
     if (tags == 0 && !outcome.tags().isEmpty() && !c.artifact.tags().isEmpty()) {
       logit += TAGS_DIFFER;
     }
-    if (referenced && !c.explicit) {
+    if (referenced && !c.explicit && !c.referencedApplication) {
       logit += NOT_REFERENCED;
     }
     if (mentioned) {
@@ -90,7 +97,7 @@ final class Weights {
     }
     double p = 1 / (1 + Math.exp(-logit));
     if (!c.explicit) {
-      p = Math.min(p, INFERRED_CEILING);
+      p *= INFERRED_CEILING; // scaled, not clipped, so that strong inferences keep their order
     }
     items.sort(Comparator.comparingDouble(Lineage.Weighted::weight).reversed());
     List<Evidence> evidence = items.stream().map(Lineage.Weighted::evidence).toList();

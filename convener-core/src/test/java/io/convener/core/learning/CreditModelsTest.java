@@ -22,8 +22,8 @@ class CreditModelsTest {
     return new Touch(EventId.of("l-" + author + day), MemberId.of(author), DAY0.plus(Duration.ofDays(day)), p, List.of());
   }
 
-  /** Touches entered 14, 7 and 0 days before the outcome. */
-  private static final List<Touch> THREE = List.of(touch("ana", 0, 0.9), touch("bo", 7, 0.5), touch("cy", 14, 0.2));
+  /** Touches entered 14, 7 and 0 days before the outcome, all likely in the lineage. */
+  private static final List<Touch> THREE = List.of(touch("ana", 0, 0.9), touch("bo", 7, 0.5), touch("cy", 14, 0.6));
 
   private static double[] split(AttributionModel m, List<Touch> touches) {
     return CreditModels.split(m, touches, OUTCOME);
@@ -67,7 +67,8 @@ class CreditModelsTest {
     // bo adds 0.5 when first (2/6), 0.3 after cy alone (1/6): 0.5/3 + 0.3/6 = 0.216667;
     // ana adds 0.9 first (2/6), 0.4 after bo (1/6 + 1/6 with cy), 0.7 after cy alone (1/6): 0.616667.
     // Efficiency: they sum to v(N) = 0.9, and are divided by it.
-    assertThat(split(AttributionModel.Shapley.INSTANCE, THREE))
+    List<Touch> touches = List.of(touch("ana", 0, 0.9), touch("bo", 7, 0.5), touch("cy", 14, 0.2));
+    assertThat(split(AttributionModel.Shapley.INSTANCE, touches))
         .containsExactly(new double[] {0.616667 / 0.9, 0.216667 / 0.9, 0.066667 / 0.9}, within(1e-6));
   }
 
@@ -78,6 +79,20 @@ class CreditModelsTest {
     // ana's 0.72222 is split 0.9 : 0.3 between her touches.
     double[] s = split(AttributionModel.Shapley.INSTANCE, touches);
     assertThat(s).containsExactly(new double[] {0.65 / 0.9 * 0.75, 0.25 / 0.9, 0.65 / 0.9 * 0.25}, within(1e-12));
+  }
+
+  @Test
+  void touchBasedModelsLeaveOutUnlikelyTouchesButShapleyPlaysThemAll() {
+    // cy at 0.2 is under the lineage threshold (0.5): the touch-based models split between ana and bo.
+    List<Touch> touches = List.of(touch("ana", 0, 0.9), touch("bo", 7, 0.5), touch("cy", 14, 0.2));
+    assertThat(split(AttributionModel.LastTouch.INSTANCE, touches)).containsExactly(0, 1, 0);
+    assertThat(split(AttributionModel.Linear.INSTANCE, touches)).containsExactly(0.5, 0.5, 0);
+    assertThat(split(AttributionModel.TimeDecay.DEFAULT, touches))
+        .containsExactly(new double[] {1 / 3.0, 2 / 3.0, 0}, within(1e-12));
+    assertThat(split(AttributionModel.Shapley.INSTANCE, touches)[2]).isPositive();
+    // Nobody likely: the most probable touch takes it all.
+    List<Touch> weak = List.of(touch("ana", 0, 0.3), touch("bo", 7, 0.4));
+    assertThat(split(AttributionModel.Linear.INSTANCE, weak)).containsExactly(0, 1);
   }
 
   @Test

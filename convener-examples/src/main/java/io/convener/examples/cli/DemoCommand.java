@@ -88,6 +88,7 @@ final class DemoCommand implements Callable<Integer> {
         IngestReport first = ingest(convener, tenant, file, err);
         IngestReport again = ingest(convener, tenant, file, err);
         printReport(out, tenant, org, kinds, file, first, again);
+        LearningSection.print(out, convener, tenant, end.plus(1, ChronoUnit.DAYS));
         printTrust(out, convener, tenant);
       }
     } finally {

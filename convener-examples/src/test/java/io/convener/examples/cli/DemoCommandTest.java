@@ -26,6 +26,7 @@ class DemoCommandTest {
         .contains("line ", "actor: required")
         .contains("second run: 0 new events")
         .contains("champion.recommendation")
-        .contains("Provenance log: 2 entries, verified");
+        .contains("Learning catalyst (shapley model)")
+        .contains("Provenance log: 3 entries, verified");
   }
 }

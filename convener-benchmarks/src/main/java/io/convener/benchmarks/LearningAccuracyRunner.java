@@ -48,6 +48,13 @@ public final class LearningAccuracyRunner {
           pooled(seeds, outcomes, noise, AttributionModel.defaultModel()));
     }
     System.out.println();
+    StringBuilder perSeed = new StringBuilder("top-1 per seed at the default noise:");
+    for (long seed : seeds) {
+      AttributionAccuracy a = pooled(new long[] {seed}, outcomes, LearningScenario.DEFAULT_NOISE, AttributionModel.defaultModel());
+      perSeed.append(String.format(Locale.ROOT, " %d: %.1f%%", seed, 100 * a.top1Rate()));
+    }
+    System.out.println(perSeed);
+    System.out.println();
     System.out.printf(Locale.ROOT, "| model (noise %.2f) | top-1 | top-3 | outcomes |%n", LearningScenario.DEFAULT_NOISE);
     System.out.println("|---|---:|---:|---:|");
     for (AttributionModel m : AttributionModel.all()) {

@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Finds the touches of one outcome: the learning artifacts in its lineage, each with a probability
@@ -171,7 +172,7 @@ final class Lineage {
       this.enteredAt = artifact.at();
     }
 
-    void explicit(Event application) {
+    void explicit(@Nullable Event application) {
       explicit = true;
       if (application == null) {
         add(EvidenceRule.EXPLICIT_REF, artifact.id(), "the outcome refers to the artifact");

@@ -9,6 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Plans the stories of a {@link LearningScenario}: per outcome, one true learning artifact, its
@@ -96,7 +97,7 @@ final class Generator {
     long t0 = start() + (long) (rng.nextDouble() * SPAN);
     Story l = learning(originator, t0, topics(1 + rng.nextInt(3)));
     Story last = l;
-    Story a = null;
+    @Nullable Story a = null;
     if (!team.contains(originator) || rng.nextDouble() < 0.5) {
       int applier = pick(team);
       a = add(new Story(l.at + lognormalSeconds(3 * DAY, 0.8), EventKind.APPLIED, applier));
@@ -168,7 +169,8 @@ final class Generator {
 
   /** Unrelated applications by the outcome's team in the weeks before it; sometimes the outcome names one too. */
   private void background(Story o, double n) {
-    int x = Integer.parseInt(o.team.substring(1));
+    String team = java.util.Objects.requireNonNull(o.team, "team");
+    int x = Integer.parseInt(team.substring(1));
     int count = poisson(1 + 2 * n);
     for (int i = 0; i < count; i++) {
       long at = o.at - (long) (rng.nextDouble() * 21 * DAY);
@@ -177,7 +179,7 @@ final class Generator {
         continue;
       }
       Story a = add(new Story(at, EventKind.APPLIED, pick(teamMembers.get(x))));
-      a.team = o.team;
+      a.team = team;
       a.refs.add(source);
       a.tags = source.tags;
       if (!o.refs.isEmpty() && rng.nextDouble() < n * 0.3) {
@@ -195,7 +197,7 @@ final class Generator {
     return l;
   }
 
-  private Story earlierLearning(long before) {
+  private @Nullable Story earlierLearning(long before) {
     for (int tries = 0; tries < 20 && !learnings.isEmpty(); tries++) {
       Story l = learnings.get(rng.nextInt(learnings.size()));
       if (l.at < before) {

@@ -3,6 +3,7 @@ package io.convener.api;
 import io.convener.api.approval.ApprovalService;
 import io.convener.api.consent.ConsentGate;
 import io.convener.api.ingest.IngestService;
+import io.convener.api.innovation.InnovationSpread;
 import io.convener.api.profile.ProfileService;
 import io.convener.api.provenance.ProvenanceLog;
 
@@ -41,6 +42,9 @@ public interface Convener extends AutoCloseable {
    * and, where the policy asks, by admins.
    */
   ApprovalService approvals();
+
+  /** Innovation spread: lineage and adoption metrics of practices, sharing agreements between tenants. */
+  InnovationSpread innovation();
 
   /** Releases the store and every other resource. Idempotent. */
   @Override

@@ -89,6 +89,7 @@ final class DemoCommand implements Callable<Integer> {
         IngestReport again = ingest(convener, tenant, file, err);
         printReport(out, tenant, org, kinds, file, first, again);
         printTrust(out, convener, tenant);
+        DemoInnovation.print(out, convener, tenant, org);
       }
     } finally {
       Files.deleteIfExists(file);

@@ -71,6 +71,19 @@ final class SpreadOutput {
   }
 
   static void table(PrintWriter out, SpreadReport r) {
+    summary(out, r);
+    for (LineageEntry e : r.lineage()) {
+      line(out, e);
+    }
+    for (RejectedAdoption x : r.rejected()) {
+      out.printf("  rejected %s: %s%n", x.node(), x.reason());
+    }
+    out.printf("  %d people withheld for lack of consent; provenance entry %d%n", r.withheld(), r.provenanceId());
+    out.flush();
+  }
+
+  /** The first lines of the table: origin and metrics. */
+  static void summary(PrintWriter out, SpreadReport r) {
     out.printf("Innovation %s (home tenant %s), flagged by %s%s%n", r.innovation(), r.home(),
         r.origin().label().orElse("(withheld)"), r.originAt().map(at -> " at " + at).orElse(""));
     out.printf("  adoptions %d, teams %d, tenants %d, depth %d, max breadth %d, broadcast share %.2f%n",
@@ -79,14 +92,11 @@ final class SpreadOutput {
         r.structuralVirality(), r.timeToFirstReplication().map(Object::toString).orElse("-"), r.adoptionVelocity());
     out.println(r.bass().map(b -> String.format("  Bass fit over %d periods: p = %.4f, q = %.4f, m = %.1f",
         b.periods(), b.p(), b.q(), b.m())).orElse("  no Bass fit: " + r.bassAbsentReason().orElse("")));
-    for (LineageEntry e : r.lineage()) {
-      out.printf("  %s %s%-34s %-20s <- %-34s %s%n", e.at(), "  ".repeat(Math.min(e.depth() - 1, 6)),
-          e.adopter().label().orElse("(withheld)"), e.team().orElse("-"), e.from(), e.rule());
-    }
-    for (RejectedAdoption x : r.rejected()) {
-      out.printf("  rejected %s: %s%n", x.node(), x.reason());
-    }
-    out.printf("  %d people withheld for lack of consent; provenance entry %d%n", r.withheld(), r.provenanceId());
-    out.flush();
+  }
+
+  /** One lineage entry: when, who (indented by depth), which team, learned from what, by which rule. */
+  static void line(PrintWriter out, LineageEntry e) {
+    out.printf("  %s %s%-34s %-20s <- %-34s %s%n", e.at(), "  ".repeat(Math.min(e.depth() - 1, 6)),
+        e.adopter().label().orElse("(withheld)"), e.team().orElse("-"), e.from(), e.rule());
   }
 }

@@ -26,6 +26,8 @@ class DemoCommandTest {
         .contains("line ", "actor: required")
         .contains("second run: 0 new events")
         .contains("champion.recommendation")
-        .contains("Provenance log: 2 entries, verified");
+        .contains("Provenance log: 2 entries, verified")
+        .contains("Innovation spread")
+        .contains("adopted across tenants by demo-2026-11-27-partner under a two-sided sharing agreement");
   }
 }

@@ -21,7 +21,7 @@ public interface InnovationSpread {
 
   /**
    * The lineage and metrics of the innovation {@code innovation} as the principal's tenant may see
-   * them, with the default exposure window. Any role may ask.
+   * them, with the default exposure window. Admins, community managers and team leads may ask.
    *
    * @throws io.convener.api.InvalidInputException (field {@code innovation}) when the tenant has
    *     neither the innovation nor an adoption of it
@@ -35,6 +35,11 @@ public interface InnovationSpread {
    * explicit source is attributed to its earliest exposure.
    *
    * @param exposureWindow how far before an adoption an exposure counts; positive
+   * @throws io.convener.api.InvalidInputException (field {@code innovation}) when the tenant has
+   *     neither the innovation nor an adoption of it
+   * @throws IllegalArgumentException when the window is not positive
+   * @throws io.convener.api.AccessDeniedException unless the principal is an admin, community
+   *     manager or team lead
    */
   SpreadReport spread(Principal principal, EventId innovation, Duration exposureWindow);
 

@@ -28,10 +28,10 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Every call is one gated invocation with one provenance entry. A spread runs inside {@code
- * consent.consistently}, so a withdrawal that lands meanwhile is seen; its entry uses the events
- * of the lineage (another tenant's only as pseudonyms) and generates one {@code
- * prov:wasDerivedFrom(adoption, source)} per edge and one {@code rejected(adoption): reason} per
- * rejected adoption. Sharing agreements are an admin's to record. Thread-safe.
+ * consent.consistently}, so a withdrawal that lands meanwhile is seen; its entry uses the
+ * innovation's event and the rejected adoptions' events, and generates one {@code
+ * prov:wasDerivedFrom(adoption, source)} per edge (naming both events; another tenant's only as
+ * pseudonyms) and one {@code rejected(adoption): reason} per rejected adoption. Sharing agreements are an admin's to record. Thread-safe.
  */
 final class DefaultInnovationSpread implements InnovationSpread {
   static final String SPREAD = "innovation.spread";

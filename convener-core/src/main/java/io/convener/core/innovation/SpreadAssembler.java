@@ -75,7 +75,6 @@ final class SpreadAssembler {
       int parent = lineage.parent()[i];
       entries.add(new LineageEntry(refs.get(i), person(viewer, n, named, withheld), team(viewer, n), n.tenant(),
           refs.get(parent), n.at(), tree.depth(i), lineage.rules().get(i)));
-      used.add("event:" + refs.get(i));
       generated.add("prov:wasDerivedFrom(" + refs.get(i) + ", " + refs.get(parent) + ")");
       int period = (int) (Duration.between(root.at(), n.at()).toNanos() / PERIOD.toNanos());
       if (period >= counts.length) {

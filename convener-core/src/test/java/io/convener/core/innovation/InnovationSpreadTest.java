@@ -89,7 +89,7 @@ class InnovationSpreadTest {
     ProvenanceEntry entry = f.entries(ACME, DefaultInnovationSpread.SPREAD).get(0);
     assertThat(entry.generated()).contains("prov:wasDerivedFrom(a1, i1)", "prov:wasDerivedFrom(a2, a1)",
         "prov:wasDerivedFrom(a3, a1)", "prov:wasDerivedFrom(a4, i1)");
-    assertThat(entry.used()).contains("event:i1", "event:a1", "event:a4");
+    assertThat(entry.used()).containsExactly("event:i1");
   }
 
   @Test

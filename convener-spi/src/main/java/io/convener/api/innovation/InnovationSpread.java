@@ -8,8 +8,8 @@ import java.util.List;
 /**
  * Traces how a practice spreads: its lineage tree of adoptions and the metrics of that cascade,
  * across teams and, under sharing agreements, across tenants. Every call passes the choke point
- * and leaves one provenance entry; a spread's entry lists the events it used and each {@code
- * wasDerivedFrom} edge it generated, and every rejected cross-tenant adoption with its reason.
+ * and leaves one provenance entry; a spread's entry records each {@code wasDerivedFrom} edge of the
+ * lineage, and every rejected adoption with its reason.
  *
  * <p>People are named only with their consent for {@code innovation.attribution}; the other
  * tenant's people and teams appear only as pseudonymous references. Implementations are

@@ -55,7 +55,7 @@ class InnovationCommandTest {
   }
 
   @Test
-  void spreadPrintsTheContractsJsonShape() throws Exception {
+  void spreadPrintsTheContractsJsonShapeAndErrorsExitWithItsCodes() throws Exception {
     data();
     assertThat(run("--db", db(), "--tenant", "acme", "--format", "json", "innovation", "spread", "i1"))
         .as(err.toString()).isZero();
@@ -79,6 +79,17 @@ class InnovationCommandTest {
 
     assertThat(run("--db", db(), "--tenant", "acme", "innovation", "spread", "i1")).isZero();
     assertThat(out.toString()).contains("Innovation i1").contains("structural virality 1.0000").contains("bo");
+
+    // Errors exit with the contract's codes.
+    assertThat(run("--db", db(), "--tenant", "acme", "innovation", "spread", "nope")).isEqualTo(2);
+    assertThat(err.toString()).contains("no innovation and no adoption with id nope");
+    assertThat(run("--db", db(), "--tenant", "acme", "innovation", "spread", "i1", "--window", "soon")).isEqualTo(2);
+    assertThat(run("--db", db(), "--tenant", "acme", "innovation", "share", "--with", "acme")).isEqualTo(1);
+    assertThat(run("--db", db(), "--tenant", "acme", "innovation", "share", "--with", "bad tenant")).isEqualTo(2);
+    assertThat(run("--db", db(), "--tenant", "acme", "innovation", "withdraw")).isEqualTo(2);
+    assertThat(run("--db", db(), "innovation", "spread", "i1")).isEqualTo(2);
+    assertThat(run("--db", db(), "--tenant", "acme", "--format", "json", "innovation", "push", "i1")).isZero();
+    assertThat(mapper.readTree(out.toString()).get("successful").asBoolean()).isFalse();
   }
 
   @Test
@@ -110,20 +121,6 @@ class InnovationCommandTest {
     assertThat(run("--db", db(), "--tenant", "globex", "innovation", "withdraw", "--accept-from", "acme")).isZero();
     assertThat(run("--db", db(), "--tenant", "acme", "--format", "json", "innovation", "spread", "i1")).isZero();
     assertThat(mapper.readTree(out.toString()).get("tenants").asInt()).isEqualTo(1);
-  }
-
-  @Test
-  void errorsExitWithTheContractsCodes() throws Exception {
-    data();
-    assertThat(run("--db", db(), "--tenant", "acme", "innovation", "spread", "nope")).isEqualTo(2);
-    assertThat(err.toString()).contains("no innovation and no adoption with id nope");
-    assertThat(run("--db", db(), "--tenant", "acme", "innovation", "spread", "i1", "--window", "soon")).isEqualTo(2);
-    assertThat(run("--db", db(), "--tenant", "acme", "innovation", "share", "--with", "acme")).isEqualTo(1);
-    assertThat(run("--db", db(), "--tenant", "acme", "innovation", "share", "--with", "bad tenant")).isEqualTo(2);
-    assertThat(run("--db", db(), "--tenant", "acme", "innovation", "withdraw")).isEqualTo(2);
-    assertThat(run("--db", db(), "innovation", "spread", "i1")).isEqualTo(2);
-    assertThat(run("--db", db(), "--tenant", "acme", "--format", "json", "innovation", "push", "i1")).isZero();
-    assertThat(mapper.readTree(out.toString()).get("successful").asBoolean()).isFalse();
   }
 
   private static List<String> fieldNames(JsonNode node) {

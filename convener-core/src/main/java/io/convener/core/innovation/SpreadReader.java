@@ -14,6 +14,7 @@ import io.convener.spi.storage.MemberStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -29,8 +30,8 @@ import java.util.Set;
  */
 final class SpreadReader {
   private static final Set<EventKind> KINDS = EnumSet.of(EventKind.INNOVATION, EventKind.ADOPTION);
-  private static final Set<EventKind> COLLABORATION = EnumSet.of(EventKind.MESSAGE, EventKind.REPLY,
-      EventKind.MENTION, EventKind.REACTION, EventKind.ENDORSEMENT, EventKind.MEETING, EventKind.REVIEW);
+  private static final Set<EventKind> COLLABORATION = EnumSet.copyOf(
+      Arrays.stream(EventKind.values()).filter(EventKind::isCollaboration).toList());
 
   /** One tenant's innovation event (if it has it) and adoptions of the id. */
   record Side(TenantId tenant, Optional<SpreadEvent> innovation, List<SpreadEvent> adoptions) {}

@@ -7,6 +7,7 @@ import io.convener.api.Convener;
 import io.convener.core.approval.ApprovalModule;
 import io.convener.core.consent.ConsentModule;
 import io.convener.core.ingest.IngestModule;
+import io.convener.core.innovation.InnovationModule;
 import io.convener.core.keys.KeysModule;
 import io.convener.core.learning.LearningModule;
 import io.convener.core.gate.GateModule;
@@ -51,5 +52,6 @@ public final class ConvenerModule extends AbstractModule {
     install(new NotifyModule());
     install(new ApprovalModule());
     install(new LearningModule());
+    install(new InnovationModule());
   }
 }

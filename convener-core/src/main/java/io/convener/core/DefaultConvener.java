@@ -5,6 +5,7 @@ import io.convener.api.approval.ApprovalService;
 import io.convener.api.consent.ConsentGate;
 import io.convener.api.ingest.IngestService;
 import io.convener.api.learning.LearningCatalyst;
+import io.convener.api.innovation.InnovationSpread;
 import io.convener.api.profile.ProfileService;
 import io.convener.api.provenance.ProvenanceLog;
 import io.convener.spi.storage.StorageLifecycle;
@@ -21,6 +22,7 @@ final class DefaultConvener implements Convener {
   private final ProfileService profiles;
   private final ApprovalService approvals;
   private final LearningCatalyst learning;
+  private final InnovationSpread innovation;
 
   @Inject
   DefaultConvener(
@@ -30,7 +32,8 @@ final class DefaultConvener implements Convener {
       ProvenanceLog provenance,
       ProfileService profiles,
       ApprovalService approvals,
-      LearningCatalyst learning) {
+      LearningCatalyst learning,
+      InnovationSpread innovation) {
     this.storage = storage;
     this.ingest = ingest;
     this.consent = consent;
@@ -38,6 +41,7 @@ final class DefaultConvener implements Convener {
     this.profiles = profiles;
     this.approvals = approvals;
     this.learning = learning;
+    this.innovation = innovation;
   }
 
   @Override
@@ -73,6 +77,11 @@ final class DefaultConvener implements Convener {
   @Override
   public LearningCatalyst learning() {
     return learning;
+  }
+
+  @Override
+  public InnovationSpread innovation() {
+    return innovation;
   }
 
   @Override

@@ -4,6 +4,7 @@ import io.convener.api.approval.ApprovalService;
 import io.convener.api.consent.ConsentGate;
 import io.convener.api.ingest.IngestService;
 import io.convener.api.learning.LearningCatalyst;
+import io.convener.api.innovation.InnovationSpread;
 import io.convener.api.profile.ProfileService;
 import io.convener.api.provenance.ProvenanceLog;
 
@@ -48,6 +49,8 @@ public interface Convener extends AutoCloseable {
    * only those who consent to {@code learning.attribution}.
    */
   LearningCatalyst learning();
+  /** Innovation spread: lineage and adoption metrics of practices, sharing agreements between tenants. */
+  InnovationSpread innovation();
 
   /** Releases the store and every other resource. Idempotent. */
   @Override

@@ -27,6 +27,8 @@ class DemoCommandTest {
         .contains("second run: 0 new events")
         .contains("champion.recommendation")
         .contains("Learning catalyst (shapley model)")
-        .contains("Provenance log: 3 entries, verified");
+        .contains("Provenance log: 3 entries, verified")
+        .contains("Innovation spread")
+        .contains("adopted across tenants by demo-2026-11-27-partner under a two-sided sharing agreement");
   }
 }

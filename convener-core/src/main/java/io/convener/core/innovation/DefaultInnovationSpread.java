@@ -1,0 +1,134 @@
+package io.convener.core.innovation;
+
+import static java.util.Objects.requireNonNull;
+
+import io.convener.api.EventId;
+import io.convener.api.Principal;
+import io.convener.api.Role;
+import io.convener.api.consent.ConsentGate;
+import io.convener.api.innovation.InnovationSpread;
+import io.convener.api.innovation.SharingAgreement;
+import io.convener.api.innovation.SharingTerms;
+import io.convener.api.innovation.SpreadReport;
+import io.convener.api.innovation.SuccessfulPattern;
+import io.convener.core.gate.Gate;
+import io.convener.core.gate.Invocation;
+import io.convener.spi.notify.NotificationChannel;
+import io.convener.spi.storage.EventStore;
+import io.convener.spi.storage.MemberStore;
+import io.convener.spi.storage.SharingAgreementStore;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Every call is one gated invocation with one provenance entry. A spread runs inside {@code
+ * consent.consistently}, so a withdrawal that lands meanwhile is seen; its entry uses the
+ * innovation's event and the rejected adoptions' events, and generates one {@code
+ * prov:wasDerivedFrom(adoption, source)} per edge (naming both events; another tenant's only as
+ * pseudonyms) and one {@code rejected(adoption): reason} per rejected adoption. Sharing agreements are an admin's to record. Thread-safe.
+ */
+final class DefaultInnovationSpread implements InnovationSpread {
+  static final String SPREAD = "innovation.spread";
+  static final String AGREE = "innovation.agree";
+  static final String WITHDRAW = "innovation.withdraw";
+  static final String AGREEMENTS = "innovation.agreements";
+  static final String PUSH = "innovation.push";
+
+  private final Gate gate;
+  private final ConsentGate consent;
+  private final SharingAgreementStore agreements;
+  private final SpreadComputation computation;
+  private final PatternJudge judge;
+  private final Clock clock = Clock.systemUTC();
+
+  @Inject
+  DefaultInnovationSpread(Gate gate, ConsentGate consent, EventStore events, MemberStore members,
+      SharingAgreementStore agreements, Pseudonyms pseudonyms, Set<NotificationChannel> channels) {
+    this.gate = requireNonNull(gate, "gate");
+    this.consent = requireNonNull(consent, "consent");
+    this.agreements = requireNonNull(agreements, "agreements");
+    SpreadReader reader = new SpreadReader(events, members);
+    this.computation = new SpreadComputation(reader, agreements, new SpreadAssembler(consent, pseudonyms));
+    this.judge = new PatternJudge(reader, events, members, channels);
+  }
+
+  @Override
+  public SpreadReport spread(Principal principal, EventId innovation, Duration exposureWindow) {
+    requireNonNull(innovation, "innovation");
+    requireNonNull(exposureWindow, "exposureWindow");
+    if (exposureWindow.isNegative() || exposureWindow.isZero()) {
+      throw new IllegalArgumentException("exposureWindow must be positive, got " + exposureWindow);
+    }
+    AtomicReference<SpreadComputation.Computed> done = new AtomicReference<>();
+    return gate.invoke(principal, Invocation.of(SPREAD, tenant -> {
+          SpreadComputation.Computed c =
+              consent.consistently(tenant, () -> computation.compute(tenant, innovation, exposureWindow));
+          done.set(c);
+          return c.report();
+        })
+        .roles(Role.ADMIN, Role.COMMUNITY_MANAGER, Role.TEAM_LEAD)
+        .inputs(() -> Map.of("innovation", innovation.value(), "exposureWindow", exposureWindow.toString()))
+        .used(() -> done.get() == null ? List.of("event:" + innovation.value()) : done.get().used())
+        .generated(r -> done.get() == null ? List.of() : done.get().generated())
+        .stamp(SpreadReport::withProvenanceId)
+        .build());
+  }
+
+  @Override
+  public SharingAgreement agree(Principal principal, SharingTerms terms) {
+    requireNonNull(terms, "terms");
+    return gate.invoke(principal, Invocation.of(AGREE, tenant -> {
+          SharingAgreement a = new SharingAgreement(tenant, terms, principal.subject(), clock.instant());
+          agreements.put(tenant, a);
+          return a;
+        })
+        .roles(Role.ADMIN)
+        .inputs(() -> Map.of("direction", terms.direction().name(), "counterpart", terms.counterpart().value()))
+        .generated(a -> List.of(entity(terms)))
+        .build());
+  }
+
+  @Override
+  public boolean withdraw(Principal principal, SharingTerms terms) {
+    requireNonNull(terms, "terms");
+    return gate.invoke(principal, Invocation.of(WITHDRAW, tenant -> agreements.remove(tenant, terms))
+        .roles(Role.ADMIN)
+        .inputs(() -> Map.of("direction", terms.direction().name(), "counterpart", terms.counterpart().value()))
+        .used(() -> List.of(entity(terms)))
+        .build());
+  }
+
+  @Override
+  public List<SharingAgreement> agreements(Principal principal) {
+    return gate.invoke(principal, Invocation.of(AGREEMENTS, agreements::list)
+        .roles(Role.ADMIN, Role.COMMUNITY_MANAGER, Role.COMPLIANCE_OFFICER)
+        .build());
+  }
+
+  @Override
+  public SuccessfulPattern pushIfSuccessful(Principal principal, EventId innovation) {
+    requireNonNull(innovation, "innovation");
+    List<String> sent = new ArrayList<>();
+    return gate.invoke(principal, Invocation.of(PUSH, tenant -> {
+          PatternJudge.Judged j = judge.judge(tenant, innovation, clock.instant());
+          sent.addAll(j.notificationIds());
+          return j.pattern();
+        })
+        .roles(Role.ADMIN, Role.COMMUNITY_MANAGER)
+        .inputs(() -> Map.of("innovation", innovation.value()))
+        .used(() -> List.of("event:" + innovation.value()))
+        .generated(r -> sent.stream().map(id -> "notification:" + id).toList())
+        .stamp(SuccessfulPattern::withProvenanceId)
+        .build());
+  }
+
+  private static String entity(SharingTerms terms) {
+    return "sharing-agreement:" + terms.direction().name() + ":" + terms.counterpart().value();
+  }
+}

@@ -1,0 +1,94 @@
+package io.convener.core.innovation;
+
+import static java.util.Objects.requireNonNull;
+
+import io.convener.api.EventId;
+import io.convener.api.MemberId;
+import io.convener.api.TeamId;
+import io.convener.api.TenantId;
+import io.convener.api.model.Event;
+import io.convener.api.model.EventKind;
+import io.convener.spi.storage.EventQuery;
+import io.convener.spi.storage.EventStore;
+import io.convener.spi.storage.MemberStore;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Reads one tenant's side of an innovation: its {@code innovation} event and the {@code adoption}
+ * events whose {@code refs[0]} is the innovation, with missing teams filled from the adopter's
+ * first team; and the collaborations the exposure rule needs. Reads only the tenant it is given.
+ */
+final class SpreadReader {
+  private static final Set<EventKind> KINDS = EnumSet.of(EventKind.INNOVATION, EventKind.ADOPTION);
+  private static final Set<EventKind> COLLABORATION = EnumSet.copyOf(
+      Arrays.stream(EventKind.values()).filter(EventKind::isCollaboration).toList());
+
+  /** One tenant's innovation event (if it has it) and adoptions of the id. */
+  record Side(TenantId tenant, Optional<SpreadEvent> innovation, List<SpreadEvent> adoptions) {}
+
+  private final EventStore events;
+  private final MemberStore members;
+
+  SpreadReader(EventStore events, MemberStore members) {
+    this.events = requireNonNull(events, "events");
+    this.members = requireNonNull(members, "members");
+  }
+
+  /** The tenant's side of the innovation {@code id}. */
+  Side side(TenantId tenant, EventId id) {
+    List<Event> found = new ArrayList<>();
+    events.scan(tenant, EventQuery.all().withKinds(KINDS), e -> {
+      if (e.kind() == EventKind.INNOVATION ? e.id().equals(id) : !e.refs().isEmpty() && e.refs().get(0).equals(id)) {
+        found.add(e);
+      }
+    });
+    Map<MemberId, Optional<TeamId>> teams = new HashMap<>();
+    Optional<SpreadEvent> innovation = Optional.empty();
+    List<SpreadEvent> adoptions = new ArrayList<>();
+    for (Event e : found) {
+      SpreadEvent s = SpreadEvent.of(tenant, e)
+          .withTeam(e.team().isPresent() ? e.team() : teams.computeIfAbsent(e.actor(), m -> firstTeam(tenant, m)));
+      if (e.kind() == EventKind.INNOVATION) {
+        innovation = Optional.of(s);
+      } else {
+        adoptions.add(s);
+      }
+    }
+    return new Side(tenant, innovation, List.copyOf(adoptions));
+  }
+
+  /**
+   * The exposures of {@code adopters} to {@code holders} in the tenant's collaborations from
+   * {@code window} before the first adoption to the last one.
+   */
+  ExposureIndex exposures(TenantId tenant, List<SpreadEvent> adoptions, Set<MemberId> holders, Duration window) {
+    if (adoptions.isEmpty()) {
+      return ExposureIndex.empty(tenant);
+    }
+    Instant from = adoptions.get(0).at();
+    Instant until = from;
+    Set<MemberId> adopters = new HashSet<>();
+    for (SpreadEvent a : adoptions) {
+      from = a.at().isBefore(from) ? a.at() : from;
+      until = a.at().isAfter(until) ? a.at() : until;
+      adopters.add(a.actor());
+    }
+    ExposureIndex.Builder b = new ExposureIndex.Builder(tenant, adopters, holders);
+    events.scan(tenant, EventQuery.between(from.minus(window), until.plusNanos(1)).withKinds(COLLABORATION), b::accept);
+    return b.build();
+  }
+
+  private Optional<TeamId> firstTeam(TenantId tenant, MemberId member) {
+    return members.find(tenant, member).flatMap(m -> m.teams().stream().findFirst());
+  }
+}

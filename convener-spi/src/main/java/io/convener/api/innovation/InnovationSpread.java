@@ -1,0 +1,76 @@
+package io.convener.api.innovation;
+
+import io.convener.api.EventId;
+import io.convener.api.Principal;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Traces how a practice spreads: its lineage tree of adoptions and the metrics of that cascade,
+ * across teams and, under sharing agreements, across tenants. Every call passes the choke point
+ * and leaves one provenance entry; a spread's entry records each {@code wasDerivedFrom} edge of the
+ * lineage, and every rejected adoption with its reason.
+ *
+ * <p>People are named only with their consent for {@code innovation.attribution}; the other
+ * tenant's people and teams appear only as pseudonymous references. Implementations are
+ * thread-safe and never return null.
+ */
+public interface InnovationSpread {
+  /** Default window for the earliest-exposure rule: 30 days before the adoption. */
+  Duration DEFAULT_EXPOSURE_WINDOW = Duration.ofDays(30);
+
+  /**
+   * The lineage and metrics of the innovation {@code innovation} as the principal's tenant may see
+   * them, with the default exposure window. Admins, community managers and team leads may ask.
+   *
+   * @throws io.convener.api.InvalidInputException (field {@code innovation}) when the tenant has
+   *     neither the innovation nor an adoption of it
+   */
+  default SpreadReport spread(Principal principal, EventId innovation) {
+    return spread(principal, innovation, DEFAULT_EXPOSURE_WINDOW);
+  }
+
+  /**
+   * As {@link #spread(Principal, EventId)}, with the window inside which an adoption without an
+   * explicit source is attributed to its earliest exposure.
+   *
+   * @param exposureWindow how far before an adoption an exposure counts; positive
+   * @throws io.convener.api.InvalidInputException (field {@code innovation}) when the tenant has
+   *     neither the innovation nor an adoption of it
+   * @throws IllegalArgumentException when the window is not positive
+   * @throws io.convener.api.AccessDeniedException unless the principal is an admin, community
+   *     manager or team lead
+   */
+  SpreadReport spread(Principal principal, EventId innovation, Duration exposureWindow);
+
+  /**
+   * Records one side of a sharing agreement for the principal's tenant, replacing the same terms
+   * recorded before. Admins only.
+   *
+   * @throws io.convener.api.AccessDeniedException unless the principal is an admin
+   * @throws IllegalArgumentException when the counterpart is the principal's own tenant
+   */
+  SharingAgreement agree(Principal principal, SharingTerms terms);
+
+  /**
+   * Withdraws one side of a sharing agreement of the principal's tenant; adoptions that relied on
+   * it are rejected from the next spread on. Admins only.
+   *
+   * @return whether the tenant had recorded those terms
+   */
+  boolean withdraw(Principal principal, SharingTerms terms);
+
+  /** The sharing agreements the principal's tenant has recorded, ordered by direction and counterpart. */
+  List<SharingAgreement> agreements(Principal principal);
+
+  /**
+   * Judges whether the innovation is a successful pattern in the principal's tenant (see {@link
+   * SuccessfulPattern}) and, when it is, pushes it through every notification channel to the
+   * leads of the tenant's teams that have not adopted it yet (a team's lead: the member who
+   * reports most of its outcomes). Admins and community managers.
+   *
+   * @throws io.convener.api.InvalidInputException (field {@code innovation}) when the tenant has no
+   *     such innovation
+   */
+  SuccessfulPattern pushIfSuccessful(Principal principal, EventId innovation);
+}

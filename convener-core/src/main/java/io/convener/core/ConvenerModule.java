@@ -12,6 +12,7 @@ import io.convener.core.gate.GateModule;
 import io.convener.core.profile.ProfileModule;
 import io.convener.core.notify.NotifyModule;
 import io.convener.core.provenance.ProvenanceModule;
+import io.convener.core.pulse.PulseModule;
 
 /**
  * The Guice entry point of the Convener services. Install it beside a storage module (such as
@@ -49,5 +50,6 @@ public final class ConvenerModule extends AbstractModule {
     install(new ProfileModule());
     install(new NotifyModule());
     install(new ApprovalModule());
+    install(new PulseModule());
   }
 }

@@ -6,6 +6,7 @@ import io.convener.api.consent.ConsentGate;
 import io.convener.api.ingest.IngestService;
 import io.convener.api.profile.ProfileService;
 import io.convener.api.provenance.ProvenanceLog;
+import io.convener.api.pulse.PulseAggregator;
 import io.convener.spi.storage.StorageLifecycle;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -19,6 +20,7 @@ final class DefaultConvener implements Convener {
   private final ProvenanceLog provenance;
   private final ProfileService profiles;
   private final ApprovalService approvals;
+  private final PulseAggregator pulse;
 
   @Inject
   DefaultConvener(
@@ -27,13 +29,15 @@ final class DefaultConvener implements Convener {
       ConsentGate consent,
       ProvenanceLog provenance,
       ProfileService profiles,
-      ApprovalService approvals) {
+      ApprovalService approvals,
+      PulseAggregator pulse) {
     this.storage = storage;
     this.ingest = ingest;
     this.consent = consent;
     this.provenance = provenance;
     this.profiles = profiles;
     this.approvals = approvals;
+    this.pulse = pulse;
   }
 
   @Override
@@ -64,6 +68,11 @@ final class DefaultConvener implements Convener {
   @Override
   public ApprovalService approvals() {
     return approvals;
+  }
+
+  @Override
+  public PulseAggregator pulse() {
+    return pulse;
   }
 
   @Override

@@ -5,6 +5,7 @@ import io.convener.api.consent.ConsentGate;
 import io.convener.api.ingest.IngestService;
 import io.convener.api.profile.ProfileService;
 import io.convener.api.provenance.ProvenanceLog;
+import io.convener.api.pulse.PulseAggregator;
 
 /**
  * The facade a host holds: one running Convener, with its services. Obtain one from {@code
@@ -41,6 +42,12 @@ public interface Convener extends AutoCloseable {
    * and, where the policy asks, by admins.
    */
   ApprovalService approvals();
+
+  /**
+   * The community pulse: engagement, sentiment and psychological safety per team, cohort, org unit
+   * or tenant, with risk flags; fresh as of the last ingestion, private by default.
+   */
+  PulseAggregator pulse();
 
   /** Releases the store and every other resource. Idempotent. */
   @Override

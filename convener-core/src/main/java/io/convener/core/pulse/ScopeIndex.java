@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import org.jspecify.annotations.Nullable;
 
 /**
  * The scopes of one tenant (the tenant, each team, cohort and org unit with its ancestors), their
@@ -88,8 +87,10 @@ final class ScopeIndex {
     /**
      * The suppressed scopes with their reasons. First every scope under k members; then, until
      * nothing changes, for each visible scope N (smallest first) the residual R = N minus the union
-     * of the visible scopes inside it: while 0 < |R| < k, hide the smallest visible scope inside N
-     * whose hiding grows R, or N itself when none does.
+     * of the visible scopes strictly inside it (scopes with the same members as N tell nothing): while 0 < |R| < k, hide the smallest visible scope S inside
+     * N, together with the visible scopes inside S (a team and an org unit with the same members
+     * hide together), whose hiding grows R; or N itself (with the scopes of the same members) when
+     * none does.
      */
     static Map<PulseScope, String> apply(Map<PulseScope, BitSet> sets, int k) {
       Map<PulseScope, String> hidden = new HashMap<>();
@@ -109,27 +110,40 @@ final class ScopeIndex {
           }
           List<PulseScope> inside = new ArrayList<>();
           for (PulseScope s : bySize) {
-            if (s != n && !hidden.containsKey(s) && within(sets.get(s), sets.get(n))) {
+            if (s != n && !hidden.containsKey(s) && within(sets.get(s), sets.get(n)) && !sets.get(s).equals(sets.get(n))) {
               inside.add(s);
             }
           }
-          int residual = residual(sets, n, inside, null);
+          int residual = residual(sets, n, inside, List.of());
           while (residual > 0 && residual < k) {
-            PulseScope pick = null;
+            List<PulseScope> pick = null;
             for (PulseScope s : inside) {
-              if (residual(sets, n, inside, s) > residual) {
-                pick = s;
+              List<PulseScope> group = new ArrayList<>();
+              for (PulseScope t : inside) {
+                if (within(sets.get(t), sets.get(s))) {
+                  group.add(t);
+                }
+              }
+              if (residual(sets, n, inside, group) > residual) {
+                pick = group;
                 break;
               }
             }
             changed = true;
             if (pick == null) {
-              hidden.put(n, "complementary suppression: its visible parts would reveal a group of fewer than " + k);
+              for (PulseScope same : bySize) {
+                if (sets.get(same).equals(sets.get(n))) {
+                  hidden.put(same, "complementary suppression: its visible parts would reveal a group of fewer than " + k);
+                }
+              }
               break;
             }
-            hidden.put(pick, "complementary suppression: " + n.wireName() + " minus its visible parts would reveal a group of fewer than " + k);
-            inside.remove(pick);
-            residual = residual(sets, n, inside, null);
+            for (PulseScope s : pick) {
+              hidden.put(s, "complementary suppression: " + n.wireName()
+                  + " minus its visible parts would reveal a group of fewer than " + k);
+            }
+            inside.removeAll(pick);
+            residual = residual(sets, n, inside, List.of());
           }
         }
       }
@@ -142,11 +156,11 @@ final class ScopeIndex {
       return rest.isEmpty();
     }
 
-    /** |N minus the union of {@code inside} (without {@code except})|. */
-    private static int residual(Map<PulseScope, BitSet> sets, PulseScope n, List<PulseScope> inside, @Nullable PulseScope except) {
+    /** |N minus the union of the scopes {@code inside} but not in {@code except}|. */
+    private static int residual(Map<PulseScope, BitSet> sets, PulseScope n, List<PulseScope> inside, List<PulseScope> except) {
       BitSet rest = (BitSet) sets.get(n).clone();
       for (PulseScope s : inside) {
-        if (s != except) {
+        if (!except.contains(s)) {
           rest.andNot(sets.get(s));
         }
       }

@@ -133,7 +133,7 @@ final class DefaultPulseAggregator implements PulseAggregator {
       List<RiskFlag> flags = new ArrayList<>();
       for (Disclosed<MemberId> m : d.disclosed()) {
         flags.add(RiskFlag.named(RiskKind.SILENT_MEMBER, Severity.MEDIUM,
-            baseline.get(m.value()) + " activity events in the three baseline windows, none in the window (threshold "
+            baseline.get(m.value()) + " activity events in the baseline, none in the window (threshold "
                 + s.silentAfterEvents() + ")", at, m));
       }
       if (d.withheld() > 0) {

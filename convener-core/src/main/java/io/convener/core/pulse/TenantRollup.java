@@ -30,6 +30,7 @@ final class TenantRollup {
   private final Map<EventId, List<Reply>> waiting = new HashMap<>();
   private long membershipVersion;
   private long events;
+  private long firstEventMillis = Long.MAX_VALUE;
 
   /** Where a message's digest sits, and who wrote it when. */
   private record Message(int author, int day, int slot, long atMillis) {}
@@ -53,6 +54,7 @@ final class TenantRollup {
     events++;
     int actor = indexOf(e.actor());
     long at = e.at().toEpochMilli();
+    firstEventMillis = Math.min(firstEventMillis, at);
     int epochDay = (int) Math.floorDiv(at, DAY_MILLIS);
     int time = (int) Math.floorMod(at, DAY_MILLIS);
     Track track = tracks.get(actor);
@@ -139,6 +141,11 @@ final class TenantRollup {
   /** Raised by every membership change, so that scope indexes know when to rebuild. */
   long membershipVersion() {
     return membershipVersion;
+  }
+
+  /** The instant (epoch millisecond) of the earliest event, or {@code Long.MAX_VALUE} before any. */
+  long firstEventMillis() {
+    return firstEventMillis;
   }
 
   /** Events applied so far. */

@@ -105,7 +105,7 @@ class PlantedScenarioTest {
     assertThat(silent).filteredOn(r -> r.member().isPresent()).singleElement().satisfies(r -> {
       assertThat(r.member().orElseThrow().value()).isEqualTo(scenario.consentingSilentMember());
       assertThat(r.count()).isEqualTo(1);
-      assertThat(r.reason()).contains("168 activity events");
+      assertThat(r.reason()).contains("168 activity events in the baseline");
     });
     assertThat(silent).filteredOn(r -> r.member().isEmpty()).singleElement().satisfies(r -> {
       assertThat(r.count()).isEqualTo(1);

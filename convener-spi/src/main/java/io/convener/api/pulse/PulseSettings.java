@@ -15,7 +15,7 @@ package io.convener.api.pulse;
  *     (default 0.5)
  * @param minMessages messages the window needs before {@code UNANSWERED} is judged (default 10)
  * @param inclusionGini {@code LOW_INCLUSION} when the turn-taking Gini is at least this, in (0, 1]
- *     (default 0.6)
+ *     (default 0.7)
  * @param negativeSentiment {@code NEGATIVE_SENTIMENT} when mean sentiment is at most this, in
  *     [-1, 0] (default -0.2)
  * @param minScoredEvents events with sentiment the window needs before {@code NEGATIVE_SENTIMENT}
@@ -95,7 +95,7 @@ public record PulseSettings(
     private int silentAfterEvents = 3;
     private double unansweredBelow = 0.5;
     private int minMessages = 10;
-    private double inclusionGini = 0.6;
+    private double inclusionGini = 0.7;
     private double negativeSentiment = -0.2;
     private int minScoredEvents = 10;
     private double lowPsychSafety = 4.0;

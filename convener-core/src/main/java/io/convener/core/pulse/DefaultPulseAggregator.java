@@ -58,6 +58,9 @@ final class DefaultPulseAggregator implements PulseAggregator {
   private final ConcurrentHashMap<TenantId, ScopeIndex> indexes = new ConcurrentHashMap<>();
   private final Cache<Question, PulseReport> lastKnown = Caffeine.newBuilder().maximumSize(10_000).build();
 
+  /** What a pulse read from the rollup: why the scope is suppressed, or its windows. */
+  private record Read(Optional<String> suppressed, Optional<Windows> windows) {}
+
   /** One pulse question, as the last-known cache keys it. */
   private record Question(TenantId tenant, PulseScope scope, Duration window) {}
 
@@ -100,20 +103,20 @@ final class DefaultPulseAggregator implements PulseAggregator {
   private PulseReport compute(Principal principal, TenantId tenant, PulseRequest request) {
     PulseSettings s = settings.get(tenant);
     Instant computedAt = clock.instant();
-    Optional<Windows> read = rollups.read(tenant, rollup -> {
+    Read read = rollups.read(tenant, rollup -> {
       checkLead(principal, request.scope(), rollup.members());
       ScopeIndex index = index(tenant, rollup, s.minGroupSize());
-      if (index.suppression(request.scope()).isPresent()) {
-        return Optional.<Windows>empty();
-      }
-      return Optional.of(Windows.read(rollup, index.members(request.scope()), request, s.minGroupSize(),
-          s.silentAfterEvents()));
+      Optional<String> suppressed = index.suppression(request.scope());
+      return suppressed.isPresent()
+          ? new Read(suppressed, Optional.empty())
+          : new Read(suppressed, Optional.of(Windows.read(rollup, index.members(request.scope()), request,
+              s.minGroupSize(), s.silentAfterEvents())));
     });
-    if (read.isEmpty()) {
-      String reason = indexes.get(tenant).suppression(request.scope()).orElse("suppressed");
-      return PulseReport.suppressed(request.scope(), request.asOf(), request.window(), computedAt, reason);
+    if (read.suppressed().isPresent()) {
+      return PulseReport.suppressed(request.scope(), request.asOf(), request.window(), computedAt,
+          read.suppressed().get());
     }
-    Windows w = read.get();
+    Windows w = read.windows().orElseThrow();
     List<RiskFlag> risks = new ArrayList<>(RiskRules.scopeFlags(s, w.figures(), w.now(), w.baseline(), request.asOf()));
     risks.addAll(silentFlags(tenant, w.silent(), s, request.asOf()));
     risks.sort(Comparator.comparing(RiskFlag::severity).reversed().thenComparing(RiskFlag::kind));

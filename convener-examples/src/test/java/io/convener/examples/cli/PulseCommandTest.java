@@ -12,11 +12,13 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code convener pulse} on the planted scenario, ingested from JSON Lines into an H2 file store. */
+/** {@code convener pulse} on the planted scenario, ingested once from JSON Lines into an H2 file store. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PulseCommandTest {
   private static final List<String> CONTRACT_METRICS = List.of("members", "activeMembers", "participationRate",
       "eventsPerMember", "responseRate", "medianResponseMinutes", "reciprocity", "turnTakingGini", "sentiment",
@@ -44,7 +46,7 @@ class PulseCommandTest {
     return new ObjectMapper().readTree(out.toString());
   }
 
-  @BeforeEach
+  @BeforeAll
   void ingestThePlantedScenario() throws Exception {
     PlantedPulseScenario scenario = PlantedPulseScenario.standard();
     Path file = dir.resolve("planted.jsonl");

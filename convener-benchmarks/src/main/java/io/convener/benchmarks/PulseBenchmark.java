@@ -19,6 +19,8 @@ import io.convener.core.RateLimits;
 import io.convener.testing.synthetic.GeneratedOrganisation;
 import io.convener.testing.synthetic.SyntheticOrganisation;
 import io.convener.testing.synthetic.SyntheticTeam;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -40,7 +42,8 @@ import java.util.SplittableRandom;
  *       tenant's rollup warm. Goal: p99 under 20 ms.
  *   <li><b>Ingest to visible</b>: from the start of {@code IngestService.submit} of one new message
  *       to the return of the first pulse that counts it. Goal: under 1 s.
- *   <li>Also: the choke point alone (a {@code pulse.settings} call: tenant and role checks, rate
+ *   <li>Also: the CPU time of each query on the calling thread, which the machine's load does not
+ *       stretch as it stretches wall-clock time; the choke point alone (a {@code pulse.settings} call: tenant and role checks, rate
  *       limit, one provenance entry), to tell the pulse's own work from the entry it writes; and
  *       the cold start, the first pulse after opening the database in a new Convener, which
  *       rebuilds the rollup from the store.
@@ -91,14 +94,19 @@ public final class PulseBenchmark {
       for (int i = 0; i < Math.min(queries, 500); i++) {
         pulse(convener, teams.get(random.nextInt(teams.size())), asOf);
       }
+      ThreadMXBean threads = ManagementFactory.getThreadMXBean();
       long[] query = new long[queries];
+      long[] cpu = new long[queries];
       for (int i = 0; i < queries; i++) {
         SyntheticTeam team = teams.get(random.nextInt(teams.size()));
+        long cpuStart = threads.getCurrentThreadCpuTime();
         long start = System.nanoTime();
         pulse(convener, team, asOf);
         query[i] = System.nanoTime() - start;
+        cpu[i] = threads.getCurrentThreadCpuTime() - cpuStart;
       }
       print("pulse of one team (warm)", query);
+      print("  same calls, CPU time of the caller", cpu);
       long[] gate = new long[queries];
       for (int i = 0; i < queries; i++) {
         long start = System.nanoTime();

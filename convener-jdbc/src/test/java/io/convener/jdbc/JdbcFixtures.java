@@ -7,12 +7,14 @@ import io.convener.spi.storage.ApprovalStore;
 import io.convener.spi.storage.ConsentStore;
 import io.convener.spi.storage.EventStore;
 import io.convener.spi.storage.MemberStore;
+import io.convener.spi.storage.PulseSettingsStore;
 import io.convener.spi.storage.StorageLifecycle;
 import io.convener.spi.storage.SubjectKeyStore;
 import io.convener.spi.storage.TenantStore;
 import io.convener.testing.keys.FakePersonalDataCipher;
 import io.convener.testing.storage.ApprovalStoreFixture;
 import io.convener.testing.storage.ConsentStoreFixture;
+import io.convener.testing.storage.PulseSettingsStoreFixture;
 import io.convener.testing.storage.StoreFixture;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -55,6 +57,19 @@ public final class JdbcFixtures {
         binder -> binder.bind(PersonalDataCipher.class).toInstance(new FakePersonalDataCipher()));
     return new ApprovalStoreFixture(
         injector.getInstance(ApprovalStore.class),
+        injector.getInstance(StorageLifecycle.class),
+        cleanup(database, settings, dir));
+  }
+
+  /** The pulse settings store of a new module over new settings of {@code database}; not started. */
+  public static PulseSettingsStoreFixture openPulseSettings(TestDatabase database) throws IOException {
+    Path dir = Files.createTempDirectory("convener-jdbc-test");
+    JdbcSettings settings = settings(database, dir);
+    Injector injector = Guice.createInjector(
+        new JdbcStorageModule(settings),
+        binder -> binder.bind(PersonalDataCipher.class).toInstance(new FakePersonalDataCipher()));
+    return new PulseSettingsStoreFixture(
+        injector.getInstance(PulseSettingsStore.class),
         injector.getInstance(StorageLifecycle.class),
         cleanup(database, settings, dir));
   }

@@ -18,6 +18,7 @@ import io.convener.spi.storage.EventQuery;
 import io.convener.spi.storage.EventStore;
 import io.convener.spi.storage.ProvenanceStore;
 import io.convener.spi.storage.MemberStore;
+import io.convener.spi.storage.PulseSettingsStore;
 import io.convener.spi.storage.StorageLifecycle;
 import io.convener.spi.storage.SubjectKeyStore;
 import io.convener.spi.storage.TenantStore;
@@ -38,7 +39,7 @@ class JdbcStorageModuleTest {
     assertThat(((PrivateElements) elements.get(0)).getExposedKeys()).containsExactlyInAnyOrder(
         Key.get(TenantStore.class), Key.get(MemberStore.class), Key.get(EventStore.class),
         Key.get(SubjectKeyStore.class), Key.get(ConsentStore.class), Key.get(ProvenanceStore.class),
-        Key.get(ApprovalStore.class), Key.get(StorageLifecycle.class));
+        Key.get(ApprovalStore.class), Key.get(PulseSettingsStore.class), Key.get(StorageLifecycle.class));
   }
 
   @Test

@@ -9,6 +9,7 @@ import io.convener.spi.storage.EventStore;
 import io.convener.spi.storage.MemberStore;
 import io.convener.spi.storage.SubjectKeyStore;
 import io.convener.spi.storage.ProvenanceStore;
+import io.convener.spi.storage.PulseSettingsStore;
 import io.convener.spi.storage.TenantStore;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -21,7 +22,7 @@ import org.junit.jupiter.api.Test;
 class TenantFirstSignaturesTest {
   private static final List<Class<?>> STORES =
       List.of(TenantStore.class, MemberStore.class, EventStore.class, SubjectKeyStore.class, ConsentStore.class,
-          ProvenanceStore.class, ApprovalStore.class);
+          ProvenanceStore.class, ApprovalStore.class, PulseSettingsStore.class);
 
   @Test
   void everyStorageMethodTakesATenantIdFirst() {

@@ -23,6 +23,7 @@ import io.convener.jdbc.JdbcStorageModule;
 import io.convener.spi.pulse.SentimentAnalyzer;
 import io.convener.spi.storage.EventStore;
 import io.convener.spi.storage.MemberStore;
+import io.convener.spi.storage.PulseSettingsStore;
 import io.convener.testing.pulse.PlantedPulseScenario;
 import java.time.Duration;
 import java.util.UUID;
@@ -48,7 +49,8 @@ class StaleCacheTest {
       FailingStores stores = new FailingStores(injector.getInstance(MemberStore.class), injector.getInstance(EventStore.class));
       Rollups rollups = new Rollups(stores, stores, SentimentAnalyzer.NONE);
       DefaultPulseAggregator pulse = new DefaultPulseAggregator(
-          injector.getInstance(Gate.class), injector.getInstance(ConsentGate.class), rollups, new TenantSettings());
+          injector.getInstance(Gate.class), injector.getInstance(ConsentGate.class), rollups,
+          new TenantSettings(injector.getInstance(PulseSettingsStore.class)));
       PulseRequest steady = PulseRequest.of(PulseScope.team(PlantedPulseScenario.STEADY), PlantedPulseScenario.AS_OF);
 
       PulseReport fresh = pulse.pulse(MANAGER, steady);

@@ -47,12 +47,18 @@ public final class PlantedPulseScenario {
   /** The first instant of the scenario: four windows before {@link #AS_OF}. */
   public static final Instant START = AS_OF.minus(WINDOW.multipliedBy(4));
 
+  /** The team with no planted risk. */
   public static final TeamId STEADY = TeamId.of("steady");
+  /** The team whose engagement drops. */
   public static final TeamId DECLINING = TeamId.of("declining");
+  /** The team with two silent members. */
   public static final TeamId QUIET = TeamId.of("quiet");
+  /** The team of four. */
   public static final TeamId TINY = TeamId.of("tiny");
+  /** The cohort of {@code steady} and {@code quiet}. */
   public static final CohortId GUILD = CohortId.of("guild");
 
+  /** The sibling of {@code tiny} under {@code ops}. */
   public static final TeamId SUPPORT = TeamId.of("support");
 
   private static final int[] SIZES = {8, 10, 12, 4, 6};

@@ -194,11 +194,22 @@ class PlantedScenarioTest {
   @Test
   void anotherTenantSeesNothingOfThisOne() {
     Principal other = Principal.of(TenantId.of("globex"), "cm", Role.COMMUNITY_MANAGER);
-    PulseReport report = convener.pulse().pulse(other, PulseRequest.of(PulseScope.team(PlantedPulseScenario.STEADY),
-        PlantedPulseScenario.AS_OF));
-    assertThat(report.isSuppressed()).isTrue();
-    assertThat(report.suppressed().orElseThrow()).contains("no members");
+    PulseRequest steady = PulseRequest.of(PulseScope.team(PlantedPulseScenario.STEADY), PlantedPulseScenario.AS_OF);
+    PulseReport empty = convener.pulse().pulse(other, steady);
+    assertThat(empty.isSuppressed()).isTrue();
+    assertThat(empty.suppressed().orElseThrow()).contains("no members");
     assertThat(convener.pulse().scopes(other)).containsExactly(PulseScope.tenant());
+
+    // The same member ids and event ids in another tenant: each sees only its own.
+    Principal loader = Principal.of(TenantId.of("globex"), "loader", Role.ADMIN);
+    Event same = Event.builder(EventId.of("m-100-p01"), PlantedPulseScenario.AS_OF.minusSeconds(60), EventKind.MESSAGE,
+        MemberId.of("p01")).build();
+    convener.ingest().submit(loader, scenario.members(), List.of(same));
+    PulseReport globex = convener.pulse().pulse(other, steady);
+    assertThat(globex.metrics().get(PulseMetric.EVENTS_PER_MEMBER).getAsDouble()).isCloseTo(1.0 / 8, within(1e-9));
+    assertThat(globex.baseline().values()).doesNotContainKey(PulseMetric.EVENTS_PER_MEMBER);
+    assertThat(pulse(PulseScope.team(PlantedPulseScenario.STEADY)).baseline().get(PulseMetric.EVENTS_PER_MEMBER)
+        .getAsDouble()).isCloseTo(56, within(1e-9));
   }
 
   @Test

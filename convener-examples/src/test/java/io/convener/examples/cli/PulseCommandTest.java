@@ -24,7 +24,7 @@ class PulseCommandTest {
       "eventsPerMember", "responseRate", "medianResponseMinutes", "reciprocity", "turnTakingGini", "sentiment",
       "psychSafety", "respondents");
 
-  @TempDir Path dir;
+  @TempDir static Path dir;
   private final StringWriter out = new StringWriter();
   private final StringWriter err = new StringWriter();
 

@@ -96,8 +96,34 @@ final class DefaultPulseAggregator implements PulseAggregator {
       if (known == null) {
         throw e;
       }
-      return known.asStale("the store failed: " + e.getMessage());
+      return unnamed(known).asStale("the store failed: " + e.getMessage());
     }
+  }
+
+  /**
+   * The report with its individual flags counted rather than named: a stale report must not name
+   * anyone whose consent cannot be checked now, so each kind's named and counted flags become one
+   * counted flag.
+   */
+  private static PulseReport unnamed(PulseReport report) {
+    if (report.disclosures().isEmpty()) {
+      return report;
+    }
+    List<RiskFlag> risks = new ArrayList<>();
+    Map<RiskKind, Integer> counts = new LinkedHashMap<>();
+    Map<RiskKind, RiskFlag> first = new LinkedHashMap<>();
+    for (RiskFlag f : report.risks()) {
+      if (f.kind().individual()) {
+        counts.merge(f.kind(), f.count(), Integer::sum);
+        first.putIfAbsent(f.kind(), f);
+      } else {
+        risks.add(f);
+      }
+    }
+    counts.forEach((kind, n) -> risks.add(RiskFlag.counted(kind, first.get(kind).severity(),
+        n + " member(s), named in the fresh report only with their consent", first.get(kind).at(), n)));
+    return new PulseReport(report.scope(), report.asOf(), report.window(), report.computedAt(), report.suppressed(),
+        report.metrics(), report.baseline(), risks, report.stale(), report.provenanceId());
   }
 
   private PulseReport compute(Principal principal, TenantId tenant, PulseRequest request) {

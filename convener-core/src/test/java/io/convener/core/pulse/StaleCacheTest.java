@@ -15,6 +15,7 @@ import io.convener.api.pulse.PulseMetric;
 import io.convener.api.pulse.PulseReport;
 import io.convener.api.pulse.PulseRequest;
 import io.convener.api.pulse.PulseScope;
+import io.convener.api.pulse.RiskKind;
 import io.convener.core.ConvenerModule;
 import io.convener.core.ConvenerSettings;
 import io.convener.core.gate.Gate;
@@ -52,6 +53,8 @@ class StaleCacheTest {
           injector.getInstance(Gate.class), injector.getInstance(ConsentGate.class), rollups,
           new TenantSettings(injector.getInstance(PulseSettingsStore.class)));
       PulseRequest steady = PulseRequest.of(PulseScope.team(PlantedPulseScenario.STEADY), PlantedPulseScenario.AS_OF);
+      PulseRequest quiet = PulseRequest.of(PulseScope.team(PlantedPulseScenario.QUIET), PlantedPulseScenario.AS_OF);
+      assertThat(pulse.pulse(MANAGER, quiet).disclosures()).hasSize(1);
 
       PulseReport fresh = pulse.pulse(MANAGER, steady);
       assertThat(fresh.stale()).isEmpty();
@@ -65,6 +68,13 @@ class StaleCacheTest {
       });
       assertThat(stale.metrics()).isEqualTo(fresh.metrics());
       assertThat(stale.provenanceId()).isPresent().isNotEqualTo(fresh.provenanceId());
+
+      // A stale report names nobody: the named silent member is counted with the other one.
+      PulseReport staleQuiet = pulse.pulse(MANAGER, quiet);
+      assertThat(staleQuiet.stale()).isPresent();
+      assertThat(staleQuiet.disclosures()).isEmpty();
+      assertThat(staleQuiet.risks(RiskKind.SILENT_MEMBER)).singleElement()
+          .satisfies(r -> assertThat(r.count()).isEqualTo(2));
 
       PulseRequest unseen = steady.withWindow(Duration.ofDays(7));
       assertThatThrownBy(() -> pulse.pulse(MANAGER, unseen)).isInstanceOf(StorageException.class);

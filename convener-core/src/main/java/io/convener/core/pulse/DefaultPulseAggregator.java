@@ -129,7 +129,8 @@ final class DefaultPulseAggregator implements PulseAggregator {
   private PulseReport compute(Principal principal, TenantId tenant, PulseRequest request) {
     PulseSettings s = settings.get(tenant);
     Instant computedAt = clock.instant();
-    Read read = rollups.read(tenant, rollup -> {
+    long needFrom = request.asOf().toEpochMilli() - 4 * request.window().toMillis();
+    Read read = rollups.read(tenant, needFrom, rollup -> {
       checkLead(principal, request.scope(), rollup.members());
       ScopeIndex index = index(tenant, rollup, s.minGroupSize());
       Optional<String> suppressed = index.suppression(request.scope());
@@ -194,7 +195,8 @@ final class DefaultPulseAggregator implements PulseAggregator {
   @Override
   public List<PulseScope> scopes(Principal principal) {
     return gate.invoke(principal, Invocation.of(SCOPES,
-            tenant -> rollups.read(tenant, r -> index(tenant, r, settings.get(tenant).minGroupSize()).scopes()))
+            tenant -> rollups.read(tenant, clock.millis() - 4 * PulseRequest.DEFAULT_WINDOW.toMillis(),
+                r -> index(tenant, r, settings.get(tenant).minGroupSize()).scopes()))
         .roles(Role.ADMIN, Role.COMMUNITY_MANAGER)
         .build());
   }

@@ -13,9 +13,12 @@ import io.convener.spi.storage.EventStore;
 import io.convener.spi.storage.MemberStore;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
@@ -25,9 +28,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Every tenant's {@link TenantRollup}, kept current by the ingest feed and built from the store on
- * first use (and after {@link #invalidate}). While a rollup is built, the feed's batches wait
- * beside it and are applied once the scan is done, except those the scan already saw. Reads run
- * under the tenant's monitor, so they see every batch the feed told before them. Thread-safe.
+ * first use (and after {@link #invalidate}). A rollup holds the events from its horizon on (the
+ * earliest instant a read needed, less {@link #SLACK} to spare rebuilds for slightly older
+ * questions), plus every event the feed told it since; a read that needs older history rebuilds
+ * it from an earlier horizon. While a rollup is built, the feed's batches wait beside it (and
+ * still reach the rollup being replaced) and are applied once the scan is done, except those the
+ * scan already saw. Reads run under the tenant's monitor, so they see every batch the feed told
+ * before them. Thread-safe.
  */
 @Singleton
 final class Rollups implements IngestListener {
@@ -36,12 +43,19 @@ final class Rollups implements IngestListener {
   private final MemberStore members;
   private final EventStore events;
   private final SentimentAnalyzer analyzer;
+  /** How much history a rollup keeps beyond what the read that built it needed: 56 days. */
+  static final long SLACK = 56 * TenantRollup.DAY_MILLIS;
+  /** 1700-01-01: stores keep instants as 64-bit nanoseconds since 1970, so nothing is older. */
+  private static final long EARLIEST = Instant.parse("1700-01-01T00:00:00Z").toEpochMilli();
+
   private final ConcurrentHashMap<TenantId, Holder> holders = new ConcurrentHashMap<>();
 
   /** One tenant's rollup; its monitor guards every field and the rollup itself. */
   private static final class Holder {
     final ReentrantLock building = new ReentrantLock();
     @Nullable TenantRollup rollup;
+    /** The earliest epoch millisecond the rollup holds every event from. */
+    long horizon = Long.MAX_VALUE;
     @Nullable List<Scored> pendingEvents;
     @Nullable List<List<Member>> pendingMembers;
   }
@@ -58,34 +72,40 @@ final class Rollups implements IngestListener {
 
   /**
    * Runs {@code read} on the tenant's current rollup, under its monitor; builds the rollup from the
-   * store first when there is none.
+   * store first when there is none, or when it does not reach back to {@code needFrom}.
    *
+   * @param needFrom the earliest epoch millisecond the read looks at
    * @throws io.convener.api.StorageException when the rollup has to be built and the store fails
    */
-  <R> R read(TenantId tenant, Function<TenantRollup, R> read) {
+  <R> R read(TenantId tenant, long needFrom, Function<TenantRollup, R> read) {
     Holder h = holders.computeIfAbsent(tenant, t -> new Holder());
     synchronized (h) {
-      if (h.rollup != null) {
+      if (h.rollup != null && h.horizon <= needFrom) {
         return read.apply(h.rollup);
       }
     }
     h.building.lock();
     try {
       synchronized (h) {
-        if (h.rollup != null) {
+        if (h.rollup != null && h.horizon <= needFrom) {
           return read.apply(h.rollup);
         }
         h.pendingEvents = new ArrayList<>();
         h.pendingMembers = new ArrayList<>();
       }
+      long horizon = Math.floorDiv(Math.max(EARLIEST, needFrom - SLACK), TenantRollup.DAY_MILLIS) * TenantRollup.DAY_MILLIS;
       TenantRollup built = new TenantRollup();
       IdHashes scanned = new IdHashes();
       try {
         built.upsert(members.list(tenant));
-        events.scan(tenant, EventQuery.all(), e -> {
+        Instant from = Instant.ofEpochMilli(horizon);
+        events.scan(tenant, new EventQuery(Optional.of(from), Optional.empty(), Set.of(), Optional.empty()), e -> {
           scanned.add(e.id());
           built.apply(e, sentiment(tenant, e));
         });
+        if (events.count(tenant, new EventQuery(Optional.empty(), Optional.of(from), Set.of(), Optional.empty())) > 0) {
+          built.historyBefore(horizon);
+        }
       } catch (RuntimeException e) {
         synchronized (h) {
           h.pendingEvents = null;
@@ -103,6 +123,7 @@ final class Rollups implements IngestListener {
         h.pendingEvents = null;
         h.pendingMembers = null;
         h.rollup = built;
+        h.horizon = horizon;
         return read.apply(built);
       }
     } finally {
@@ -116,6 +137,7 @@ final class Rollups implements IngestListener {
     if (h != null) {
       synchronized (h) {
         h.rollup = null;
+        h.horizon = Long.MAX_VALUE;
       }
     }
   }
@@ -129,7 +151,8 @@ final class Rollups implements IngestListener {
     synchronized (h) {
       if (h.pendingMembers != null) {
         h.pendingMembers.add(List.copyOf(batch));
-      } else if (h.rollup != null) {
+      }
+      if (h.rollup != null) {
         try {
           h.rollup.upsert(batch);
         } catch (RuntimeException e) {
@@ -153,7 +176,8 @@ final class Rollups implements IngestListener {
     synchronized (h) {
       if (h.pendingEvents != null) {
         h.pendingEvents.addAll(scored);
-      } else if (h.rollup != null) {
+      }
+      if (h.rollup != null) {
         try {
           for (Scored s : scored) {
             h.rollup.apply(s.event(), s.sentiment());

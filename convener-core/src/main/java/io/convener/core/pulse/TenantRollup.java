@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The pulse's in-memory rollup of one tenant: every member (teams, cohorts and org only; no
@@ -21,6 +22,10 @@ import java.util.TreeMap;
  */
 final class TenantRollup {
   static final long DAY_MILLIS = 86_400_000L;
+  private static final AtomicLong INSTANCES = new AtomicLong();
+
+  /** Tells this rollup from every other one of the process, also one rebuilt for the same tenant. */
+  private final long instance = INSTANCES.incrementAndGet();
 
   private final Map<MemberId, Integer> index = new HashMap<>();
   private final List<MemberId> ids = new ArrayList<>();
@@ -138,12 +143,24 @@ final class TenantRollup {
     return members;
   }
 
-  /** Raised by every membership change, so that scope indexes know when to rebuild. */
+  /**
+   * Changes with every membership change and with every rebuilt rollup, so that scope indexes
+   * know when to rebuild: the rollup's instance number in the high bits, its count of changes in
+   * the low 40.
+   */
   long membershipVersion() {
-    return membershipVersion;
+    return (instance << 40) ^ membershipVersion;
   }
 
-  /** The instant (epoch millisecond) of the earliest event, or {@code Long.MAX_VALUE} before any. */
+  /** Records that the tenant has events before {@code horizon}, which this rollup does not hold. */
+  void historyBefore(long horizon) {
+    firstEventMillis = Math.min(firstEventMillis, horizon - 1);
+  }
+
+  /**
+   * The instant (epoch millisecond) of the earliest event, or just before the rollup's horizon when
+   * the tenant has older events; {@code Long.MAX_VALUE} before any.
+   */
   long firstEventMillis() {
     return firstEventMillis;
   }

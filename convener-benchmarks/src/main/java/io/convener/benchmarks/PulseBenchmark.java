@@ -55,7 +55,12 @@ import java.util.SplittableRandom;
  * <pre>
  * ./mvnw -q package -DskipTests -pl convener-benchmarks -am
  * java -Xmx6g -cp convener-benchmarks/target/benchmarks.jar io.convener.benchmarks.PulseBenchmark [members] [weeks] [queries]
+ * java -Xmx6g -cp convener-benchmarks/target/benchmarks.jar io.convener.benchmarks.PulseBenchmark cold JDBC_URL members weeks
  * </pre>
+ *
+ * <p>The second form times only the cold start, on a database an earlier run left behind (its
+ * directory is printed by neither form: it is the newest {@code pulse-bench-*} in the temporary
+ * directory).
  */
 public final class PulseBenchmark {
   private static final TenantId TENANT = TenantId.of("bench");
@@ -65,6 +70,10 @@ public final class PulseBenchmark {
 
   /** Loads, then measures; prints one line per figure. */
   public static void main(String[] args) throws Exception {
+    if (args.length > 0 && args[0].equals("cold")) {
+      coldStart(args[1], Integer.parseInt(args[2]), Integer.parseInt(args[3]));
+      return;
+    }
     int members = args.length > 0 ? Integer.parseInt(args[0]) : 2000;
     int weeks = args.length > 1 ? Integer.parseInt(args[1]) : 26;
     int queries = args.length > 2 ? Integer.parseInt(args[2]) : 2000;
@@ -141,6 +150,20 @@ public final class PulseBenchmark {
       pulse(reopened, teams.get(0), asOf);
       System.out.printf(Locale.ROOT, "cold start: first pulse in a new Convener rebuilt the rollup of %,d events in %.1f s%n",
           events, (System.nanoTime() - start) / 1e9);
+    }
+  }
+
+  /** Only the cold start, on a database an earlier run loaded: {@code cold JDBC_URL members weeks}. */
+  private static void coldStart(String url, int members, int weeks) {
+    GeneratedOrganisation org = SyntheticOrganisation.builder().seed(7).members(members).weeks(weeks).build().generate();
+    try (Convener reopened = Conveners.builder().database(url).build()) {
+      long start = System.nanoTime();
+      PulseReport r = pulse(reopened, org.teams().get(0), org.end());
+      System.out.printf(Locale.ROOT, "cold start: first pulse (28-day window) in a new Convener took %.1f s; %s has %d members%n",
+          (System.nanoTime() - start) / 1e9, org.teams().get(0).id(), r.metrics().members());
+      start = System.nanoTime();
+      pulse(reopened, org.teams().get(1), org.end());
+      System.out.printf(Locale.ROOT, "then a pulse of another team: %.2f ms%n", (System.nanoTime() - start) / 1e6);
     }
   }
 

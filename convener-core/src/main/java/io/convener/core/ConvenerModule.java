@@ -14,6 +14,7 @@ import io.convener.core.gate.GateModule;
 import io.convener.core.profile.ProfileModule;
 import io.convener.core.notify.NotifyModule;
 import io.convener.core.provenance.ProvenanceModule;
+import io.convener.core.pulse.PulseModule;
 
 /**
  * The Guice entry point of the Convener services. Install it beside a storage module (such as
@@ -53,5 +54,6 @@ public final class ConvenerModule extends AbstractModule {
     install(new ApprovalModule());
     install(new LearningModule());
     install(new InnovationModule());
+    install(new PulseModule());
   }
 }

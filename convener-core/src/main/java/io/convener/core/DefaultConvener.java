@@ -8,6 +8,7 @@ import io.convener.api.learning.LearningCatalyst;
 import io.convener.api.innovation.InnovationSpread;
 import io.convener.api.profile.ProfileService;
 import io.convener.api.provenance.ProvenanceLog;
+import io.convener.api.pulse.PulseAggregator;
 import io.convener.spi.storage.StorageLifecycle;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -23,6 +24,7 @@ final class DefaultConvener implements Convener {
   private final ApprovalService approvals;
   private final LearningCatalyst learning;
   private final InnovationSpread innovation;
+  private final PulseAggregator pulse;
 
   @Inject
   DefaultConvener(
@@ -33,7 +35,8 @@ final class DefaultConvener implements Convener {
       ProfileService profiles,
       ApprovalService approvals,
       LearningCatalyst learning,
-      InnovationSpread innovation) {
+      InnovationSpread innovation,
+      PulseAggregator pulse) {
     this.storage = storage;
     this.ingest = ingest;
     this.consent = consent;
@@ -42,6 +45,7 @@ final class DefaultConvener implements Convener {
     this.approvals = approvals;
     this.learning = learning;
     this.innovation = innovation;
+    this.pulse = pulse;
   }
 
   @Override
@@ -82,6 +86,11 @@ final class DefaultConvener implements Convener {
   @Override
   public InnovationSpread innovation() {
     return innovation;
+  }
+
+  @Override
+  public PulseAggregator pulse() {
+    return pulse;
   }
 
   @Override

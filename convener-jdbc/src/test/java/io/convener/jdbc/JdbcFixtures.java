@@ -8,6 +8,7 @@ import io.convener.spi.storage.ConsentStore;
 import io.convener.spi.storage.EventStore;
 import io.convener.spi.storage.MemberStore;
 import io.convener.spi.storage.SharingAgreementStore;
+import io.convener.spi.storage.PulseSettingsStore;
 import io.convener.spi.storage.StorageLifecycle;
 import io.convener.spi.storage.SubjectKeyStore;
 import io.convener.spi.storage.TenantStore;
@@ -15,6 +16,7 @@ import io.convener.testing.keys.FakePersonalDataCipher;
 import io.convener.testing.storage.ApprovalStoreFixture;
 import io.convener.testing.storage.ConsentStoreFixture;
 import io.convener.testing.storage.SharingAgreementStoreFixture;
+import io.convener.testing.storage.PulseSettingsStoreFixture;
 import io.convener.testing.storage.StoreFixture;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -63,6 +65,8 @@ public final class JdbcFixtures {
 
   /** The sharing agreement store of a new module over new settings of {@code database}; not started. */
   public static SharingAgreementStoreFixture openSharingAgreements(TestDatabase database) throws IOException {
+  /** The pulse settings store of a new module over new settings of {@code database}; not started. */
+  public static PulseSettingsStoreFixture openPulseSettings(TestDatabase database) throws IOException {
     Path dir = Files.createTempDirectory("convener-jdbc-test");
     JdbcSettings settings = settings(database, dir);
     Injector injector = Guice.createInjector(
@@ -70,6 +74,8 @@ public final class JdbcFixtures {
         binder -> binder.bind(PersonalDataCipher.class).toInstance(new FakePersonalDataCipher()));
     return new SharingAgreementStoreFixture(
         injector.getInstance(SharingAgreementStore.class),
+    return new PulseSettingsStoreFixture(
+        injector.getInstance(PulseSettingsStore.class),
         injector.getInstance(StorageLifecycle.class),
         cleanup(database, settings, dir));
   }

@@ -10,6 +10,7 @@ import io.convener.spi.storage.MemberStore;
 import io.convener.spi.storage.SubjectKeyStore;
 import io.convener.spi.storage.ProvenanceStore;
 import io.convener.spi.storage.SharingAgreementStore;
+import io.convener.spi.storage.PulseSettingsStore;
 import io.convener.spi.storage.TenantStore;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -22,7 +23,8 @@ import org.junit.jupiter.api.Test;
 class TenantFirstSignaturesTest {
   private static final List<Class<?>> STORES =
       List.of(TenantStore.class, MemberStore.class, EventStore.class, SubjectKeyStore.class, ConsentStore.class,
-          ProvenanceStore.class, ApprovalStore.class, SharingAgreementStore.class);
+          ProvenanceStore.class, ApprovalStore.class, SharingAgreementStore.class,
+          PulseSettingsStore.class);
 
   @Test
   void everyStorageMethodTakesATenantIdFirst() {

@@ -7,6 +7,7 @@ import io.convener.api.learning.LearningCatalyst;
 import io.convener.api.innovation.InnovationSpread;
 import io.convener.api.profile.ProfileService;
 import io.convener.api.provenance.ProvenanceLog;
+import io.convener.api.pulse.PulseAggregator;
 
 /**
  * The facade a host holds: one running Convener, with its services. Obtain one from {@code
@@ -49,8 +50,15 @@ public interface Convener extends AutoCloseable {
    * only those who consent to {@code learning.attribution}.
    */
   LearningCatalyst learning();
+
   /** Innovation spread: lineage and adoption metrics of practices, sharing agreements between tenants. */
   InnovationSpread innovation();
+
+  /**
+   * The community pulse: engagement, sentiment and psychological safety per team, cohort, org unit
+   * or tenant, with risk flags; fresh as of the last ingestion, private by default.
+   */
+  PulseAggregator pulse();
 
   /** Releases the store and every other resource. Idempotent. */
   @Override

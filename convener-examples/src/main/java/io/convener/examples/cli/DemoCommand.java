@@ -89,6 +89,7 @@ final class DemoCommand implements Callable<Integer> {
         IngestReport again = ingest(convener, tenant, file, err);
         printReport(out, tenant, org, kinds, file, first, again);
         LearningSection.print(out, convener, tenant, end.plus(1, ChronoUnit.DAYS));
+        PulseTable.print(out, convener, tenant, org, end);
         printTrust(out, convener, tenant);
         DemoInnovation.print(out, convener, tenant, org);
       }

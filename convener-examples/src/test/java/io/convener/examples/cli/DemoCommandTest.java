@@ -27,8 +27,9 @@ class DemoCommandTest {
         .contains("second run: 0 new events")
         .contains("champion.recommendation")
         .contains("Learning catalyst (shapley model)")
-        .contains("Provenance log: 3 entries, verified")
         .contains("Innovation spread")
-        .contains("adopted across tenants by demo-2026-11-27-partner under a two-sided sharing agreement");
+        .contains("adopted across tenants by demo-2026-11-27-partner under a two-sided sharing agreement")
+        .contains("Pulse of every team")
+        .containsPattern("Provenance log: \\d+ entries, verified");
   }
 }

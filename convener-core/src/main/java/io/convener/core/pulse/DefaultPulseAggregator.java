@@ -1,0 +1,219 @@
+package io.convener.core.pulse;
+
+import static java.util.Objects.requireNonNull;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.convener.api.AccessDeniedException;
+import io.convener.api.MemberId;
+import io.convener.api.Principal;
+import io.convener.api.Role;
+import io.convener.api.StorageException;
+import io.convener.api.TenantId;
+import io.convener.api.consent.ConsentGate;
+import io.convener.api.consent.Disclosed;
+import io.convener.api.consent.Disclosure;
+import io.convener.api.consent.Purpose;
+import io.convener.api.model.Member;
+import io.convener.api.pulse.PulseAggregator;
+import io.convener.api.pulse.PulseReport;
+import io.convener.api.pulse.PulseRequest;
+import io.convener.api.pulse.PulseScope;
+import io.convener.api.pulse.PulseSettings;
+import io.convener.api.pulse.RiskFlag;
+import io.convener.api.pulse.RiskKind;
+import io.convener.api.pulse.Severity;
+import io.convener.core.gate.Gate;
+import io.convener.core.gate.Invocation;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The pulse through the choke point: reads the tenant's {@link Rollups}, suppresses by {@link
+ * ScopeIndex}, judges risks by {@link RiskRules}, names silent members only through the consent
+ * gate, and keeps the last report of each question in a Caffeine cache, served marked stale when
+ * the store fails. Thread-safe.
+ */
+final class DefaultPulseAggregator implements PulseAggregator {
+  static final String PULSE = "pulse.report";
+  static final String SCOPES = "pulse.scopes";
+  static final String SETTINGS = "pulse.settings";
+  static final String CONFIGURE = "pulse.configure";
+
+  private final Gate gate;
+  private final ConsentGate consent;
+  private final Rollups rollups;
+  private final TenantSettings settings;
+  private final Clock clock;
+  private final ConcurrentHashMap<TenantId, ScopeIndex> indexes = new ConcurrentHashMap<>();
+  private final Cache<Question, PulseReport> lastKnown = Caffeine.newBuilder().maximumSize(10_000).build();
+
+  /** What a pulse read from the rollup: why the scope is suppressed, or its windows. */
+  private record Read(Optional<String> suppressed, Optional<Windows> windows) {}
+
+  /** One pulse question, as the last-known cache keys it. */
+  private record Question(TenantId tenant, PulseScope scope, Duration window) {}
+
+  @Inject
+  DefaultPulseAggregator(Gate gate, ConsentGate consent, Rollups rollups, TenantSettings settings) {
+    this.gate = requireNonNull(gate, "gate");
+    this.consent = requireNonNull(consent, "consent");
+    this.rollups = requireNonNull(rollups, "rollups");
+    this.settings = requireNonNull(settings, "settings");
+    this.clock = Clock.systemUTC();
+  }
+
+  @Override
+  public PulseReport pulse(Principal principal, PulseRequest request) {
+    requireNonNull(request, "request");
+    return gate.invoke(principal, Invocation.of(PULSE, tenant -> pulse(principal, tenant, request))
+        .roles(Role.ADMIN, Role.COMMUNITY_MANAGER, Role.TEAM_LEAD)
+        .inputs(() -> Map.of("scope", request.scope().wireName(), "asOf", request.asOf().toString(),
+            "window", request.window().toString()))
+        .generated(r -> List.of("pulse:" + request.scope().wireName()))
+        .stamp(PulseReport::withProvenanceId)
+        .build());
+  }
+
+  private PulseReport pulse(Principal principal, TenantId tenant, PulseRequest request) {
+    Question question = new Question(tenant, request.scope(), request.window());
+    try {
+      PulseReport report = compute(principal, tenant, request);
+      lastKnown.put(question, report);
+      return report;
+    } catch (StorageException e) {
+      PulseReport known = lastKnown.getIfPresent(question);
+      if (known == null) {
+        throw e;
+      }
+      return unnamed(known).asStale("the store failed: " + e.getMessage());
+    }
+  }
+
+  /**
+   * The report with its individual flags counted rather than named: a stale report must not name
+   * anyone whose consent cannot be checked now, so each kind's named and counted flags become one
+   * counted flag.
+   */
+  private static PulseReport unnamed(PulseReport report) {
+    if (report.disclosures().isEmpty()) {
+      return report;
+    }
+    List<RiskFlag> risks = new ArrayList<>();
+    Map<RiskKind, Integer> counts = new LinkedHashMap<>();
+    Map<RiskKind, RiskFlag> first = new LinkedHashMap<>();
+    for (RiskFlag f : report.risks()) {
+      if (f.kind().individual()) {
+        counts.merge(f.kind(), f.count(), Integer::sum);
+        first.putIfAbsent(f.kind(), f);
+      } else {
+        risks.add(f);
+      }
+    }
+    counts.forEach((kind, n) -> risks.add(RiskFlag.counted(kind, first.get(kind).severity(),
+        n + " member(s), named in the fresh report only with their consent", first.get(kind).at(), n)));
+    return new PulseReport(report.scope(), report.asOf(), report.window(), report.computedAt(), report.suppressed(),
+        report.metrics(), report.baseline(), risks, report.stale(), report.provenanceId());
+  }
+
+  private PulseReport compute(Principal principal, TenantId tenant, PulseRequest request) {
+    PulseSettings s = settings.get(tenant);
+    Instant computedAt = clock.instant();
+    long needFrom = request.asOf().toEpochMilli() - 4 * request.window().toMillis();
+    Read read = rollups.read(tenant, needFrom, rollup -> {
+      checkLead(principal, request.scope(), rollup.members());
+      ScopeIndex index = index(tenant, rollup, s.minGroupSize());
+      Optional<String> suppressed = index.suppression(request.scope());
+      return suppressed.isPresent()
+          ? new Read(suppressed, Optional.empty())
+          : new Read(suppressed, Optional.of(Windows.read(rollup, index.members(request.scope()), request,
+              s.minGroupSize(), s.silentAfterEvents())));
+    });
+    if (read.suppressed().isPresent()) {
+      return PulseReport.suppressed(request.scope(), request.asOf(), request.window(), computedAt,
+          read.suppressed().get());
+    }
+    Windows w = read.windows().orElseThrow();
+    List<RiskFlag> risks = new ArrayList<>(RiskRules.scopeFlags(s, w.figures(), w.now(), w.baseline(), request.asOf()));
+    risks.addAll(silentFlags(tenant, w.silent(), s, request.asOf()));
+    risks.sort(Comparator.comparing(RiskFlag::severity).reversed().thenComparing(RiskFlag::kind));
+    return new PulseReport(request.scope(), request.asOf(), request.window(), computedAt, Optional.empty(),
+        w.now(), w.baseline(), risks, Optional.empty(), OptionalLong.empty());
+  }
+
+  /** One named flag per consenting silent member, one counted flag for the rest. */
+  private List<RiskFlag> silentFlags(TenantId tenant, List<Windows.Silent> silent, PulseSettings s, Instant at) {
+    if (silent.isEmpty()) {
+      return List.of();
+    }
+    Map<MemberId, Long> baseline = new LinkedHashMap<>();
+    silent.forEach(x -> baseline.put(x.member(), x.baselineEvents()));
+    return consent.consistently(tenant, () -> {
+      Disclosure<MemberId> d = consent.disclose(tenant, Purpose.PULSE_INDIVIDUAL, List.copyOf(baseline.keySet()));
+      List<RiskFlag> flags = new ArrayList<>();
+      for (Disclosed<MemberId> m : d.disclosed()) {
+        flags.add(RiskFlag.named(RiskKind.SILENT_MEMBER, Severity.MEDIUM,
+            baseline.get(m.value()) + " activity events in the baseline, none in the window (threshold "
+                + s.silentAfterEvents() + ")", at, m));
+      }
+      if (d.withheld() > 0) {
+        flags.add(RiskFlag.counted(RiskKind.SILENT_MEMBER, Severity.MEDIUM,
+            d.withheld() + " member(s) without consent to be named were active in the baseline (at least "
+                + s.silentAfterEvents() + " activity events) and are silent in the window", at, d.withheld()));
+      }
+      return flags;
+    });
+  }
+
+  /** A team lead (who is neither admin nor community manager) sees only teams they belong to. */
+  private static void checkLead(Principal principal, PulseScope scope, Map<MemberId, Member> members) {
+    if (principal.has(Role.ADMIN) || principal.has(Role.COMMUNITY_MANAGER)) {
+      return;
+    }
+    boolean ownTeam = scope instanceof PulseScope.Team t
+        && Optional.ofNullable(members.get(MemberId.of(principal.subject())))
+            .map(m -> m.teams().contains(t.team())).orElse(false);
+    if (!ownTeam) {
+      throw new AccessDeniedException("a team lead sees the pulse of their own teams only");
+    }
+  }
+
+  private ScopeIndex index(TenantId tenant, TenantRollup rollup, int k) {
+    return indexes.compute(tenant, (t, old) -> old != null && old.isFor(rollup, k) ? old : ScopeIndex.of(rollup, k));
+  }
+
+  @Override
+  public List<PulseScope> scopes(Principal principal) {
+    return gate.invoke(principal, Invocation.of(SCOPES,
+            tenant -> rollups.read(tenant, clock.millis() - 4 * PulseRequest.DEFAULT_WINDOW.toMillis(),
+                r -> index(tenant, r, settings.get(tenant).minGroupSize()).scopes()))
+        .roles(Role.ADMIN, Role.COMMUNITY_MANAGER)
+        .build());
+  }
+
+  @Override
+  public PulseSettings settings(Principal principal) {
+    return gate.invoke(principal, Invocation.of(SETTINGS, settings::get)
+        .roles(Role.ADMIN, Role.COMMUNITY_MANAGER, Role.TEAM_LEAD)
+        .build());
+  }
+
+  @Override
+  public PulseSettings configure(Principal principal, PulseSettings value) {
+    requireNonNull(value, "settings");
+    return gate.invoke(principal, Invocation.of(CONFIGURE, tenant -> settings.set(tenant, value))
+        .roles(Role.ADMIN)
+        .inputs(() -> Map.of("settings", value.toString()))
+        .build());
+  }
+}

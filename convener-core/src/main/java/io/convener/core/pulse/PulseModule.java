@@ -1,0 +1,30 @@
+package io.convener.core.pulse;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Singleton;
+import com.google.inject.multibindings.Multibinder;
+import com.google.inject.multibindings.OptionalBinder;
+import io.convener.api.pulse.PulseAggregator;
+import io.convener.core.internal.feed.IngestListener;
+import io.convener.spi.pulse.SentimentAnalyzer;
+
+/**
+ * Binds the default {@link PulseAggregator}, its rollups as an {@link IngestListener} of the ingest
+ * feed, and the default {@link SentimentAnalyzer} (which scores nothing); a host replaces either
+ * through its {@code OptionalBinder}. Needs the stores and the consent gate. Does
+ * no I/O.
+ */
+public final class PulseModule extends AbstractModule {
+  /** Creates the module. */
+  public PulseModule() {}
+
+  @Override
+  protected void configure() {
+    OptionalBinder.newOptionalBinder(binder(), PulseAggregator.class).setDefault().to(DefaultPulseAggregator.class);
+    bind(DefaultPulseAggregator.class).in(Singleton.class);
+    OptionalBinder.newOptionalBinder(binder(), SentimentAnalyzer.class).setDefault().toInstance(SentimentAnalyzer.NONE);
+    bind(Rollups.class).in(Singleton.class);
+    bind(TenantSettings.class).in(Singleton.class);
+    Multibinder.newSetBinder(binder(), IngestListener.class).addBinding().to(Rollups.class);
+  }
+}

@@ -1,0 +1,206 @@
+package io.convener.core.pulse;
+
+import static java.util.Objects.requireNonNull;
+
+import io.convener.api.TenantId;
+import io.convener.api.model.Event;
+import io.convener.api.model.EventKind;
+import io.convener.api.model.Member;
+import io.convener.core.internal.feed.IngestListener;
+import io.convener.spi.pulse.SentimentAnalyzer;
+import io.convener.spi.storage.EventQuery;
+import io.convener.spi.storage.EventStore;
+import io.convener.spi.storage.MemberStore;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Every tenant's {@link TenantRollup}, kept current by the ingest feed and built from the store on
+ * first use (and after {@link #invalidate}). A rollup holds the events from its horizon on (the
+ * earliest instant a read needed, less {@link #SLACK} to spare rebuilds for slightly older
+ * questions), plus every event the feed told it since; a read that needs older history rebuilds
+ * it from an earlier horizon. While a rollup is built, the feed's batches wait beside it (and
+ * still reach the rollup being replaced) and are applied once the scan is done, except those the
+ * scan already saw. Reads run under the tenant's monitor, so they see every batch the feed told
+ * before them. Thread-safe.
+ */
+@Singleton
+final class Rollups implements IngestListener {
+  private static final Logger LOG = LoggerFactory.getLogger(Rollups.class);
+
+  private final MemberStore members;
+  private final EventStore events;
+  private final SentimentAnalyzer analyzer;
+  /** How much history a rollup keeps beyond what the read that built it needed: 56 days. */
+  static final long SLACK = 56 * TenantRollup.DAY_MILLIS;
+  /** 1700-01-01: stores keep instants as 64-bit nanoseconds since 1970, so nothing is older. */
+  private static final long EARLIEST = Instant.parse("1700-01-01T00:00:00Z").toEpochMilli();
+
+  private final ConcurrentHashMap<TenantId, Holder> holders = new ConcurrentHashMap<>();
+
+  /** One tenant's rollup; its monitor guards every field and the rollup itself. */
+  private static final class Holder {
+    final ReentrantLock building = new ReentrantLock();
+    @Nullable TenantRollup rollup;
+    /** The earliest epoch millisecond the rollup holds every event from. */
+    long horizon = Long.MAX_VALUE;
+    @Nullable List<Scored> pendingEvents;
+    @Nullable List<List<Member>> pendingMembers;
+  }
+
+  /** An event with the sentiment it counts with. */
+  private record Scored(Event event, OptionalDouble sentiment) {}
+
+  @Inject
+  Rollups(MemberStore members, EventStore events, SentimentAnalyzer analyzer) {
+    this.members = requireNonNull(members, "members");
+    this.events = requireNonNull(events, "events");
+    this.analyzer = requireNonNull(analyzer, "analyzer");
+  }
+
+  /**
+   * Runs {@code read} on the tenant's current rollup, under its monitor; builds the rollup from the
+   * store first when there is none, or when it does not reach back to {@code needFrom}.
+   *
+   * @param needFrom the earliest epoch millisecond the read looks at
+   * @throws io.convener.api.StorageException when the rollup has to be built and the store fails
+   */
+  <R> R read(TenantId tenant, long needFrom, Function<TenantRollup, R> read) {
+    Holder h = holders.computeIfAbsent(tenant, t -> new Holder());
+    synchronized (h) {
+      if (h.rollup != null && h.horizon <= needFrom) {
+        return read.apply(h.rollup);
+      }
+    }
+    h.building.lock();
+    try {
+      synchronized (h) {
+        if (h.rollup != null && h.horizon <= needFrom) {
+          return read.apply(h.rollup);
+        }
+        h.pendingEvents = new ArrayList<>();
+        h.pendingMembers = new ArrayList<>();
+      }
+      long horizon = Math.floorDiv(Math.max(EARLIEST, needFrom - SLACK), TenantRollup.DAY_MILLIS) * TenantRollup.DAY_MILLIS;
+      TenantRollup built = new TenantRollup();
+      IdHashes scanned = new IdHashes();
+      try {
+        built.upsert(members.list(tenant));
+        Instant from = Instant.ofEpochMilli(horizon);
+        events.scan(tenant, new EventQuery(Optional.of(from), Optional.empty(), Set.of(), Optional.empty()), e -> {
+          scanned.add(e.id());
+          built.apply(e, sentiment(tenant, e));
+        });
+        if (events.count(tenant, new EventQuery(Optional.empty(), Optional.of(from), Set.of(), Optional.empty())) > 0) {
+          built.historyBefore(horizon);
+        }
+      } catch (RuntimeException e) {
+        synchronized (h) {
+          h.pendingEvents = null;
+          h.pendingMembers = null;
+        }
+        throw e;
+      }
+      synchronized (h) {
+        requireNonNull(h.pendingMembers).forEach(built::upsert);
+        for (Scored s : requireNonNull(h.pendingEvents)) {
+          if (!scanned.contains(s.event().id())) {
+            built.apply(s.event(), s.sentiment());
+          }
+        }
+        h.pendingEvents = null;
+        h.pendingMembers = null;
+        h.rollup = built;
+        h.horizon = horizon;
+        return read.apply(built);
+      }
+    } finally {
+      h.building.unlock();
+    }
+  }
+
+  /** Drops the tenant's rollup; the next read rebuilds it from the store. */
+  void invalidate(TenantId tenant) {
+    Holder h = holders.get(tenant);
+    if (h != null) {
+      synchronized (h) {
+        h.rollup = null;
+        h.horizon = Long.MAX_VALUE;
+      }
+    }
+  }
+
+  @Override
+  public void membersUpserted(TenantId tenant, List<Member> batch) {
+    Holder h = holders.get(tenant);
+    if (h == null) {
+      return;
+    }
+    synchronized (h) {
+      if (h.pendingMembers != null) {
+        h.pendingMembers.add(List.copyOf(batch));
+      }
+      if (h.rollup != null) {
+        try {
+          h.rollup.upsert(batch);
+        } catch (RuntimeException e) {
+          LOG.error("pulse rollup of tenant {} dropped: {} members could not be applied", tenant.value(), batch.size(), e);
+          h.rollup = null;
+        }
+      }
+    }
+  }
+
+  @Override
+  public void eventsStored(TenantId tenant, List<Event> batch) {
+    Holder h = holders.get(tenant);
+    if (h == null) {
+      return;
+    }
+    List<Scored> scored = new ArrayList<>(batch.size());
+    for (Event e : batch) {
+      scored.add(new Scored(e, sentiment(tenant, e)));
+    }
+    synchronized (h) {
+      if (h.pendingEvents != null) {
+        h.pendingEvents.addAll(scored);
+      }
+      if (h.rollup != null) {
+        try {
+          for (Scored s : scored) {
+            h.rollup.apply(s.event(), s.sentiment());
+          }
+        } catch (RuntimeException e) {
+          LOG.error("pulse rollup of tenant {} dropped: {} events could not be applied", tenant.value(), batch.size(), e);
+          h.rollup = null;
+        }
+      }
+    }
+  }
+
+  /** The event's own sentiment, else the analyzer's (when it gives a valid one), for activity events. */
+  private OptionalDouble sentiment(TenantId tenant, Event e) {
+    if (e.sentiment().isPresent() || e.kind() == EventKind.SURVEY || e.kind() == EventKind.CONSENT) {
+      return e.sentiment();
+    }
+    try {
+      OptionalDouble s = analyzer.sentiment(tenant, e);
+      return s.isPresent() && s.getAsDouble() >= -1 && s.getAsDouble() <= 1 ? s : OptionalDouble.empty();
+    } catch (RuntimeException ex) {
+      LOG.warn("sentiment analyzer {} failed on an event of tenant {}", analyzer, tenant.value(), ex);
+      return OptionalDouble.empty();
+    }
+  }
+}

@@ -1,0 +1,88 @@
+package io.convener.core.pulse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+import io.convener.api.Convener;
+import io.convener.api.Principal;
+import io.convener.api.Role;
+import io.convener.api.StorageException;
+import io.convener.api.TenantId;
+import io.convener.api.consent.ConsentGate;
+import io.convener.api.pulse.PulseMetric;
+import io.convener.api.pulse.PulseReport;
+import io.convener.api.pulse.PulseRequest;
+import io.convener.api.pulse.PulseScope;
+import io.convener.api.pulse.RiskKind;
+import io.convener.core.ConvenerModule;
+import io.convener.core.ConvenerSettings;
+import io.convener.core.gate.Gate;
+import io.convener.jdbc.JdbcSettings;
+import io.convener.jdbc.JdbcStorageModule;
+import io.convener.spi.pulse.SentimentAnalyzer;
+import io.convener.spi.storage.EventStore;
+import io.convener.spi.storage.MemberStore;
+import io.convener.spi.storage.PulseSettingsStore;
+import io.convener.testing.pulse.PlantedPulseScenario;
+import java.time.Duration;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * When the store fails, the last report of the same question is served marked stale, with the
+ * time it was computed and the cause; a question never answered before fails.
+ */
+class StaleCacheTest {
+  private static final TenantId ACME = TenantId.of("acme");
+  private static final Principal MANAGER = Principal.of(ACME, "cm", Role.COMMUNITY_MANAGER);
+
+  @Test
+  void theLastKnownReportIsServedStaleWhenTheStoreFails() {
+    Injector injector = Guice.createInjector(
+        new ConvenerModule(ConvenerSettings.defaults().withInMemoryKeys()),
+        new JdbcStorageModule(JdbcSettings.inMemoryH2("stale-" + UUID.randomUUID())));
+    try (Convener convener = injector.getInstance(Convener.class)) {
+      convener.start();
+      PlantedPulseScenario scenario = PlantedPulseScenario.standard();
+      convener.ingest().submit(Principal.of(ACME, "loader", Role.ADMIN), scenario.members(), scenario.events());
+      FailingStores stores = new FailingStores(injector.getInstance(MemberStore.class), injector.getInstance(EventStore.class));
+      Rollups rollups = new Rollups(stores, stores, SentimentAnalyzer.NONE);
+      DefaultPulseAggregator pulse = new DefaultPulseAggregator(
+          injector.getInstance(Gate.class), injector.getInstance(ConsentGate.class), rollups,
+          new TenantSettings(injector.getInstance(PulseSettingsStore.class)));
+      PulseRequest steady = PulseRequest.of(PulseScope.team(PlantedPulseScenario.STEADY), PlantedPulseScenario.AS_OF);
+      PulseRequest quiet = PulseRequest.of(PulseScope.team(PlantedPulseScenario.QUIET), PlantedPulseScenario.AS_OF);
+      assertThat(pulse.pulse(MANAGER, quiet).disclosures()).hasSize(1);
+
+      PulseReport fresh = pulse.pulse(MANAGER, steady);
+      assertThat(fresh.stale()).isEmpty();
+
+      stores.failing = true;
+      rollups.invalidate(ACME);
+      PulseReport stale = pulse.pulse(MANAGER, steady);
+      assertThat(stale.stale()).hasValueSatisfying(s -> {
+        assertThat(s.computedAt()).isEqualTo(fresh.computedAt());
+        assertThat(s.cause()).contains("store failed", "connection refused");
+      });
+      assertThat(stale.metrics()).isEqualTo(fresh.metrics());
+      assertThat(stale.provenanceId()).isPresent().isNotEqualTo(fresh.provenanceId());
+
+      // A stale report names nobody: the named silent member is counted with the other one.
+      PulseReport staleQuiet = pulse.pulse(MANAGER, quiet);
+      assertThat(staleQuiet.stale()).isPresent();
+      assertThat(staleQuiet.disclosures()).isEmpty();
+      assertThat(staleQuiet.risks(RiskKind.SILENT_MEMBER)).singleElement()
+          .satisfies(r -> assertThat(r.count()).isEqualTo(2));
+
+      PulseRequest unseen = steady.withWindow(Duration.ofDays(7));
+      assertThatThrownBy(() -> pulse.pulse(MANAGER, unseen)).isInstanceOf(StorageException.class);
+
+      stores.failing = false;
+      PulseReport again = pulse.pulse(MANAGER, steady);
+      assertThat(again.stale()).isEmpty();
+      assertThat(again.metrics().get(PulseMetric.MEMBERS)).isEqualTo(fresh.metrics().get(PulseMetric.MEMBERS));
+    }
+  }
+}

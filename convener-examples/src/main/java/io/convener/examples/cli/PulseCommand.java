@@ -1,0 +1,185 @@
+package io.convener.examples.cli;
+
+import static java.util.Objects.requireNonNull;
+
+import io.convener.api.CohortId;
+import io.convener.api.Convener;
+import io.convener.api.OrgUnit;
+import io.convener.api.TeamId;
+import io.convener.api.TenantId;
+import io.convener.api.pulse.PulseMetric;
+import io.convener.api.pulse.PulseReport;
+import io.convener.api.pulse.PulseRequest;
+import io.convener.api.pulse.PulseScope;
+import io.convener.api.pulse.RiskFlag;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.concurrent.Callable;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code convener pulse (--team T | --cohort C | --org PATH) [--window 28d]}: engagement,
+ * sentiment, psychological safety and risks of one scope, beside its baseline (the three windows
+ * before), as CONTRACT.md section 2 gives it.
+ */
+@Command(
+    name = "pulse",
+    description = {
+      "Engagement, sentiment, psychological safety and risks of a team, cohort or org unit.",
+      "Groups under k members (default 5) are suppressed; silent members are named only with",
+      "their consent for pulse.individual, and counted otherwise."
+    })
+final class PulseCommand implements Callable<Integer> {
+  /** The metrics the contract lists, in its order; the rest follow. */
+  static final List<PulseMetric> METRICS = List.of(PulseMetric.MEMBERS, PulseMetric.ACTIVE_MEMBERS,
+      PulseMetric.PARTICIPATION_RATE, PulseMetric.EVENTS_PER_MEMBER, PulseMetric.RESPONSE_RATE,
+      PulseMetric.MEDIAN_RESPONSE_MINUTES, PulseMetric.RECIPROCITY, PulseMetric.TURN_TAKING_GINI,
+      PulseMetric.SENTIMENT, PulseMetric.PSYCH_SAFETY, PulseMetric.RESPONDENTS, PulseMetric.ABSENCE_FACTOR,
+      PulseMetric.SENTIMENT_TREND, PulseMetric.PSYCH_SAFETY_AGREEMENT);
+  private static final Pattern DAYS = Pattern.compile("([1-9][0-9]{0,2})d");
+
+  @ParentCommand ConvenerCommand root;
+  @Spec CommandSpec spec;
+
+  @ArgGroup(exclusive = true, multiplicity = "1")
+  Scope scope;
+
+  /** Exactly one scope. */
+  static final class Scope {
+    @Option(names = "--team", paramLabel = "T", required = true, description = "A team")
+    @Nullable String team;
+
+    @Option(names = "--cohort", paramLabel = "C", required = true, description = "A cohort")
+    @Nullable String cohort;
+
+    @Option(names = "--org", paramLabel = "PATH", required = true, description = "An org unit and every unit beneath it, e.g. eng")
+    @Nullable String org;
+  }
+
+  @Option(names = "--window", paramLabel = "DAYS", description = "Window length, e.g. 28d (default: ${DEFAULT-VALUE})")
+  String window = "28d";
+
+  @Override
+  public Integer call() {
+    TenantId tenant = root.options.requireTenant(spec);
+    PulseRequest request = new PulseRequest(scope(), root.options.asOf(spec), window());
+    PulseReport report;
+    try (Convener convener = Stores.open(root.options, spec)) {
+      report = convener.pulse().pulse(GlobalOptions.operator(tenant), request);
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    if (root.options.json()) {
+      Json.print(out, toJson(report));
+    } else {
+      printTable(out, report);
+    }
+    return ConvenerCommand.OK;
+  }
+
+  private PulseScope scope() {
+    try {
+      if (scope.team != null) {
+        return PulseScope.team(TeamId.of(scope.team));
+      }
+      if (scope.cohort != null) {
+        return PulseScope.cohort(CohortId.of(scope.cohort));
+      }
+      return PulseScope.org(OrgUnit.of(requireNonNull(scope.org)));
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), "Invalid scope: " + e.getMessage());
+    }
+  }
+
+  private Duration window() {
+    Matcher m = DAYS.matcher(window);
+    if (!m.matches() || Integer.parseInt(m.group(1)) > 366) {
+      throw new ParameterException(spec.commandLine(),
+          "Invalid value for option '--window': expected 1d to 366d, got '" + window + "'");
+    }
+    return Duration.ofDays(Integer.parseInt(m.group(1)));
+  }
+
+  /** The contract's JSON document of a report. */
+  static Map<String, Object> toJson(PulseReport r) {
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("scope", r.scope().wireName());
+    json.put("asOf", r.asOf().toString());
+    json.put("window", r.window().toDays() + "d");
+    json.put("computedAt", r.computedAt().toString());
+    json.put("suppressed", r.isSuppressed());
+    r.suppressed().ifPresent(reason -> json.put("suppressedReason", reason));
+    json.put("metrics", values(r, r.metrics()::get));
+    json.put("baseline", values(r, r.baseline()::get));
+    json.put("change", values(r, r::change));
+    List<Map<String, Object>> risks = new ArrayList<>();
+    for (RiskFlag f : r.risks()) {
+      Map<String, Object> risk = new LinkedHashMap<>();
+      risk.put("kind", f.kind().name());
+      risk.put("severity", f.severity().name());
+      f.member().ifPresent(m -> risk.put("member", m.value().value()));
+      if (f.kind().individual()) {
+        risk.put("count", f.count());
+      }
+      risk.put("reason", f.reason());
+      risk.put("at", f.at().toString());
+      risks.add(risk);
+    }
+    json.put("risks", risks);
+    r.stale().ifPresent(s -> json.put("stale", Map.of("computedAt", s.computedAt().toString(), "cause", s.cause())));
+    r.provenanceId().ifPresent(id -> json.put("provenanceId", id));
+    return json;
+  }
+
+  private static Map<String, @Nullable Object> values(PulseReport r, Function<PulseMetric, OptionalDouble> get) {
+    Map<String, @Nullable Object> out = new LinkedHashMap<>();
+    for (PulseMetric m : METRICS) {
+      OptionalDouble v = get.apply(m);
+      out.put(m.wireName(), v.isPresent() ? number(v.getAsDouble()) : null);
+    }
+    return out;
+  }
+
+  private static Number number(double v) {
+    return v == Math.rint(v) && Math.abs(v) < 1e15 ? (Number) (long) v : (Number) (Math.round(v * 1e6) / 1e6);
+  }
+
+  private static void printTable(PrintWriter out, PulseReport r) {
+    out.printf("Pulse of %s, %d days to %s (computed %s)%n", r.scope().wireName(), r.window().toDays(), r.asOf(), r.computedAt());
+    r.stale().ifPresent(s -> out.printf("STALE: computed at %s; %s%n", s.computedAt(), s.cause()));
+    if (r.isSuppressed()) {
+      out.printf("suppressed: %s%n", r.suppressed().orElseThrow());
+      out.flush();
+      return;
+    }
+    out.printf("  %-24s %10s %10s %10s%n", "metric", "window", "baseline", "change");
+    for (PulseMetric m : METRICS) {
+      out.printf("  %-24s %10s %10s %10s%n", m.wireName(), fmt(r.metrics().get(m)), fmt(r.baseline().get(m)), fmt(r.change(m)));
+    }
+    out.println(r.risks().isEmpty() ? "No risks." : "Risks:");
+    for (RiskFlag f : r.risks()) {
+      String who = f.member().map(m -> " " + m.value().value()).orElse(f.kind().individual() ? " (" + f.count() + " unnamed)" : "");
+      out.printf("  %-6s %s%s: %s%n", f.severity(), f.kind(), who, f.reason());
+    }
+    out.flush();
+  }
+
+  static String fmt(OptionalDouble v) {
+    return v.isPresent() ? String.format(Locale.ROOT, "%.2f", v.getAsDouble()) : "-";
+  }
+}

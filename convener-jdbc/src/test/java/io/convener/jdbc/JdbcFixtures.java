@@ -23,6 +23,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.function.BiFunction;
 import java.util.stream.Stream;
 
 /** Opens JDBC stores for tests through the public module, as a host would. */
@@ -38,46 +39,43 @@ public final class JdbcFixtures {
 
   /** The tenant and consent stores of a new module over new settings of {@code database}; not started. */
   public static ConsentStoreFixture openConsent(TestDatabase database) throws IOException {
-    Path dir = Files.createTempDirectory("convener-jdbc-test");
-    JdbcSettings settings = settings(database, dir);
-    Injector injector = Guice.createInjector(
-        new JdbcStorageModule(settings),
-        binder -> binder.bind(PersonalDataCipher.class).toInstance(new FakePersonalDataCipher()));
-    return new ConsentStoreFixture(
+    return openWith(database, (injector, cleanup) -> new ConsentStoreFixture(
         injector.getInstance(TenantStore.class),
         injector.getInstance(ConsentStore.class),
         injector.getInstance(StorageLifecycle.class),
-        cleanup(database, settings, dir));
+        cleanup));
   }
 
   /** The approval store of a new module over new settings of {@code database}; not started. */
   public static ApprovalStoreFixture openApprovals(TestDatabase database) throws IOException {
-    Path dir = Files.createTempDirectory("convener-jdbc-test");
-    JdbcSettings settings = settings(database, dir);
-    Injector injector = Guice.createInjector(
-        new JdbcStorageModule(settings),
-        binder -> binder.bind(PersonalDataCipher.class).toInstance(new FakePersonalDataCipher()));
-    return new ApprovalStoreFixture(
-        injector.getInstance(ApprovalStore.class),
-        injector.getInstance(StorageLifecycle.class),
-        cleanup(database, settings, dir));
+    return openWith(database, (injector, cleanup) -> new ApprovalStoreFixture(
+        injector.getInstance(ApprovalStore.class), injector.getInstance(StorageLifecycle.class), cleanup));
   }
 
   /** The sharing agreement store of a new module over new settings of {@code database}; not started. */
   public static SharingAgreementStoreFixture openSharingAgreements(TestDatabase database) throws IOException {
+    return openWith(database, (injector, cleanup) -> new SharingAgreementStoreFixture(
+        injector.getInstance(SharingAgreementStore.class), injector.getInstance(StorageLifecycle.class), cleanup));
+  }
+
   /** The pulse settings store of a new module over new settings of {@code database}; not started. */
   public static PulseSettingsStoreFixture openPulseSettings(TestDatabase database) throws IOException {
+    return openWith(database, (injector, cleanup) -> new PulseSettingsStoreFixture(
+        injector.getInstance(PulseSettingsStore.class), injector.getInstance(StorageLifecycle.class), cleanup));
+  }
+
+  /**
+   * A fixture made from the injector of a new module over new settings of {@code database}, with a
+   * {@link FakePersonalDataCipher}, and the cleanup that disposes of the database and its directory.
+   */
+  private static <F> F openWith(TestDatabase database, BiFunction<Injector, Runnable, F> fixture)
+      throws IOException {
     Path dir = Files.createTempDirectory("convener-jdbc-test");
     JdbcSettings settings = settings(database, dir);
     Injector injector = Guice.createInjector(
         new JdbcStorageModule(settings),
         binder -> binder.bind(PersonalDataCipher.class).toInstance(new FakePersonalDataCipher()));
-    return new SharingAgreementStoreFixture(
-        injector.getInstance(SharingAgreementStore.class),
-    return new PulseSettingsStoreFixture(
-        injector.getInstance(PulseSettingsStore.class),
-        injector.getInstance(StorageLifecycle.class),
-        cleanup(database, settings, dir));
+    return fixture.apply(injector, cleanup(database, settings, dir));
   }
 
   private static JdbcSettings settings(TestDatabase database, Path dir) {

@@ -61,10 +61,10 @@ final class ShortestPaths {
         double total = 0;
         for (int j = 0; j < d.settled; j++) {
           int v = d.order[j];
-          double dv = d.dist[v];
+          double dv = d.dist(v);
           total += dv;
           if (v != s) {
-            myDep[v] += d.delta[v];
+            myDep[v] += d.delta(v);
             if (distances) {
               mySum[v] += dv;
               mySq[v] += dv * dv;

@@ -7,7 +7,21 @@ package io.convener.core.internal.graph;
  * per entry while betweenness and closeness run.
  */
 record LocalOrder(int[] toNew, int[] toOld, int[] offsets, int[] targets, double[] length) {
-  static LocalOrder of(InteractionGraph g) {
+  /** The rows as they are, with their distances: for a graph that is already in local order. */
+  static LocalOrder identity(InteractionGraph g) {
+    int[] id = new int[g.n];
+    for (int v = 0; v < g.n; v++) {
+      id[v] = v;
+    }
+    double[] length = new double[g.targets.length];
+    for (int e = 0; e < length.length; e++) {
+      length[e] = 1.0 / g.undirected(e);
+    }
+    return new LocalOrder(id, id, g.offsets, g.targets, length);
+  }
+
+  /** Breadth-first numbering: {@code [toNew, toOld]}. */
+  static int[][] numbering(InteractionGraph g) {
     int n = g.n;
     int[] toNew = new int[n];
     int[] toOld = new int[n];
@@ -31,6 +45,14 @@ record LocalOrder(int[] toNew, int[] toOld, int[] offsets, int[] targets, double
         }
       }
     }
+    return new int[][] {toNew, toOld};
+  }
+
+  static LocalOrder of(InteractionGraph g) {
+    int[][] numbering = numbering(g);
+    int[] toNew = numbering[0];
+    int[] toOld = numbering[1];
+    int n = g.n;
     int[] offsets = new int[n + 1];
     int entries = g.targets.length;
     int[] targets = new int[entries];
@@ -47,8 +69,25 @@ record LocalOrder(int[] toNew, int[] toOld, int[] offsets, int[] targets, double
     return new LocalOrder(toNew, toOld, offsets, targets, length);
   }
 
+  /** The same graph with node v renumbered {@code toNew[v]} (rows sorted again). */
+  static InteractionGraph relabel(InteractionGraph g, int[] toNew) {
+    InteractionGraph.Builder b = InteractionGraph.builder(g.n, (int) Math.min(Integer.MAX_VALUE - 8, g.directedEdgeCount()));
+    for (int a = 0; a < g.n; a++) {
+      for (int e = g.offsets[a]; e < g.offsets[a + 1]; e++) {
+        if (g.out[e] > 0) {
+          b.add(toNew[a], toNew[g.targets[e]], g.out[e]);
+        }
+      }
+    }
+    return b.build();
+  }
+
   /** {@code values} indexed by new numbers, returned indexed by the caller's. */
   double[] toOldOrder(double[] values) {
+    return toOldOrder(values, toOld);
+  }
+
+  static double[] toOldOrder(double[] values, int[] toOld) {
     double[] out = new double[values.length];
     for (int nv = 0; nv < values.length; nv++) {
       out[toOld[nv]] = values[nv];

@@ -27,10 +27,11 @@ public final class ShortestPaths {
 
   /** Betweenness and closeness alone (exact up to {@code o.exactLimit()} nodes), for benchmarks. */
   public static Result compute(InteractionGraph g, MetricOptions o) {
-    return compute(g, o, Components.of(g));
+    return compute(g, o, Components.of(g), true);
   }
 
-  static Result compute(InteractionGraph g, MetricOptions o, Components comps) {
+  /** With {@code reorder}, runs on a breadth-first renumbered copy of the rows. */
+  static Result compute(InteractionGraph g, MetricOptions o, Components comps, boolean reorder) {
     int n = g.n;
     int[] sources;
     boolean[] sampled = new boolean[comps.count()];
@@ -44,7 +45,7 @@ public final class ShortestPaths {
     for (boolean b : sampled) {
       anySampled |= b;
     }
-    LocalOrder local = LocalOrder.of(g);
+    LocalOrder local = reorder ? LocalOrder.of(g) : LocalOrder.identity(g);
     double[] closeness = new double[n];
     int blocks = Math.max(1, Math.min(BLOCKS, sources.length));
     double[][] dep = new double[blocks][];

@@ -2,6 +2,7 @@ package io.convener.core;
 
 import io.convener.api.Convener;
 import io.convener.api.approval.ApprovalService;
+import io.convener.api.champion.ChampionDiscovery;
 import io.convener.api.consent.ConsentGate;
 import io.convener.api.ingest.IngestService;
 import io.convener.api.profile.ProfileService;
@@ -19,6 +20,7 @@ final class DefaultConvener implements Convener {
   private final ProvenanceLog provenance;
   private final ProfileService profiles;
   private final ApprovalService approvals;
+  private final ChampionDiscovery champions;
 
   @Inject
   DefaultConvener(
@@ -27,13 +29,15 @@ final class DefaultConvener implements Convener {
       ConsentGate consent,
       ProvenanceLog provenance,
       ProfileService profiles,
-      ApprovalService approvals) {
+      ApprovalService approvals,
+      ChampionDiscovery champions) {
     this.storage = storage;
     this.ingest = ingest;
     this.consent = consent;
     this.provenance = provenance;
     this.profiles = profiles;
     this.approvals = approvals;
+    this.champions = champions;
   }
 
   @Override
@@ -64,6 +68,11 @@ final class DefaultConvener implements Convener {
   @Override
   public ApprovalService approvals() {
     return approvals;
+  }
+
+  @Override
+  public ChampionDiscovery champions() {
+    return champions;
   }
 
   @Override

@@ -10,6 +10,9 @@ import java.util.stream.Collectors;
 
 /** The words that explain a collaborator recommendation; they name only disclosed people. */
 final class Reasons {
+  /** Shared contacts named in a reason; the full list is in the recommendation. */
+  static final int SHOWN = 5;
+
   private Reasons() {}
 
   static List<String> of(CollaboratorFinder.Candidate c, List<String> skills, SkillEvidence ev, Member m,
@@ -33,7 +36,10 @@ final class Reasons {
     out.add("ties to " + c.direct + " of " + teamSize + " team members");
     int sharedCount = shared.size() + sharedWithheld;
     if (sharedCount > 0) {
-      String names = shared.stream().map(d -> d.value().value()).collect(Collectors.joining(", "));
+      String names = shared.stream().limit(SHOWN).map(d -> d.value().value()).collect(Collectors.joining(", "));
+      if (shared.size() > SHOWN) {
+        names += " and " + (shared.size() - SHOWN) + " more";
+      }
       String rest = sharedWithheld > 0 ? (shared.isEmpty() ? "" : " ") + "(+" + sharedWithheld + " not named)" : "";
       out.add(sharedCount + " shared contacts with the team: " + names + rest);
     }

@@ -88,6 +88,7 @@ final class DemoCommand implements Callable<Integer> {
         IngestReport first = ingest(convener, tenant, file, err);
         IngestReport again = ingest(convener, tenant, file, err);
         printReport(out, tenant, org, kinds, file, first, again);
+        DemoChampions.print(out, convener, tenant, org, end);
         printTrust(out, convener, tenant);
       }
     } finally {

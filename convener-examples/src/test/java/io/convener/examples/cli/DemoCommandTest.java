@@ -26,6 +26,7 @@ class DemoCommandTest {
         .contains("line ", "actor: required")
         .contains("second run: 0 new events")
         .contains("champion.recommendation")
-        .contains("Provenance log: 2 entries, verified");
+        .contains("Champions and connectors", "Collaborators for team")
+        .containsPattern("Provenance log: \\d+ entries, verified");
   }
 }

@@ -3,9 +3,12 @@ package io.convener.core.internal.graph;
 import static java.util.Objects.requireNonNull;
 
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Every per-node metric of an {@link InteractionGraph}, each defined as NetworkX defines it, and
@@ -18,6 +21,7 @@ public final class GraphMetrics {
   private final double[] strength;
   private final double[] pageRank;
   private final int pageRankIterations;
+  private final int eigenvectorIterations;
   private final double[] betweenness;
   private final double[] closeness;
   private final double[] eigenvector;
@@ -29,6 +33,7 @@ public final class GraphMetrics {
   private final Exactness betweennessExactness;
   private final Exactness closenessExactness;
   private final Map<Metric, String> unavailable;
+  private final Map<String, Double> stageMillis = new LinkedHashMap<>();
 
   private GraphMetrics(InteractionGraph g, MetricOptions o, double[] warmStart) {
     n = g.n;
@@ -39,29 +44,37 @@ public final class GraphMetrics {
       degree[v] = g.offsets[v + 1] - g.offsets[v];
       strength[v] = g.strength[v];
     }
+    long t0 = System.nanoTime();
     PageRank.Result pr = PageRank.compute(g, o.tolerance(), o.maxIterations(), warmStart);
     pageRankIterations = pr.iterations();
     pageRank = pr.converged() ? pr.rank() : unavailable(Metric.PAGERANK,
         "PageRank did not converge within " + o.maxIterations() + " iterations (last L1 change "
             + pr.lastChange() + ", needed < " + n * o.tolerance() + ")");
+    long t1 = stage("pageRank", t0);
     Components comps = Components.of(g);
     ShortestPaths.Result sp = ShortestPaths.compute(g, o, comps);
     betweenness = sp.betweenness();
     closeness = sp.closeness();
     betweennessExactness = sp.betweennessExactness();
     closenessExactness = sp.closenessExactness();
+    long t2 = stage("shortestPaths", t1);
     if (n == 0) {
+      eigenvectorIterations = 0;
       eigenvector = unavailable(Metric.EIGENVECTOR, "eigenvector centrality is undefined for a graph without nodes");
     } else {
       Eigenvector.Result ev = Eigenvector.compute(g, o.tolerance(), o.maxIterations());
+      eigenvectorIterations = ev.iterations();
       eigenvector = ev.converged() ? ev.centrality() : unavailable(Metric.EIGENVECTOR,
           "eigenvector centrality did not converge within " + o.maxIterations() + " iterations");
     }
-    Triangles.Result tr = Triangles.compute(g);
+    long t3 = stage("eigenvector", t2);
+    // Both are sequential: run them side by side.
+    CompletableFuture<Triangles.Result> triangles = CompletableFuture.supplyAsync(() -> Triangles.compute(g));
+    community = Louvain.communities(g, o.seed());
+    Triangles.Result tr = triangles.join();
     clustering = tr.clustering();
     constraint = tr.constraint();
     effectiveSize = tr.effectiveSize();
-    community = Louvain.communities(g, o.seed());
     if (g.targets.length == 0) {
       modularity = Double.NaN;
       unavailable.put(Metric.COMMUNITY,
@@ -69,6 +82,13 @@ public final class GraphMetrics {
     } else {
       modularity = Louvain.modularity(g, community);
     }
+    stage("trianglesAndLouvain", t3);
+  }
+
+  private long stage(String name, long since) {
+    long now = System.nanoTime();
+    stageMillis.put(name, (now - since) / 1e6);
+    return now;
   }
 
   private double[] unavailable(Metric m, String reason) {
@@ -161,6 +181,16 @@ public final class GraphMetrics {
   /** Why metric {@code m} could not be computed, if it could not; its values are then NaN. */
   public Optional<String> unavailable(Metric m) {
     return Optional.ofNullable(unavailable.get(requireNonNull(m, "metric")));
+  }
+
+  /** Power iterations eigenvector centrality used. */
+  public int eigenvectorIterations() {
+    return eigenvectorIterations;
+  }
+
+  /** Wall-clock milliseconds of each stage of {@link #compute}, in order, for benchmarks and logs. */
+  public Map<String, Double> stageMillis() {
+    return Collections.unmodifiableMap(stageMillis);
   }
 
   /** Power iterations PageRank used (fewer after a good warm start). */

@@ -12,7 +12,7 @@ import java.util.SplittableRandom;
  */
 public final class Louvain {
   static final double THRESHOLD = 1e-7;
-  private static final int REFINEMENTS = 10;
+  private static final int REFINEMENTS = 2;
 
   private Louvain() {}
 

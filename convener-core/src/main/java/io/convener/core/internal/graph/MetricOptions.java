@@ -16,7 +16,7 @@ public record MetricOptions(int exactLimit, int samples, long seed, double toler
   /** Default {@link #exactLimit()}: exact betweenness and closeness up to 5,000 nodes. */
   public static final int DEFAULT_EXACT_LIMIT = 5_000;
   /** Default {@link #samples()}; see docs/graph-kernel.md for the time and error it buys. */
-  public static final int DEFAULT_SAMPLES = 64;
+  public static final int DEFAULT_SAMPLES = 32;
 
   public MetricOptions {
     if (exactLimit < 0) {

@@ -14,15 +14,21 @@ import java.util.stream.IntStream;
  * number of blocks that run in parallel and are summed in block order, so results are
  * deterministic.
  */
-final class ShortestPaths {
+public final class ShortestPaths {
   private static final double CONFIDENCE_DELTA = 0.05;
   private static final double Z_95 = 1.959963984540054;
   private static final int BLOCKS = 8;
 
   private ShortestPaths() {}
 
-  record Result(double[] betweenness, double[] closeness, Exactness betweennessExactness,
+  /** Betweenness and closeness per node, and how each was obtained. */
+  public record Result(double[] betweenness, double[] closeness, Exactness betweennessExactness,
       Exactness closenessExactness) {}
+
+  /** Betweenness and closeness alone (exact up to {@code o.exactLimit()} nodes), for benchmarks. */
+  public static Result compute(InteractionGraph g, MetricOptions o) {
+    return compute(g, o, Components.of(g));
+  }
 
   static Result compute(InteractionGraph g, MetricOptions o, Components comps) {
     int n = g.n;
@@ -61,10 +67,10 @@ final class ShortestPaths {
         double total = 0;
         for (int j = 0; j < d.settled; j++) {
           int v = d.order[j];
-          double dv = d.dist[v];
+          double dv = d.dist(v);
           total += dv;
           if (v != s) {
-            myDep[v] += d.delta[v];
+            myDep[v] += d.delta(v);
             if (distances) {
               mySum[v] += dv;
               mySq[v] += dv * dv;

@@ -1,22 +1,30 @@
 package io.convener.core.champion;
 
+import static java.util.Objects.requireNonNull;
+
 import io.convener.api.Principal;
 import io.convener.api.TenantId;
 import io.convener.api.champion.ChampionSettings;
+import io.convener.spi.storage.ChampionSettingsStore;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
 
 /**
- * Each tenant's champion settings, {@link ChampionSettings#defaults()} until an admin sets them.
- * Kept in this process's memory. Thread-safe.
+ * Each tenant's champion settings, read from the {@link ChampionSettingsStore} on every request
+ * (so that every process sharing the database sees a change at once), {@link
+ * ChampionSettings#defaults()} until an admin saves some. Thread-safe.
  */
 @Singleton
 final class SettingsRegistry {
-  private final ConcurrentMap<TenantId, ChampionSettings> settings = new ConcurrentHashMap<>();
+  private final ChampionSettingsStore store;
+
+  @Inject
+  SettingsRegistry(ChampionSettingsStore store) {
+    this.store = requireNonNull(store, "store");
+  }
 
   ChampionSettings get(TenantId tenant) {
-    return settings.getOrDefault(tenant, ChampionSettings.defaults());
+    return store.find(tenant).orElseGet(ChampionSettings::defaults);
   }
 
   /** The principal's tenant's settings, for provenance records. */
@@ -25,7 +33,7 @@ final class SettingsRegistry {
   }
 
   ChampionSettings put(TenantId tenant, ChampionSettings s) {
-    settings.put(tenant, s);
+    store.save(tenant, s);
     return s;
   }
 }

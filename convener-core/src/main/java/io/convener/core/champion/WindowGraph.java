@@ -54,13 +54,19 @@ final class WindowGraph {
    * @param decay the diminishing-returns factor for repeated reactions and endorsements; 1 for none
    */
   static WindowGraph build(TenantLog.Snapshot s, long from, long until, boolean[] excluded, double decay) {
-    Builder b = new Builder(s.roster().size(), excluded);
     EventColumns.View ev = s.events();
+    Builder b = new Builder(s.roster().size(), excluded, ev.size() == 0 ? 0 : ev.targetEnd()[ev.size() - 1]);
+    long[] times = ev.at();
+    int[] actors = ev.actor();
+    int[] targets = ev.targets();
+    int[] ends = ev.targetEnd();
+    double[] weights = ev.weight();
+    int[] nodeOf = b.nodeOf;
     boolean damp = decay < 1;
     PairCounter reactions = new PairCounter();
     PairCounter endorsed = new PairCounter();
     for (int i = 0; i < ev.size(); i++) {
-      long at = ev.at()[i];
+      long at = times[i];
       if (at < from || at >= until) {
         continue;
       }
@@ -68,17 +74,17 @@ final class WindowGraph {
       if (!kind.isCollaboration()) {
         continue;
       }
-      int a = b.nodeOf[ev.actor()[i]];
+      int a = nodeOf[actors[i]];
       if (a < 0) {
         continue;
       }
-      int start = ev.targetStart(i);
-      int end = ev.targetEnd()[i];
-      if (start < end && onlySelf(ev, start, end, ev.actor()[i])) {
+      int start = i == 0 ? 0 : ends[i - 1];
+      int end = ends[i];
+      if (start < end && onlySelf(ev, start, end, actors[i])) {
         continue;
       }
       b.events++;
-      double w = ev.weight()[i];
+      double w = weights[i];
       boolean damped = damp && (kind == EventKind.REACTION || kind == EventKind.ENDORSEMENT);
       if (!damped || start == end) {
         b.given[a] += w;
@@ -87,7 +93,7 @@ final class WindowGraph {
         b.posts[a] += w;
       }
       for (int j = start; j < end; j++) {
-        int t = b.nodeOf[ev.targets()[j]];
+        int t = nodeOf[targets[j]];
         if (t < 0 || t == a) {
           continue;
         }
@@ -140,7 +146,7 @@ final class WindowGraph {
     final InteractionGraph.Builder edges;
     long events;
 
-    Builder(int rosterSize, boolean[] excluded) {
+    Builder(int rosterSize, boolean[] excluded, int expectedEdges) {
       nodeOf = new int[rosterSize];
       int n = 0;
       for (int i = 0; i < rosterSize; i++) {
@@ -156,7 +162,7 @@ final class WindowGraph {
       posts = new double[n];
       responses = new double[n];
       endorsements = new double[n];
-      edges = InteractionGraph.builder(n);
+      edges = InteractionGraph.builder(n, expectedEdges);
     }
   }
 }

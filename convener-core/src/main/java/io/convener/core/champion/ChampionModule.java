@@ -20,6 +20,7 @@ public final class ChampionModule extends AbstractModule {
     bind(DefaultChampionDiscovery.class).in(Singleton.class);
     bind(TenantLogs.class).in(Singleton.class);
     bind(StructureCache.class).in(Singleton.class);
+    bind(WindowCache.class).in(Singleton.class);
     bind(SettingsRegistry.class).in(Singleton.class);
     bind(SignalRunner.class).in(Singleton.class);
     Multibinder.newSetBinder(binder(), Signal.class);

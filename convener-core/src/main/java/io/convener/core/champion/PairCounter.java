@@ -26,8 +26,8 @@ final class PairCounter {
     return ((long) from << 32) | (to & 0xffffffffL);
   }
 
-  /** Adds one occurrence of weight {@code w} from {@code from} to {@code to}. */
-  void add(int from, int to, double w) {
+  /** Adds one occurrence of weight {@code w} from {@code from} to {@code to}; returns the pair's slot. */
+  int add(int from, int to, double w) {
     if (size * 2 >= keys.length) {
       rehash();
     }
@@ -42,6 +42,22 @@ final class PairCounter {
     }
     counts[slot]++;
     sums[slot] += w;
+    return slot;
+  }
+
+  /** Occurrences of the pair in {@code slot}, as of the last {@link #add}. */
+  int count(int slot) {
+    return counts[slot];
+  }
+
+  /** Total weight of the pair in {@code slot}. */
+  double sum(int slot) {
+    return sums[slot];
+  }
+
+  /** Distinct pairs. */
+  int size() {
+    return size;
   }
 
   private static int slot(long k, int capacity) {

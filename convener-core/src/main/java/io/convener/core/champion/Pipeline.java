@@ -22,12 +22,14 @@ final class Pipeline {
   private final TenantLogs logs;
   private final StructureCache structures;
   private final SignalRunner signals;
+  private final WindowCache windows;
 
   @Inject
-  Pipeline(TenantLogs logs, StructureCache structures, SignalRunner signals) {
+  Pipeline(TenantLogs logs, StructureCache structures, SignalRunner signals, WindowCache windows) {
     this.logs = requireNonNull(logs, "logs");
     this.structures = requireNonNull(structures, "structures");
     this.signals = requireNonNull(signals, "signals");
+    this.windows = requireNonNull(windows, "windows");
   }
 
   TenantLogs logs() {
@@ -46,8 +48,8 @@ final class Pipeline {
     double decay = settings.thresholds().repeatDecay();
     long f = EventColumns.nanos(from);
     long u = EventColumns.nanos(asOf);
-    WindowGraph wg = WindowGraph.build(snap, f, u, excluded, decay);
     String fingerprint = "decay=" + decay + ";excluded=" + settings.excluded();
+    WindowGraph wg = windows.graph(tenant, snap, f, u, excluded, decay, fingerprint);
     Structure st = structures.structure(tenant, wg, fingerprint, snap.watermark(), f, u - f,
         settings.thresholds().structuralRefresh());
     if (wg.nodeCount() > 0 && Double.isNaN(st.pageRank()[0])) {

@@ -21,6 +21,9 @@ import java.util.Set;
 final class TenantLog {
   private static final Set<EventKind> KEPT = keptKinds();
 
+  private static final java.util.concurrent.atomic.AtomicLong EPOCHS = new java.util.concurrent.atomic.AtomicLong();
+
+  private final long epoch = EPOCHS.incrementAndGet();
   private final Object lock = new Object();
   private final Roster roster = new Roster();
   private final EventColumns events = new EventColumns();
@@ -110,18 +113,19 @@ final class TenantLog {
       if (loading) {
         throw new IllegalStateException("tenant log read before its load finished");
       }
-      return new Snapshot(roster.view(), events.view(), events.size(), latest, changes);
+      return new Snapshot(epoch, roster.view(), events.view(), events.size(), latest, changes);
     }
   }
 
   /**
    * One tenant's data at one moment.
    *
+   * @param epoch identifies the log the snapshot comes from: a reloaded tenant gets a new one
    * @param roster the members
    * @param events the kept events
    * @param watermark how many kept events the tenant had: grows with every new event
    * @param latest the latest event instant, in nanoseconds, or {@code Long.MIN_VALUE}
    * @param changes a counter raised by every change, for caches
    */
-  record Snapshot(Roster.View roster, EventColumns.View events, long watermark, long latest, long changes) {}
+  record Snapshot(long epoch, Roster.View roster, EventColumns.View events, long watermark, long latest, long changes) {}
 }

@@ -97,6 +97,36 @@ class ChampionBehaviourTest {
   }
 
   @Test
+  void requestsBetweenBatchesGiveTheSameScoresAsOneRequestAfterAllOfThem() {
+    Scenario stepwise = new Scenario(convener, "stepwise").base();
+    Scenario atOnce = new Scenario(convener, "at-once").base();
+    List<List<String[]>> batches = List.of(
+        List.of(new String[] {"reaction", "e", "f"}, new String[] {"reaction", "e", "f"}, new String[] {"reply", "a", "d"}),
+        List.of(new String[] {"endorsement", "b", "c"}, new String[] {"reaction", "e", "f"}, new String[] {"mention", "f", "a"}),
+        List.of(new String[] {"endorsement", "a", "c"}, new String[] {"reply", "c", "c"}, new String[] {"message", "d"}));
+    for (List<String[]> batch : batches) {
+      rank(stepwise);
+      for (String[] e : batch) {
+        EventKind kind = EventKind.fromWireName(e[0]).orElseThrow();
+        String[] targets = java.util.Arrays.copyOfRange(e, 2, e.length);
+        stepwise.ingest(stepwise.event(kind, e[1], 1, targets));
+        atOnce.ingest(atOnce.event(kind, e[1], 1, targets));
+      }
+    }
+    ChampionRanking a = rank(stepwise);
+    ChampionRanking b = rank(atOnce);
+    assertThat(ids(a)).isEqualTo(ids(b));
+    assertThat(a.graph().eventsInWindow()).isEqualTo(b.graph().eventsInWindow()).isEqualTo(22);
+    for (RankedMember e : a.champions()) {
+      String id = e.member().value().value();
+      assertThat(e.score()).as(id).isCloseTo(score(b, id), within(1e-9));
+      RankedMember other = b.champions().stream().filter(x -> x.member().value().value().equals(id)).findFirst()
+          .orElseThrow();
+      e.raw().forEach((k, v) -> assertThat(v).as(id + " " + k).isCloseTo(other.raw().get(k), within(1e-9)));
+    }
+  }
+
+  @Test
   void excludedBotsAndStaffDisappearFromScoresAndTheGraph() {
     Scenario s = new Scenario(convener, "bots").base();
     ChampionRanking clean = rank(s);

@@ -21,6 +21,7 @@ import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -46,29 +47,46 @@ final class ChampionRanker {
     Pipeline.Scored s = pipeline.score(tenant, asOf, q.window(), settings);
     WindowGraph wg = s.graph();
     Scoring sc = s.scoring();
-    List<Integer> candidates = new ArrayList<>();
+    int[] matching = new int[wg.nodeCount()];
+    int count = 0;
     for (int v = 0; v < wg.nodeCount(); v++) {
       if (matches(s, v, q)) {
-        candidates.add(v);
+        matching[count++] = v;
       }
     }
-    candidates.sort((x, y) -> {
-      int c = Double.compare(sc.score[y], sc.score[x]);
-      return c != 0 ? c : idOf(s, x).compareTo(idOf(s, y));
-    });
-    Map<MemberId, Integer> nodeOf = new HashMap<>();
-    List<MemberId> ids = new ArrayList<>(candidates.size());
+    int[] candidates = Ordering.byScore(java.util.Arrays.copyOf(matching, count), sc.score, v -> idOf(s, v));
+    // Count who may be named from the gate's list, then disclose only as many of the best
+    // candidates as it takes to fill the limit: the names always come from disclose().
+    Set<MemberId> consenting = new HashSet<>(consent.list(tenant, Purpose.CHAMPION_RECOMMENDATION));
+    int consentingCandidates = 0;
     for (int v : candidates) {
-      MemberId id = idOf(s, v);
-      ids.add(id);
-      nodeOf.put(id, v);
+      if (consenting.contains(idOf(s, v))) {
+        consentingCandidates++;
+      }
     }
-    Disclosure<MemberId> disclosure = consent.disclose(tenant, Purpose.CHAMPION_RECOMMENDATION, ids);
-    List<Disclosed<MemberId>> listed = disclosure.disclosed().size() > q.limit()
-        ? disclosure.disclosed().subList(0, q.limit()) : disclosure.disclosed();
-    int[] nodes = new int[listed.size()];
-    for (int i = 0; i < nodes.length; i++) {
-      nodes[i] = nodeOf.get(listed.get(i).value());
+    int withheldCandidates = candidates.length - consentingCandidates;
+    List<Disclosed<MemberId>> listed = List.of();
+    int[] nodes = new int[0];
+    for (int take = Math.min(candidates.length, 2 * q.limit() + 16); ; take = Math.min(candidates.length, take * 4)) {
+      List<MemberId> ids = new ArrayList<>(take);
+      for (int i = 0; i < take; i++) {
+        ids.add(idOf(s, candidates[i]));
+      }
+      Disclosure<MemberId> d = consent.disclose(tenant, Purpose.CHAMPION_RECOMMENDATION, ids);
+      if (d.disclosed().size() >= q.limit() || take == candidates.length) {
+        listed = d.disclosed().size() > q.limit() ? d.disclosed().subList(0, q.limit()) : d.disclosed();
+        nodes = new int[listed.size()];
+        for (int i = 0, c = 0; i < nodes.length; i++) {
+          while (!idOf(s, candidates[c]).equals(listed.get(i).value())) {
+            c++;
+          }
+          nodes[i] = candidates[c++];
+        }
+        if (take == candidates.length) {
+          withheldCandidates = d.withheld();
+        }
+        break;
+      }
     }
     EvidenceBuilder eb = new EvidenceBuilder(s);
     List<List<EventEvidence>> events = eb.events(nodes);
@@ -101,7 +119,7 @@ final class ChampionRanker {
           sc.persona(v), values(sc.names, sc.components, v), values(sc.names, sc.raw, v), weights(sc),
           evidence, s.structure().exact(), 0));
     }
-    return new ChampionRanking(asOf, q.window(), entries, candidates.size(), disclosure.withheld(),
+    return new ChampionRanking(asOf, q.window(), entries, candidates.length, withheldCandidates,
         Summaries.of(s), s.structure().betweennessExactness(), settings, signalWeights(s), 0);
   }
 

@@ -10,6 +10,7 @@ import java.util.Locale;
  * build from the interaction arrays, then every metric with default options (sampled betweenness
  * and closeness above 5,000 members), reporting each stage and the heap bytes per directed edge.
  * Runs each size {@code rounds} times and prints every round (the first includes JIT warm-up).
+ * Arguments: members (default 100,000), rounds (3), samples (the default of {@link MetricOptions}).
  *
  * <pre>
  * ./mvnw -q -B package -DskipTests
@@ -28,6 +29,8 @@ public final class GraphScale {
   public static void main(String[] args) {
     int members = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
     int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
+    MetricOptions options = args.length > 2
+        ? MetricOptions.defaults().withSamples(Integer.parseInt(args[2])) : MetricOptions.defaults();
     int interactions = members * 20;
     GraphWorkload w = GraphWorkload.heavyTailed(members, interactions, 1);
     System.out.printf(Locale.ROOT, "members %d, interactions %d, cores %d, max heap %d MiB%n",
@@ -38,7 +41,7 @@ public final class GraphScale {
       long t0 = System.nanoTime();
       InteractionGraph g = w.build();
       long t1 = System.nanoTime();
-      GraphMetrics m = GraphMetrics.compute(g, MetricOptions.defaults());
+      GraphMetrics m = GraphMetrics.compute(g, options);
       long t2 = System.nanoTime();
       long cpu2 = cpu();
       System.out.printf(Locale.ROOT,

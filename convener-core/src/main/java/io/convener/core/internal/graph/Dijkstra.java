@@ -10,7 +10,8 @@ package io.convener.core.internal.graph;
  * settling order, so the backward pass touches only them. Scratch is reset only where touched.
  */
 final class Dijkstra {
-  private final InteractionGraph g;
+  private final int[] offsets;
+  private final int[] targets;
   private final double[] length;
   /** Distance per node, infinite until reached: alone, so that the scans of every edge stay in cache. */
   private final double[] dist;
@@ -29,9 +30,9 @@ final class Dijkstra {
   private final int[] pos;
   private int heapSize;
 
-  Dijkstra(InteractionGraph g, double[] length) {
-    int n = g.n;
-    this.g = g;
+  Dijkstra(int n, int[] offsets, int[] targets, double[] length) {
+    this.offsets = offsets;
+    this.targets = targets;
     this.length = length;
     this.dist = new double[n];
     this.pd = new double[2 * n];
@@ -58,8 +59,8 @@ final class Dijkstra {
    */
   void run(int s) {
     reset();
-    int[] off = g.offsets;
-    int[] t = g.targets;
+    int[] off = offsets;
+    int[] t = targets;
     double[] d = dist;
     double[] p2 = pd;
     double[] len = length;

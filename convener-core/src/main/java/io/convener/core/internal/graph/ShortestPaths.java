@@ -27,10 +27,11 @@ public final class ShortestPaths {
 
   /** Betweenness and closeness alone (exact up to {@code o.exactLimit()} nodes), for benchmarks. */
   public static Result compute(InteractionGraph g, MetricOptions o) {
-    return compute(g, o, Components.of(g));
+    return compute(g, o, Components.of(g), true);
   }
 
-  static Result compute(InteractionGraph g, MetricOptions o, Components comps) {
+  /** With {@code reorder}, runs on a breadth-first renumbered copy of the rows. */
+  static Result compute(InteractionGraph g, MetricOptions o, Components comps, boolean reorder) {
     int n = g.n;
     int[] sources;
     boolean[] sampled = new boolean[comps.count()];
@@ -44,10 +45,7 @@ public final class ShortestPaths {
     for (boolean b : sampled) {
       anySampled |= b;
     }
-    double[] length = new double[g.targets.length];
-    for (int e = 0; e < length.length; e++) {
-      length[e] = 1.0 / g.undirected(e);
-    }
+    LocalOrder local = reorder ? LocalOrder.of(g) : LocalOrder.identity(g);
     double[] closeness = new double[n];
     int blocks = Math.max(1, Math.min(BLOCKS, sources.length));
     double[][] dep = new double[blocks][];
@@ -55,7 +53,7 @@ public final class ShortestPaths {
     double[][] sq = new double[blocks][];
     boolean distances = anySampled;
     IntStream.range(0, blocks).parallel().forEach(b -> {
-      Dijkstra d = new Dijkstra(g, length);
+      Dijkstra d = new Dijkstra(n, local.offsets(), local.targets(), local.length());
       double[] myDep = new double[n];
       double[] mySum = distances ? new double[n] : new double[0];
       double[] mySq = distances ? new double[n] : new double[0];
@@ -63,13 +61,14 @@ public final class ShortestPaths {
       int to = (int) ((long) sources.length * (b + 1) / blocks);
       for (int i = from; i < to; i++) {
         int s = sources[i];
-        d.run(s);
+        int ls = local.toNew()[s];
+        d.run(ls);
         double total = 0;
         for (int j = 0; j < d.settled; j++) {
           int v = d.order[j];
           double dv = d.dist(v);
           total += dv;
-          if (v != s) {
+          if (v != ls) {
             myDep[v] += d.delta(v);
             if (distances) {
               mySum[v] += dv;
@@ -80,9 +79,9 @@ public final class ShortestPaths {
         int reached = d.settled;
         closeness[s] = total > 0 && n > 1 ? (reached - 1.0) / total * ((reached - 1.0) / (n - 1)) : 0.0;
       }
-      dep[b] = myDep;
-      sum[b] = mySum;
-      sq[b] = mySq;
+      dep[b] = local.toOldOrder(myDep);
+      sum[b] = distances ? local.toOldOrder(mySum) : mySum;
+      sq[b] = distances ? local.toOldOrder(mySq) : mySq;
     });
     double[] betweenness = new double[n];
     for (int b = 0; b < blocks; b++) {

@@ -57,7 +57,7 @@ public final class GraphMetrics {
     int[][] numbering = LocalOrder.numbering(g);
     int[] toNew = numbering[0];
     int[] toOld = numbering[1];
-    InteractionGraph h = LocalOrder.relabel(g, toNew);
+    InteractionGraph h = LocalOrder.relabel(g, toNew, toOld);
     long t1b = stage("renumber", t1);
     Components comps = Components.of(h);
     ShortestPaths.Result sp = ShortestPaths.compute(h, o, comps, false);

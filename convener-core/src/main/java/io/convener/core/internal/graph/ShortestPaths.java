@@ -2,6 +2,7 @@ package io.convener.core.internal.graph;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.stream.IntStream;
 
 /**
@@ -27,11 +28,12 @@ public final class ShortestPaths {
 
   /** Betweenness and closeness alone (exact up to {@code o.exactLimit()} nodes), for benchmarks. */
   public static Result compute(InteractionGraph g, MetricOptions o) {
-    return compute(g, o, Components.of(g), true);
+    return compute(g, o, Components.of(g), true, new LongAdder());
   }
 
   /** With {@code reorder}, runs on a breadth-first renumbered copy of the rows. */
-  static Result compute(InteractionGraph g, MetricOptions o, Components comps, boolean reorder) {
+  static Result compute(InteractionGraph g, MetricOptions o, Components comps, boolean reorder,
+      LongAdder workerCpu) {
     int n = g.n;
     int[] sources;
     boolean[] sampled = new boolean[comps.count()];
@@ -52,7 +54,10 @@ public final class ShortestPaths {
     double[][] sum = new double[blocks][];
     double[][] sq = new double[blocks][];
     boolean distances = anySampled;
+    Thread caller = Thread.currentThread();
     IntStream.range(0, blocks).parallel().forEach(b -> {
+      boolean worker = Thread.currentThread() != caller;
+      long cpu0 = worker ? Cpu.now() : 0;
       Dijkstra d = new Dijkstra(n, local.offsets(), local.targets(), local.length());
       double[] myDep = new double[n];
       double[] mySum = distances ? new double[n] : new double[0];
@@ -82,6 +87,9 @@ public final class ShortestPaths {
       dep[b] = local.toOldOrder(myDep);
       sum[b] = distances ? local.toOldOrder(mySum) : mySum;
       sq[b] = distances ? local.toOldOrder(mySq) : mySq;
+      if (worker) {
+        workerCpu.add(Cpu.now() - cpu0);
+      }
     });
     double[] betweenness = new double[n];
     for (int b = 0; b < blocks; b++) {

@@ -2,6 +2,7 @@ package io.convener.core.internal.graph;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.stream.IntStream;
 
@@ -55,10 +56,14 @@ public final class ShortestPaths {
     double[][] sq = new double[blocks][];
     boolean distances = anySampled;
     Thread caller = Thread.currentThread();
+    // Scratch of a finished block is taken up by the next one on any thread (it is reset where
+    // touched), so the n-sized arrays are allocated once per thread, not once per block.
+    ConcurrentLinkedQueue<Dijkstra> idle = new ConcurrentLinkedQueue<>();
     IntStream.range(0, blocks).parallel().forEach(b -> {
       boolean worker = Thread.currentThread() != caller;
       long cpu0 = worker ? Cpu.now() : 0;
-      Dijkstra d = new Dijkstra(n, local.offsets(), local.targets(), local.length());
+      Dijkstra reused = idle.poll();
+      Dijkstra d = reused != null ? reused : new Dijkstra(n, local.offsets(), local.targets(), local.length());
       double[] myDep = new double[n];
       double[] mySum = distances ? new double[n] : new double[0];
       double[] mySq = distances ? new double[n] : new double[0];
@@ -84,9 +89,10 @@ public final class ShortestPaths {
         int reached = d.settled;
         closeness[s] = total > 0 && n > 1 ? (reached - 1.0) / total * ((reached - 1.0) / (n - 1)) : 0.0;
       }
-      dep[b] = local.toOldOrder(myDep);
-      sum[b] = distances ? local.toOldOrder(mySum) : mySum;
-      sq[b] = distances ? local.toOldOrder(mySq) : mySq;
+      idle.add(d);
+      dep[b] = reorder ? local.toOldOrder(myDep) : myDep;
+      sum[b] = distances && reorder ? local.toOldOrder(mySum) : mySum;
+      sq[b] = distances && reorder ? local.toOldOrder(mySq) : mySq;
       if (worker) {
         workerCpu.add(Cpu.now() - cpu0);
       }

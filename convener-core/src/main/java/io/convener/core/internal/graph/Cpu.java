@@ -4,6 +4,7 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
 
 /**
@@ -31,6 +32,19 @@ final class Cpu {
     long c0 = now();
     T value = work.get();
     return new Timed<>(value, (System.nanoTime() - w0) / 1e6, (now() - c0) / 1e6);
+  }
+
+  /** Work from the calling thread that may use the fork-join pool and reports its CPU there. */
+  @FunctionalInterface
+  interface PoolWork<T> {
+    T run(LongAdder poolCpuNanos);
+  }
+
+  /** Runs {@code work} on the calling thread, timed; the CPU time includes what pool threads add. */
+  static <T> Timed<T> withPool(PoolWork<T> work) {
+    LongAdder pool = new LongAdder();
+    Timed<T> t = timed(() -> work.run(pool));
+    return new Timed<>(t.value(), t.wallMillis(), t.cpuMillis() + pool.sum() / 1e6);
   }
 
   /**

@@ -9,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Every per-node metric of an {@link InteractionGraph}, each defined as NetworkX defines it, and
@@ -34,12 +33,6 @@ public final class GraphMetrics {
   private final Exactness betweennessExactness;
   private final Exactness closenessExactness;
   private final Map<Metric, String> unavailable;
-  private static final String RENUMBER = "renumber";
-  private static final String PAGERANK = "pageRank";
-  private static final String SHORTEST_PATHS = "shortestPaths";
-  private static final String EIGENVECTOR = "eigenvector";
-  private static final String TRIANGLES = "triangles";
-  private static final String LOUVAIN = "louvain";
   /** Below this many CSR entries every stage runs on the calling thread (threads would cost more). */
   private static final int CONCURRENT_ABOVE_ENTRIES = 50_000;
   private final Map<String, Double> stageMillis = new LinkedHashMap<>();
@@ -61,7 +54,7 @@ public final class GraphMetrics {
     int[] toOld = renumbered.value()[1];
     Cpu.Timed<InteractionGraph> relabelled = Cpu.timed(() -> LocalOrder.relabel(g, toNew, toOld));
     InteractionGraph h = relabelled.value();
-    record(RENUMBER, renumbered.wallMillis() + relabelled.wallMillis(),
+    record("renumber", renumbered.wallMillis() + relabelled.wallMillis(),
         renumbered.cpuMillis() + relabelled.cpuMillis());
     // Louvain and the triangle metrics are sequential and independent of the rest: on graphs
     // worth it they run on threads of their own while PageRank, shortest paths and eigenvector
@@ -79,13 +72,13 @@ public final class GraphMetrics {
     });
     CompletableFuture<Cpu.Timed<Triangles.Result>> triangles =
         Cpu.beside("triangles", concurrent, () -> Triangles.compute(h));
-    PageRank.Result pr = onCaller(PAGERANK,
+    PageRank.Result pr = onCaller("pageRank",
         w -> PageRank.compute(g, o.tolerance(), o.maxIterations(), warmStart, w));
     pageRankIterations = pr.iterations();
     pageRank = pr.converged() ? pr.rank() : unavailable(Metric.PAGERANK,
         "PageRank did not converge within " + o.maxIterations() + " iterations (last L1 change "
             + pr.lastChange() + ", needed < " + n * o.tolerance() + ")");
-    ShortestPaths.Result sp = onCaller(SHORTEST_PATHS,
+    ShortestPaths.Result sp = onCaller("shortestPaths",
         w -> ShortestPaths.compute(h, o, Components.of(h), false, w));
     betweenness = LocalOrder.toOldOrder(sp.betweenness(), toOld);
     closeness = LocalOrder.toOldOrder(sp.closeness(), toOld);
@@ -95,19 +88,19 @@ public final class GraphMetrics {
       eigenvectorIterations = 0;
       eigenvector = unavailable(Metric.EIGENVECTOR, "eigenvector centrality is undefined for a graph without nodes");
     } else {
-      Eigenvector.Result ev = onCaller(EIGENVECTOR,
+      Eigenvector.Result ev = onCaller("eigenvector",
           w -> Eigenvector.compute(g, o.tolerance(), o.maxIterations(), w));
       eigenvectorIterations = ev.iterations();
       eigenvector = ev.converged() ? ev.centrality() : unavailable(Metric.EIGENVECTOR,
           "eigenvector centrality did not converge within " + o.maxIterations() + " iterations");
     }
     Cpu.Timed<Triangles.Result> tr = Cpu.join(triangles);
-    record(TRIANGLES, tr.wallMillis(), tr.cpuMillis());
+    record("triangles", tr.wallMillis(), tr.cpuMillis());
     clustering = LocalOrder.toOldOrder(tr.value().clustering(), toOld);
     constraint = LocalOrder.toOldOrder(tr.value().constraint(), toOld);
     effectiveSize = LocalOrder.toOldOrder(tr.value().effectiveSize(), toOld);
     Cpu.Timed<Communities> lv = Cpu.join(louvain);
-    record(LOUVAIN, lv.wallMillis(), lv.cpuMillis());
+    record("louvain", lv.wallMillis(), lv.cpuMillis());
     community = lv.value().community();
     modularity = lv.value().modularity();
     if (g.targets.length == 0) {
@@ -119,16 +112,9 @@ public final class GraphMetrics {
   /** Louvain's partition in the caller's numbering and its modularity. */
   private record Communities(int[] community, double modularity) {}
 
-  /** A stage run from the calling thread that may use the fork-join pool. */
-  @FunctionalInterface
-  private interface PoolStage<T> {
-    T run(LongAdder workerCpuNanos);
-  }
-
-  private <T> T onCaller(String name, PoolStage<T> stage) {
-    LongAdder workers = new LongAdder();
-    Cpu.Timed<T> t = Cpu.timed(() -> stage.run(workers));
-    record(name, t.wallMillis(), t.cpuMillis() + workers.sum() / 1e6);
+  private <T> T onCaller(String name, Cpu.PoolWork<T> stage) {
+    Cpu.Timed<T> t = Cpu.withPool(stage);
+    record(name, t.wallMillis(), t.cpuMillis());
     return t.value();
   }
 
@@ -241,19 +227,16 @@ public final class GraphMetrics {
   }
 
   /**
-   * Wall-clock milliseconds of each stage of {@link #compute}, for benchmarks and logs: {@code
-   * renumber}, {@code pageRank}, {@code shortestPaths}, {@code eigenvector}, {@code triangles},
-   * {@code louvain}. On graphs of more than 25,000 undirected edges the last two run beside the
-   * others, so the stages overlap and their sum exceeds the elapsed time.
+   * Wall-clock milliseconds per stage, for benchmarks and logs: renumber, pageRank, shortestPaths,
+   * eigenvector, triangles, louvain (above 25,000 undirected edges the last two overlap the rest).
    */
   public Map<String, Double> stageMillis() {
     return Collections.unmodifiableMap(stageMillis);
   }
 
   /**
-   * CPU milliseconds of each stage (the keys of {@link #stageMillis()}), summed over the threads
-   * that ran it: meaningful where other work shares the cores. 0 where the JVM cannot measure
-   * thread CPU time.
+   * CPU milliseconds per stage (keys of {@link #stageMillis()}), summed over the threads that ran
+   * it: meaningful where other work shares the cores; 0 where the JVM cannot measure it.
    */
   public Map<String, Double> stageCpuMillis() {
     return Collections.unmodifiableMap(stageCpuMillis);

@@ -9,7 +9,8 @@ import java.util.Locale;
  * Times the graph kernel at the sizes of issue 4 on heavy-tailed {@link GraphWorkload}s: graph
  * build from the interaction arrays, then every metric with default options (sampled betweenness
  * and closeness above 5,000 members), reporting each stage and the heap bytes per directed edge.
- * Runs each size {@code rounds} times and prints every round (the first includes JIT warm-up).
+ * Prints wall and CPU time per stage (Louvain and the triangle metrics overlap the others) and
+ * the load average. Runs each size {@code rounds} times and prints every round (the first includes JIT warm-up).
  * Arguments: members (default 100,000), rounds (3), samples (the default of {@link MetricOptions}).
  *
  * <pre>
@@ -24,6 +25,12 @@ public final class GraphScale {
   private static long cpu() {
     return ((com.sun.management.OperatingSystemMXBean)
         java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+  }
+
+  private static java.util.Map<String, Long> rounded(java.util.Map<String, Double> millis) {
+    java.util.Map<String, Long> r = new java.util.LinkedHashMap<>();
+    millis.forEach((k, v) -> r.put(k, Math.round(v)));
+    return r;
   }
 
   public static void main(String[] args) {
@@ -46,10 +53,13 @@ public final class GraphScale {
       long cpu2 = cpu();
       System.out.printf(Locale.ROOT,
           "round %d: build %.0f ms, metrics %.0f ms, total %.0f ms (process CPU %.0f ms); directed edges %d, undirected %d,"
-              + " %.1f bytes/directed edge; iterations pagerank %d eigenvector %d; stages %s; betweenness %s%n",
+              + " %.1f bytes/directed edge; iterations pagerank %d eigenvector %d; stages wall %s; stages CPU %s;"
+              + " load average %.2f; betweenness %s%n",
           round, (t1 - t0) / 1e6, (t2 - t1) / 1e6, (t2 - t0) / 1e6, (cpu2 - cpu0) / 1e6, g.directedEdgeCount(),
           g.undirectedEdgeCount(), (double) g.estimatedHeapBytes() / g.directedEdgeCount(),
-          m.pageRankIterations(), m.eigenvectorIterations(), m.stageMillis(), m.betweennessExactness());
+          m.pageRankIterations(), m.eigenvectorIterations(), rounded(m.stageMillis()), rounded(m.stageCpuMillis()),
+          java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+          m.betweennessExactness());
     }
   }
 }

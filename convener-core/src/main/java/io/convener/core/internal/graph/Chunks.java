@@ -1,5 +1,6 @@
 package io.convener.core.internal.graph;
 
+import java.util.concurrent.atomic.LongAdder;
 import java.util.stream.IntStream;
 
 /**
@@ -48,10 +49,26 @@ final class Chunks {
     return bounds[chunk + 1];
   }
 
-  /** Runs {@code body} for every chunk, in parallel when {@code parallel}. */
-  void run(boolean parallel, ChunkBody body) {
-    IntStream chunks = IntStream.range(0, count());
-    (parallel ? chunks.parallel() : chunks).forEach(c -> body.run(c, bounds[c], bounds[c + 1]));
+  /**
+   * Runs {@code body} for every chunk, in parallel when {@code parallel}; the CPU time of chunks
+   * that ran on other threads than the caller is added to {@code workerCpuNanos}.
+   */
+  void run(boolean parallel, LongAdder workerCpuNanos, ChunkBody body) {
+    if (!parallel) {
+      for (int c = 0; c < count(); c++) {
+        body.run(c, bounds[c], bounds[c + 1]);
+      }
+      return;
+    }
+    Thread caller = Thread.currentThread();
+    IntStream.range(0, count()).parallel().forEach(c -> {
+      boolean worker = Thread.currentThread() != caller;
+      long c0 = worker ? Cpu.now() : 0;
+      body.run(c, bounds[c], bounds[c + 1]);
+      if (worker) {
+        workerCpuNanos.add(Cpu.now() - c0);
+      }
+    });
   }
 
   /** Work on the rows {@code [from, to)} of chunk {@code chunk}. */

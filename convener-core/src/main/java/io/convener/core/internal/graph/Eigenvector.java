@@ -1,6 +1,7 @@
 package io.convener.core.internal.graph;
 
 import java.util.Arrays;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Eigenvector centrality of the undirected weighted graph as NetworkX's {@code
@@ -15,6 +16,11 @@ public final class Eigenvector {
   public record Result(double[] centrality, int iterations, boolean converged) {}
 
   public static Result compute(InteractionGraph g, double tolerance, int maxIterations) {
+    return compute(g, tolerance, maxIterations, new LongAdder());
+  }
+
+  /** As {@link #compute(InteractionGraph, double, int)}; adds pool threads' CPU time. */
+  static Result compute(InteractionGraph g, double tolerance, int maxIterations, LongAdder workerCpu) {
     int n = g.n;
     double[] x = new double[n];
     Arrays.fill(x, 1.0 / n);
@@ -26,7 +32,7 @@ public final class Eigenvector {
     for (int it = 1; it <= maxIterations; it++) {
       double[] xs = x;
       double[] nx = next;
-      chunks.run(parallel, (c, from, to) -> {
+      chunks.run(parallel, workerCpu, (c, from, to) -> {
         int[] off = g.offsets;
         int[] t = g.targets;
         float[] out = g.out;
@@ -44,7 +50,7 @@ public final class Eigenvector {
       });
       double norm = Math.sqrt(Chunks.sum(squares));
       double scale = norm == 0 ? 1 : 1 / norm;
-      chunks.run(parallel, (c, from, to) -> {
+      chunks.run(parallel, workerCpu, (c, from, to) -> {
         double err = 0;
         for (int a = from; a < to; a++) {
           double v = nx[a] * scale;

@@ -33,10 +33,12 @@ public final class GraphMetrics {
   private final Exactness betweennessExactness;
   private final Exactness closenessExactness;
   private final Map<Metric, String> unavailable;
+  /** Below this many CSR entries every stage runs on the calling thread (threads would cost more). */
+  private static final int CONCURRENT_ABOVE_ENTRIES = 50_000;
   private final Map<String, Double> stageMillis = new LinkedHashMap<>();
-  private volatile double trianglesMillis;
+  private final Map<String, Double> stageCpuMillis = new LinkedHashMap<>();
 
-  private GraphMetrics(InteractionGraph g, MetricOptions o, double[] warmStart) {
+  private GraphMetrics(InteractionGraph g, MetricOptions o, double[] warmStart, boolean sideThreads) {
     n = g.n;
     unavailable = new EnumMap<>(Metric.class);
     degree = new int[n];
@@ -45,70 +47,80 @@ public final class GraphMetrics {
       degree[v] = g.offsets[v + 1] - g.offsets[v];
       strength[v] = g.strength[v];
     }
-    long t0 = System.nanoTime();
-    PageRank.Result pr = PageRank.compute(g, o.tolerance(), o.maxIterations(), warmStart);
+    // Shortest paths, triangles and Louvain run on a breadth-first renumbered copy: neighbours
+    // get nearby numbers, so the per-node arrays they read at every edge stay in cache.
+    Cpu.Timed<int[][]> renumbered = Cpu.timed(() -> LocalOrder.numbering(g));
+    int[] toNew = renumbered.value()[0];
+    int[] toOld = renumbered.value()[1];
+    Cpu.Timed<InteractionGraph> relabelled = Cpu.timed(() -> LocalOrder.relabel(g, toNew, toOld));
+    InteractionGraph h = relabelled.value();
+    record("renumber", renumbered.wallMillis() + relabelled.wallMillis(),
+        renumbered.cpuMillis() + relabelled.cpuMillis());
+    // Louvain and the triangle metrics are sequential and independent of the rest: on graphs
+    // worth it they run on threads of their own while PageRank, shortest paths and eigenvector
+    // centrality use the fork-join pool. Every stage is deterministic on its own, so the results
+    // do not depend on how the threads interleave.
+    boolean concurrent = sideThreads && g.targets.length > CONCURRENT_ABOVE_ENTRIES;
+    CompletableFuture<Cpu.Timed<Communities>> louvain = Cpu.beside("louvain", concurrent, () -> {
+      int[] local = Louvain.communities(h, o.seed());
+      int[] comm = new int[n];
+      for (int v = 0; v < n; v++) {
+        comm[v] = local[toNew[v]];
+      }
+      Louvain.renumber(comm);
+      return new Communities(comm, g.targets.length == 0 ? Double.NaN : Louvain.modularity(g, comm));
+    });
+    CompletableFuture<Cpu.Timed<Triangles.Result>> triangles =
+        Cpu.beside("triangles", concurrent, () -> Triangles.compute(h));
+    PageRank.Result pr = onCaller("pageRank",
+        w -> PageRank.compute(g, o.tolerance(), o.maxIterations(), warmStart, w));
     pageRankIterations = pr.iterations();
     pageRank = pr.converged() ? pr.rank() : unavailable(Metric.PAGERANK,
         "PageRank did not converge within " + o.maxIterations() + " iterations (last L1 change "
             + pr.lastChange() + ", needed < " + n * o.tolerance() + ")");
-    long t1 = stage("pageRank", t0);
-    // Shortest paths, triangles and Louvain run on a breadth-first renumbered copy: neighbours
-    // get nearby numbers, so the per-node arrays they read at every edge stay in cache.
-    int[][] numbering = LocalOrder.numbering(g);
-    int[] toNew = numbering[0];
-    int[] toOld = numbering[1];
-    InteractionGraph h = LocalOrder.relabel(g, toNew);
-    long t1b = stage("renumber", t1);
-    Components comps = Components.of(h);
-    ShortestPaths.Result sp = ShortestPaths.compute(h, o, comps, false);
+    ShortestPaths.Result sp = onCaller("shortestPaths",
+        w -> ShortestPaths.compute(h, o, Components.of(h), false, w));
     betweenness = LocalOrder.toOldOrder(sp.betweenness(), toOld);
     closeness = LocalOrder.toOldOrder(sp.closeness(), toOld);
     betweennessExactness = sp.betweennessExactness();
     closenessExactness = sp.closenessExactness();
-    long t2 = stage("shortestPaths", t1b);
     if (n == 0) {
       eigenvectorIterations = 0;
       eigenvector = unavailable(Metric.EIGENVECTOR, "eigenvector centrality is undefined for a graph without nodes");
     } else {
-      Eigenvector.Result ev = Eigenvector.compute(g, o.tolerance(), o.maxIterations());
+      Eigenvector.Result ev = onCaller("eigenvector",
+          w -> Eigenvector.compute(g, o.tolerance(), o.maxIterations(), w));
       eigenvectorIterations = ev.iterations();
       eigenvector = ev.converged() ? ev.centrality() : unavailable(Metric.EIGENVECTOR,
           "eigenvector centrality did not converge within " + o.maxIterations() + " iterations");
     }
-    long t3 = stage("eigenvector", t2);
-    // Both are sequential: run them side by side.
-    CompletableFuture<Triangles.Result> triangles = CompletableFuture.supplyAsync(() -> {
-      long start = System.nanoTime();
-      Triangles.Result r = Triangles.compute(h);
-      trianglesMillis = (System.nanoTime() - start) / 1e6;
-      return r;
-    });
-    int[] local = Louvain.communities(h, o.seed());
-    community = new int[n];
-    for (int v = 0; v < n; v++) {
-      community[v] = local[toNew[v]];
-    }
-    Louvain.renumber(community);
-    long t3b = stage("louvain", t3);
-    Triangles.Result tr = triangles.join();
-    stageMillis.put("triangles", trianglesMillis);
-    clustering = LocalOrder.toOldOrder(tr.clustering(), toOld);
-    constraint = LocalOrder.toOldOrder(tr.constraint(), toOld);
-    effectiveSize = LocalOrder.toOldOrder(tr.effectiveSize(), toOld);
+    Cpu.Timed<Triangles.Result> tr = Cpu.join(triangles);
+    record("triangles", tr.wallMillis(), tr.cpuMillis());
+    clustering = LocalOrder.toOldOrder(tr.value().clustering(), toOld);
+    constraint = LocalOrder.toOldOrder(tr.value().constraint(), toOld);
+    effectiveSize = LocalOrder.toOldOrder(tr.value().effectiveSize(), toOld);
+    Cpu.Timed<Communities> lv = Cpu.join(louvain);
+    record("louvain", lv.wallMillis(), lv.cpuMillis());
+    community = lv.value().community();
+    modularity = lv.value().modularity();
     if (g.targets.length == 0) {
-      modularity = Double.NaN;
       unavailable.put(Metric.COMMUNITY,
           "modularity is undefined for a graph without edges; every node is its own community");
-    } else {
-      modularity = Louvain.modularity(g, community);
     }
-    stage("trianglesAfterLouvain", t3b);
   }
 
-  private long stage(String name, long since) {
-    long now = System.nanoTime();
-    stageMillis.put(name, (now - since) / 1e6);
-    return now;
+  /** Louvain's partition in the caller's numbering and its modularity. */
+  private record Communities(int[] community, double modularity) {}
+
+  private <T> T onCaller(String name, Cpu.PoolWork<T> stage) {
+    Cpu.Timed<T> t = Cpu.withPool(stage);
+    record(name, t.wallMillis(), t.cpuMillis());
+    return t.value();
+  }
+
+  private void record(String name, double wall, double cpu) {
+    stageMillis.put(name, wall);
+    stageCpuMillis.put(name, cpu);
   }
 
   private double[] unavailable(Metric m, String reason) {
@@ -128,9 +140,15 @@ public final class GraphMetrics {
    * graph with the same nodes) when it is not {@code null}.
    */
   public static GraphMetrics compute(InteractionGraph g, MetricOptions o, double[] pageRankWarmStart) {
+    return compute(g, o, pageRankWarmStart, true);
+  }
+
+  /** Without {@code sideThreads}, Louvain and the triangle metrics run on the calling thread. */
+  static GraphMetrics compute(InteractionGraph g, MetricOptions o, double[] pageRankWarmStart,
+      boolean sideThreads) {
     requireNonNull(g, "graph");
     requireNonNull(o, "options");
-    return new GraphMetrics(g, o, pageRankWarmStart);
+    return new GraphMetrics(g, o, pageRankWarmStart, sideThreads);
   }
 
   public int nodeCount() {
@@ -208,9 +226,20 @@ public final class GraphMetrics {
     return eigenvectorIterations;
   }
 
-  /** Wall-clock milliseconds of each stage of {@link #compute}, in order, for benchmarks and logs. */
+  /**
+   * Wall-clock milliseconds per stage, for benchmarks and logs: renumber, pageRank, shortestPaths,
+   * eigenvector, triangles, louvain (above 25,000 undirected edges the last two overlap the rest).
+   */
   public Map<String, Double> stageMillis() {
     return Collections.unmodifiableMap(stageMillis);
+  }
+
+  /**
+   * CPU milliseconds per stage (keys of {@link #stageMillis()}), summed over the threads that ran
+   * it: meaningful where other work shares the cores; 0 where the JVM cannot measure it.
+   */
+  public Map<String, Double> stageCpuMillis() {
+    return Collections.unmodifiableMap(stageCpuMillis);
   }
 
   /** Power iterations PageRank used (fewer after a good warm start). */

@@ -1,6 +1,7 @@
 package io.convener.core.internal.graph;
 
 import java.util.Arrays;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * PageRank on the directed weighted graph exactly as NetworkX's {@code pagerank}: damping α, the
@@ -27,6 +28,12 @@ public final class PageRank {
    */
   public static Result compute(
       InteractionGraph g, double tolerance, int maxIterations, double[] warmStart) {
+    return compute(g, tolerance, maxIterations, warmStart, new LongAdder());
+  }
+
+  /** As {@link #compute(InteractionGraph, double, int, double[])}; adds pool threads' CPU time. */
+  static Result compute(InteractionGraph g, double tolerance, int maxIterations, double[] warmStart,
+      LongAdder workerCpu) {
     int n = g.n;
     if (n == 0) {
       return new Result(new double[0], 0, true, 0);
@@ -41,7 +48,7 @@ public final class PageRank {
     double lastChange = Double.NaN;
     for (int it = 1; it <= maxIterations; it++) {
       double[] xs = x;
-      chunks.run(parallel, (c, from, to) -> {
+      chunks.run(parallel, workerCpu, (c, from, to) -> {
         double d = 0;
         for (int b = from; b < to; b++) {
           double ow = g.outWeight[b];
@@ -56,7 +63,7 @@ public final class PageRank {
       });
       double base = (1 - DAMPING) / n + DAMPING * Chunks.sum(dangling) / n;
       double[] nx = next;
-      chunks.run(parallel, (c, from, to) -> {
+      chunks.run(parallel, workerCpu, (c, from, to) -> {
         int[] off = g.offsets;
         int[] t = g.targets;
         float[] in = g.in;

@@ -2,6 +2,8 @@ package io.convener.core.internal.graph;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.stream.IntStream;
 
 /**
@@ -27,11 +29,12 @@ public final class ShortestPaths {
 
   /** Betweenness and closeness alone (exact up to {@code o.exactLimit()} nodes), for benchmarks. */
   public static Result compute(InteractionGraph g, MetricOptions o) {
-    return compute(g, o, Components.of(g), true);
+    return compute(g, o, Components.of(g), true, new LongAdder());
   }
 
   /** With {@code reorder}, runs on a breadth-first renumbered copy of the rows. */
-  static Result compute(InteractionGraph g, MetricOptions o, Components comps, boolean reorder) {
+  static Result compute(InteractionGraph g, MetricOptions o, Components comps, boolean reorder,
+      LongAdder workerCpu) {
     int n = g.n;
     int[] sources;
     boolean[] sampled = new boolean[comps.count()];
@@ -52,8 +55,15 @@ public final class ShortestPaths {
     double[][] sum = new double[blocks][];
     double[][] sq = new double[blocks][];
     boolean distances = anySampled;
+    Thread caller = Thread.currentThread();
+    // Scratch of a finished block is taken up by the next one on any thread (it is reset where
+    // touched), so the n-sized arrays are allocated once per thread, not once per block.
+    ConcurrentLinkedQueue<Dijkstra> idle = new ConcurrentLinkedQueue<>();
     IntStream.range(0, blocks).parallel().forEach(b -> {
-      Dijkstra d = new Dijkstra(n, local.offsets(), local.targets(), local.length());
+      boolean worker = Thread.currentThread() != caller;
+      long cpu0 = worker ? Cpu.now() : 0;
+      Dijkstra reused = idle.poll();
+      Dijkstra d = reused != null ? reused : new Dijkstra(n, local.offsets(), local.targets(), local.length());
       double[] myDep = new double[n];
       double[] mySum = distances ? new double[n] : new double[0];
       double[] mySq = distances ? new double[n] : new double[0];
@@ -79,9 +89,13 @@ public final class ShortestPaths {
         int reached = d.settled;
         closeness[s] = total > 0 && n > 1 ? (reached - 1.0) / total * ((reached - 1.0) / (n - 1)) : 0.0;
       }
-      dep[b] = local.toOldOrder(myDep);
-      sum[b] = distances ? local.toOldOrder(mySum) : mySum;
-      sq[b] = distances ? local.toOldOrder(mySq) : mySq;
+      idle.add(d);
+      dep[b] = reorder ? local.toOldOrder(myDep) : myDep;
+      sum[b] = distances && reorder ? local.toOldOrder(mySum) : mySum;
+      sq[b] = distances && reorder ? local.toOldOrder(mySq) : mySq;
+      if (worker) {
+        workerCpu.add(Cpu.now() - cpu0);
+      }
     });
     double[] betweenness = new double[n];
     for (int b = 0; b < blocks; b++) {

@@ -15,7 +15,6 @@ import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -57,8 +56,7 @@ class OpenApiDriftTest {
   @Test
   void theDocumentNamesExactlyTheServedRoutes() {
     TreeSet<String> documented = new TreeSet<>();
-    for (Iterator<Map.Entry<String, JsonNode>> paths = doc.get("paths").fields(); paths.hasNext(); ) {
-      Map.Entry<String, JsonNode> p = paths.next();
+    for (Map.Entry<String, JsonNode> p : doc.get("paths").properties()) {
       p.getValue().fieldNames().forEachRemaining(m -> documented.add(m.toUpperCase(java.util.Locale.ROOT) + " " + p.getKey()));
     }
     assertThat(documented).isEqualTo(new TreeSet<>(server.routes()));

@@ -60,8 +60,7 @@ final class SchemaCheck {
           problems.add(at + ": missing required " + name.asText());
         }
       }
-      for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {
-        Map.Entry<String, JsonNode> f = it.next();
+      for (Map.Entry<String, JsonNode> f : value.properties()) {
         JsonNode sub = schema.path("properties").get(f.getKey());
         if (sub == null) {
           sub = schema.get("additionalProperties");

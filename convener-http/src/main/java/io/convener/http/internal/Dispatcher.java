@@ -67,7 +67,8 @@ final class Dispatcher implements HttpHandler {
     Span span = telemetry.start(method, route, exchange.getRequestHeaders());
     @Nullable String tenant = null;
     int status = 500;
-    try (Scope ignored = span.makeCurrent()) {
+    Scope scope = span.makeCurrent();
+    try {
       Response response;
       try {
         if (openRoute != null) {
@@ -92,6 +93,7 @@ final class Dispatcher implements HttpHandler {
       status = response.status();
       write(exchange, response);
     } finally {
+      scope.close();
       telemetry.end(span, method, route, tenant, status, start);
     }
   }

@@ -29,11 +29,6 @@ final class Telemetry {
 
   private static final TextMapGetter<Headers> HEADERS = new TextMapGetter<>() {
     @Override
-    public Iterable<String> keys(Headers carrier) {
-      return carrier.keySet();
-    }
-
-    @Override
     public @Nullable String get(@Nullable Headers carrier, String key) {
       if (carrier == null) {
         return null;

@@ -2,6 +2,7 @@ package io.convener.core;
 
 import io.convener.api.Convener;
 import io.convener.api.approval.ApprovalService;
+import io.convener.api.champion.ChampionDiscovery;
 import io.convener.api.consent.ConsentGate;
 import io.convener.api.ingest.IngestService;
 import io.convener.api.learning.LearningCatalyst;
@@ -25,6 +26,7 @@ final class DefaultConvener implements Convener {
   private final LearningCatalyst learning;
   private final InnovationSpread innovation;
   private final PulseAggregator pulse;
+  private final ChampionDiscovery champions;
 
   @Inject
   DefaultConvener(
@@ -36,7 +38,8 @@ final class DefaultConvener implements Convener {
       ApprovalService approvals,
       LearningCatalyst learning,
       InnovationSpread innovation,
-      PulseAggregator pulse) {
+      PulseAggregator pulse,
+      ChampionDiscovery champions) {
     this.storage = storage;
     this.ingest = ingest;
     this.consent = consent;
@@ -46,6 +49,7 @@ final class DefaultConvener implements Convener {
     this.learning = learning;
     this.innovation = innovation;
     this.pulse = pulse;
+    this.champions = champions;
   }
 
   @Override
@@ -91,6 +95,11 @@ final class DefaultConvener implements Convener {
   @Override
   public PulseAggregator pulse() {
     return pulse;
+  }
+
+  @Override
+  public ChampionDiscovery champions() {
+    return champions;
   }
 
   @Override

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import com.google.inject.PrivateModule;
 import io.convener.jdbc.internal.approval.ApprovalStorageModule;
+import io.convener.jdbc.internal.champion.ChampionSettingsStorageModule;
 import io.convener.jdbc.internal.consent.ConsentStorageModule;
 import io.convener.jdbc.internal.db.DatabaseModule;
 import io.convener.jdbc.internal.event.EventStorageModule;
@@ -14,6 +15,7 @@ import io.convener.jdbc.internal.provenance.ProvenanceStorageModule;
 import io.convener.jdbc.internal.pulse.PulseSettingsStorageModule;
 import io.convener.jdbc.internal.tenant.TenantStorageModule;
 import io.convener.spi.storage.ApprovalStore;
+import io.convener.spi.storage.ChampionSettingsStore;
 import io.convener.spi.storage.ConsentStore;
 import io.convener.spi.storage.EventStore;
 import io.convener.spi.storage.MemberStore;
@@ -27,7 +29,7 @@ import io.convener.spi.storage.TenantStore;
 /**
  * Convener storage on a relational database: binds and exposes exactly the storage SPI, {@link
  * TenantStore}, {@link MemberStore}, {@link EventStore}, {@link SubjectKeyStore}, {@link
- * ConsentStore}, {@link ProvenanceStore}, {@link ApprovalStore}, {@link SharingAgreementStore}, {@link PulseSettingsStore} and {@link StorageLifecycle}, each a singleton; everything else stays private to the module.
+ * ConsentStore}, {@link ProvenanceStore}, {@link ApprovalStore}, {@link SharingAgreementStore}, {@link PulseSettingsStore}, {@link ChampionSettingsStore} and {@link StorageLifecycle}, each a singleton; everything else stays private to the module.
  *
  * <p>The member store keeps personal data encrypted and needs a {@link
  * io.convener.spi.keys.PersonalDataCipher} bound outside this module: {@code ConvenerModule}
@@ -81,6 +83,8 @@ public final class JdbcStorageModule extends PrivateModule {
     expose(SharingAgreementStore.class);
     install(new PulseSettingsStorageModule());
     expose(PulseSettingsStore.class);
+    install(new ChampionSettingsStorageModule());
+    expose(ChampionSettingsStore.class);
     expose(StorageLifecycle.class);
   }
 }

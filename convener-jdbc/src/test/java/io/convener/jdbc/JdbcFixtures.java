@@ -4,6 +4,7 @@ import com.google.inject.Guice;
 import com.google.inject.Injector;
 import io.convener.spi.keys.PersonalDataCipher;
 import io.convener.spi.storage.ApprovalStore;
+import io.convener.spi.storage.ChampionSettingsStore;
 import io.convener.spi.storage.ConsentStore;
 import io.convener.spi.storage.EventStore;
 import io.convener.spi.storage.MemberStore;
@@ -14,6 +15,7 @@ import io.convener.spi.storage.SubjectKeyStore;
 import io.convener.spi.storage.TenantStore;
 import io.convener.testing.keys.FakePersonalDataCipher;
 import io.convener.testing.storage.ApprovalStoreFixture;
+import io.convener.testing.storage.ChampionSettingsStoreFixture;
 import io.convener.testing.storage.ConsentStoreFixture;
 import io.convener.testing.storage.SharingAgreementStoreFixture;
 import io.convener.testing.storage.PulseSettingsStoreFixture;
@@ -76,6 +78,19 @@ public final class JdbcFixtures {
         new JdbcStorageModule(settings),
         binder -> binder.bind(PersonalDataCipher.class).toInstance(new FakePersonalDataCipher()));
     return fixture.apply(injector, cleanup(database, settings, dir));
+  }
+
+  /** A champion settings store over a new, empty database. */
+  public static ChampionSettingsStoreFixture openChampionSettings(TestDatabase database) throws IOException {
+    Path dir = Files.createTempDirectory("convener-jdbc-test");
+    JdbcSettings settings = settings(database, dir);
+    Injector injector = Guice.createInjector(
+        new JdbcStorageModule(settings),
+        binder -> binder.bind(PersonalDataCipher.class).toInstance(new FakePersonalDataCipher()));
+    return new ChampionSettingsStoreFixture(
+        injector.getInstance(ChampionSettingsStore.class),
+        injector.getInstance(StorageLifecycle.class),
+        cleanup(database, settings, dir));
   }
 
   private static JdbcSettings settings(TestDatabase database, Path dir) {

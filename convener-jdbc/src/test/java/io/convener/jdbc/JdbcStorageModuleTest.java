@@ -13,6 +13,7 @@ import com.google.inject.spi.PrivateElements;
 import io.convener.api.TenantId;
 import io.convener.spi.keys.PersonalDataCipher;
 import io.convener.spi.storage.ApprovalStore;
+import io.convener.spi.storage.ChampionSettingsStore;
 import io.convener.spi.storage.ConsentStore;
 import io.convener.spi.storage.EventQuery;
 import io.convener.spi.storage.EventStore;
@@ -41,7 +42,7 @@ class JdbcStorageModuleTest {
         Key.get(TenantStore.class), Key.get(MemberStore.class), Key.get(EventStore.class),
         Key.get(SubjectKeyStore.class), Key.get(ConsentStore.class), Key.get(ProvenanceStore.class),
         Key.get(ApprovalStore.class), Key.get(SharingAgreementStore.class), Key.get(PulseSettingsStore.class),
-        Key.get(StorageLifecycle.class));
+        Key.get(ChampionSettingsStore.class), Key.get(StorageLifecycle.class));
   }
 
   @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.convener.api.TenantId;
 import io.convener.spi.storage.ApprovalStore;
+import io.convener.spi.storage.ChampionSettingsStore;
 import io.convener.spi.storage.ConsentStore;
 import io.convener.spi.storage.EventStore;
 import io.convener.spi.storage.MemberStore;
@@ -24,7 +25,7 @@ class TenantFirstSignaturesTest {
   private static final List<Class<?>> STORES =
       List.of(TenantStore.class, MemberStore.class, EventStore.class, SubjectKeyStore.class, ConsentStore.class,
           ProvenanceStore.class, ApprovalStore.class, SharingAgreementStore.class,
-          PulseSettingsStore.class);
+          PulseSettingsStore.class, ChampionSettingsStore.class);
 
   @Test
   void everyStorageMethodTakesATenantIdFirst() {

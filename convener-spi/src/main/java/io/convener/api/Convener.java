@@ -1,6 +1,7 @@
 package io.convener.api;
 
 import io.convener.api.approval.ApprovalService;
+import io.convener.api.champion.ChampionDiscovery;
 import io.convener.api.consent.ConsentGate;
 import io.convener.api.ingest.IngestService;
 import io.convener.api.learning.LearningCatalyst;
@@ -59,6 +60,12 @@ public interface Convener extends AutoCloseable {
    * or tenant, with risk flags; fresh as of the last ingestion, private by default.
    */
   PulseAggregator pulse();
+
+  /**
+   * Champion discovery: ranked, explained champions and connectors, raw graph metrics, and
+   * collaborator recommendations, all reflecting every event ingested before the call.
+   */
+  ChampionDiscovery champions();
 
   /** Releases the store and every other resource. Idempotent. */
   @Override

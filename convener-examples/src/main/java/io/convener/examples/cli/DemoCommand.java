@@ -90,6 +90,7 @@ final class DemoCommand implements Callable<Integer> {
         printReport(out, tenant, org, kinds, file, first, again);
         LearningSection.print(out, convener, tenant, end.plus(1, ChronoUnit.DAYS));
         PulseTable.print(out, convener, tenant, org, end);
+        DemoChampions.print(out, convener, tenant, org, end);
         printTrust(out, convener, tenant);
         DemoInnovation.print(out, convener, tenant, org);
       }

@@ -30,6 +30,7 @@ class DemoCommandTest {
         .contains("Innovation spread")
         .contains("adopted across tenants by demo-2026-11-27-partner under a two-sided sharing agreement")
         .contains("Pulse of every team")
+        .contains("Champions and connectors", "Collaborators for team")
         .containsPattern("Provenance log: \\d+ entries, verified");
   }
 }

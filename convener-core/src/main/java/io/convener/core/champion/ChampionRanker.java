@@ -1,0 +1,168 @@
+package io.convener.core.champion;
+
+import static java.util.Objects.requireNonNull;
+
+import io.convener.api.MemberId;
+import io.convener.api.TenantId;
+import io.convener.api.champion.ChampionQuery;
+import io.convener.api.champion.ChampionRanking;
+import io.convener.api.champion.ChampionRole;
+import io.convener.api.champion.ChampionSettings;
+import io.convener.api.champion.Evidence;
+import io.convener.api.champion.Evidence.EventEvidence;
+import io.convener.api.champion.Evidence.PersonEvidence;
+import io.convener.api.champion.RankedMember;
+import io.convener.api.consent.ConsentGate;
+import io.convener.api.consent.Disclosed;
+import io.convener.api.consent.Disclosure;
+import io.convener.api.consent.Purpose;
+import io.convener.api.model.Member;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Builds a {@link ChampionRanking}: scores the window, keeps the members that match the filters,
+ * orders them by score (then id), lets the consent gate through only those who consent to {@code
+ * champion.recommendation} (the rest are counted), and explains each listed entry. Thread-safe.
+ */
+final class ChampionRanker {
+  private final Pipeline pipeline;
+  private final ConsentGate consent;
+
+  @Inject
+  ChampionRanker(Pipeline pipeline, ConsentGate consent) {
+    this.pipeline = requireNonNull(pipeline, "pipeline");
+    this.consent = requireNonNull(consent, "consent");
+  }
+
+  ChampionRanking rank(TenantId tenant, ChampionQuery q, Instant asOf, ChampionSettings settings) {
+    Pipeline.Scored s = pipeline.score(tenant, asOf, q.window(), settings);
+    WindowGraph wg = s.graph();
+    Scoring sc = s.scoring();
+    List<Integer> candidates = new ArrayList<>();
+    for (int v = 0; v < wg.nodeCount(); v++) {
+      if (matches(s, v, q)) {
+        candidates.add(v);
+      }
+    }
+    candidates.sort((x, y) -> {
+      int c = Double.compare(sc.score[y], sc.score[x]);
+      return c != 0 ? c : idOf(s, x).compareTo(idOf(s, y));
+    });
+    Map<MemberId, Integer> nodeOf = new HashMap<>();
+    List<MemberId> ids = new ArrayList<>(candidates.size());
+    for (int v : candidates) {
+      MemberId id = idOf(s, v);
+      ids.add(id);
+      nodeOf.put(id, v);
+    }
+    Disclosure<MemberId> disclosure = consent.disclose(tenant, Purpose.CHAMPION_RECOMMENDATION, ids);
+    List<Disclosed<MemberId>> listed = disclosure.disclosed().size() > q.limit()
+        ? disclosure.disclosed().subList(0, q.limit()) : disclosure.disclosed();
+    int[] nodes = new int[listed.size()];
+    for (int i = 0; i < nodes.length; i++) {
+      nodes[i] = nodeOf.get(listed.get(i).value());
+    }
+    EvidenceBuilder eb = new EvidenceBuilder(s);
+    List<List<EventEvidence>> events = eb.events(nodes);
+    List<List<EvidenceBuilder.Contributor>> people = new ArrayList<>();
+    Set<MemberId> everyone = new LinkedHashSet<>();
+    for (int v : nodes) {
+      List<EvidenceBuilder.Contributor> p = eb.people(v);
+      people.add(p);
+      p.forEach(c -> everyone.add(c.member()));
+    }
+    Map<MemberId, Disclosed<MemberId>> named = new HashMap<>();
+    for (Disclosed<MemberId> d : consent.disclose(tenant, Purpose.CHAMPION_RECOMMENDATION, everyone).disclosed()) {
+      named.put(d.value(), d);
+    }
+    List<RankedMember> entries = new ArrayList<>();
+    for (int i = 0; i < nodes.length; i++) {
+      int v = nodes[i];
+      List<PersonEvidence> shown = new ArrayList<>();
+      int withheld = 0;
+      for (EvidenceBuilder.Contributor c : people.get(i)) {
+        Disclosed<MemberId> d = named.get(c.member());
+        if (d == null) {
+          withheld++;
+        } else {
+          shown.add(new PersonEvidence(d, ChampionSettings.INFLUENCE, c.share()));
+        }
+      }
+      Evidence evidence = new Evidence(events.get(i), shown, withheld, signalEvidence(s, v));
+      entries.add(new RankedMember(listed.get(i), i + 1, sc.score[v], sc.roles(v, s.teamOfRoster()),
+          sc.persona(v), values(sc.names, sc.components, v), values(sc.names, sc.raw, v), weights(sc),
+          evidence, s.structure().exact(), 0));
+    }
+    return new ChampionRanking(asOf, q.window(), entries, candidates.size(), disclosure.withheld(),
+        Summaries.of(s), s.structure().betweennessExactness(), settings, signalWeights(s), 0);
+  }
+
+  private static boolean matches(Pipeline.Scored s, int v, ChampionQuery q) {
+    Member m = s.snapshot().roster().member(s.graph().rosterOf[v]);
+    if (q.team().isPresent() && !m.teams().contains(q.team().get())) {
+      return false;
+    }
+    if (q.cohort().isPresent() && !m.cohorts().contains(q.cohort().get())) {
+      return false;
+    }
+    if (q.org().isPresent() && (m.org().isEmpty() || !m.org().get().isWithin(q.org().get()))) {
+      return false;
+    }
+    if (s.graph().activity(v) < q.minActivity()) {
+      return false;
+    }
+    if (q.role().isPresent()) {
+      ChampionRole r = q.role().get();
+      return s.scoring().holds(v, r, s.teamOfRoster());
+    }
+    return true;
+  }
+
+  private static MemberId idOf(Pipeline.Scored s, int v) {
+    return s.snapshot().roster().member(s.graph().rosterOf[v]).id();
+  }
+
+  private static Map<String, Double> values(List<String> names, double[][] x, int v) {
+    Map<String, Double> m = new LinkedHashMap<>();
+    for (int c = 0; c < names.size(); c++) {
+      m.put(names.get(c), x[c][v]);
+    }
+    return m;
+  }
+
+  private static Map<String, Double> weights(Scoring sc) {
+    Map<String, Double> m = new LinkedHashMap<>();
+    for (int c = 0; c < sc.names.size(); c++) {
+      m.put(sc.names.get(c), sc.weights[c]);
+    }
+    return m;
+  }
+
+  private static Map<String, List<String>> signalEvidence(Pipeline.Scored s, int v) {
+    Map<String, List<String>> m = new LinkedHashMap<>();
+    SignalRunner.Values values = s.signals();
+    for (int i = 0; i < values.names().size(); i++) {
+      List<String> e = values.evidence().get(i).get(v);
+      if (e != null && !e.isEmpty()) {
+        m.put(values.names().get(i), e);
+      }
+    }
+    return m;
+  }
+
+  private static Map<String, Double> signalWeights(Pipeline.Scored s) {
+    Map<String, Double> m = new LinkedHashMap<>();
+    for (int i = 0; i < s.signals().names().size(); i++) {
+      m.put(s.signals().names().get(i), s.signals().weights()[i]);
+    }
+    return m;
+  }
+}

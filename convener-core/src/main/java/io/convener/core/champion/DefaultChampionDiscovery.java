@@ -1,0 +1,142 @@
+package io.convener.core.champion;
+
+import static java.util.Objects.requireNonNull;
+
+import io.convener.api.AccessDeniedException;
+import io.convener.api.Principal;
+import io.convener.api.Role;
+import io.convener.api.champion.ChampionDiscovery;
+import io.convener.api.champion.ChampionQuery;
+import io.convener.api.champion.ChampionRanking;
+import io.convener.api.champion.ChampionSettings;
+import io.convener.api.champion.CollaboratorQuery;
+import io.convener.api.champion.CollaboratorRecommendations;
+import io.convener.api.champion.MetricsQuery;
+import io.convener.api.champion.MetricsReport;
+import io.convener.api.consent.ConsentGate;
+import io.convener.core.gate.Gate;
+import io.convener.core.gate.Invocation;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Champion discovery behind the choke point: each call is one gated invocation (tenant, role,
+ * rate limit, consent re-check, one provenance entry), computed inside {@link
+ * ConsentGate#consistently} so a consent change during the computation is seen. The entry's
+ * inputs digest and its {@code used} ids record the window, filters, graph size, data watermark
+ * and settings. Thread-safe.
+ */
+final class DefaultChampionDiscovery implements ChampionDiscovery {
+  static final String RANK = "champion.rank";
+  static final String METRICS = "champion.metrics";
+  static final String COLLABORATORS = "champion.collaborators";
+  static final String SETTINGS = "champion.settings";
+  static final String CONFIGURE = "champion.configure";
+
+  private final Gate gate;
+  private final ConsentGate consent;
+  private final ChampionRanker ranker;
+  private final MetricsLister metrics;
+  private final CollaboratorFinder collaborators;
+  private final SettingsRegistry registry;
+  private final Clock clock;
+
+  @Inject
+  DefaultChampionDiscovery(Gate gate, ConsentGate consent, ChampionRanker ranker, MetricsLister metrics,
+      CollaboratorFinder collaborators, SettingsRegistry registry) {
+    this(gate, consent, ranker, metrics, collaborators, registry, Clock.systemUTC());
+  }
+
+  DefaultChampionDiscovery(Gate gate, ConsentGate consent, ChampionRanker ranker, MetricsLister metrics,
+      CollaboratorFinder collaborators, SettingsRegistry registry, Clock clock) {
+    this.gate = requireNonNull(gate, "gate");
+    this.consent = requireNonNull(consent, "consent");
+    this.ranker = requireNonNull(ranker, "ranker");
+    this.metrics = requireNonNull(metrics, "metrics");
+    this.collaborators = requireNonNull(collaborators, "collaborators");
+    this.registry = requireNonNull(registry, "registry");
+    this.clock = requireNonNull(clock, "clock");
+  }
+
+  @Override
+  public ChampionRanking champions(Principal principal, ChampionQuery query) {
+    requireNonNull(query, "query");
+    Instant asOf = query.asOf().orElseGet(clock::instant);
+    AtomicReference<ChampionRanking> out = new AtomicReference<>();
+    return gate.invoke(principal, Invocation.of(RANK, tenant -> {
+          ChampionSettings settings = registry.get(tenant);
+          ChampionRanking r = consent.consistently(tenant, () -> ranker.rank(tenant, query, asOf, settings));
+          out.set(r);
+          return r;
+        })
+        .roles(Role.ADMIN, Role.COMMUNITY_MANAGER, Role.TEAM_LEAD)
+        .inputs(() -> Inputs.ranking(query, asOf, out.get()))
+        .used(() -> Inputs.used(asOf.minus(query.window()), asOf, out.get() == null ? null : out.get().graph(),
+            Inputs.filters(query), out.get() == null ? null : out.get().settings()))
+        .generated(r -> List.of("champion-ranking:" + r.champions().size()))
+        .stamp(ChampionRanking::withProvenanceId)
+        .build());
+  }
+
+  @Override
+  public MetricsReport metrics(Principal principal, MetricsQuery query) {
+    requireNonNull(query, "query");
+    Instant asOf = query.asOf().orElseGet(clock::instant);
+    AtomicReference<MetricsReport> out = new AtomicReference<>();
+    return gate.invoke(principal, Invocation.of(METRICS, tenant -> {
+          MetricsReport r = consent.consistently(tenant, () -> metrics.list(tenant, asOf, query.window()));
+          out.set(r);
+          return r;
+        })
+        .roles(Role.ADMIN, Role.COMMUNITY_MANAGER)
+        .inputs(() -> Inputs.metrics(query, asOf, out.get()))
+        .used(() -> Inputs.used(asOf.minus(query.window()), asOf, out.get() == null ? null : out.get().graph(),
+            "contract graph", null))
+        .generated(r -> List.of("graph-metrics:" + r.members().size()))
+        .stamp(MetricsReport::withProvenanceId)
+        .build());
+  }
+
+  @Override
+  public CollaboratorRecommendations collaborators(Principal principal, CollaboratorQuery query) {
+    requireNonNull(query, "query");
+    Instant asOf = query.asOf().orElseGet(clock::instant);
+    AtomicReference<CollaboratorRecommendations> out = new AtomicReference<>();
+    return gate.invoke(principal, Invocation.of(COLLABORATORS, tenant -> {
+          ChampionSettings settings = registry.get(tenant);
+          CollaboratorRecommendations r =
+              consent.consistently(tenant, () -> collaborators.find(tenant, query, asOf, settings));
+          out.set(r);
+          return r;
+        })
+        .roles(Role.ADMIN, Role.COMMUNITY_MANAGER, Role.TEAM_LEAD)
+        .inputs(() -> Inputs.collaborators(query, asOf, out.get()))
+        .used(() -> Inputs.used(asOf.minus(query.window()), asOf, out.get() == null ? null : out.get().graph(),
+            "team=" + query.team().value() + ";skills=" + String.join(",", query.skills()), registry.peek(principal)))
+        .generated(r -> List.of("collaborator-recommendations:" + r.recommendations().size()))
+        .stamp(CollaboratorRecommendations::withProvenanceId)
+        .build());
+  }
+
+  @Override
+  public ChampionSettings settings(Principal principal) {
+    return gate.invoke(principal, Invocation.of(SETTINGS, registry::get).roles(Role.values()).build());
+  }
+
+  @Override
+  public ChampionSettings configure(Principal principal, ChampionSettings settings) {
+    requireNonNull(settings, "settings");
+    return gate.invoke(principal, Invocation.of(CONFIGURE, tenant -> {
+          if (!principal.has(Role.ADMIN)) {
+            throw new AccessDeniedException("only an admin may change champion settings");
+          }
+          return registry.put(tenant, settings);
+        })
+        .roles(Role.ADMIN)
+        .inputs(() -> Inputs.settings(settings))
+        .build());
+  }
+}

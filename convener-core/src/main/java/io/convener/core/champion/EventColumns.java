@@ -1,0 +1,152 @@
+package io.convener.core.champion;
+
+import io.convener.api.MemberId;
+import io.convener.api.model.Event;
+import io.convener.api.model.EventKind;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The events champion discovery reads, as primitive columns in order of arrival: instant, actor,
+ * kind, weight, targets (compressed rows), id and interned tag list. Append-only: a {@link View}
+ * taken earlier stays valid while more events are appended. Not thread-safe; the owning {@link
+ * TenantLog} guards it.
+ */
+final class EventColumns {
+  static final EventKind[] KINDS = EventKind.values();
+  private static final String[] NO_TAGS = new String[0];
+
+  private long[] at = new long[64];
+  private int[] actor = new int[64];
+  private byte[] kind = new byte[64];
+  private double[] weight = new double[64];
+  private int[] targetEnd = new int[64];
+  private String[] ids = new String[64];
+  private int[] tags = new int[64];
+  private int[] targets = new int[64];
+  private int size;
+  private int targetSize;
+  private final List<String[]> tagSets = new ArrayList<>(List.<String[]>of(NO_TAGS));
+  private final Map<List<String>, Integer> tagIndex = new HashMap<>(Map.of(List.of(), 0));
+
+  /** Whether champion discovery keeps events of this kind. */
+  static boolean kept(EventKind k) {
+    return k.isCollaboration() || k == EventKind.LEARNING;
+  }
+
+  /** Nanoseconds since the epoch, saturated at the ends of the long range. */
+  static long nanos(Instant i) {
+    try {
+      return Math.addExact(Math.multiplyExact(i.getEpochSecond(), 1_000_000_000L), i.getNano());
+    } catch (ArithmeticException e) {
+      return i.getEpochSecond() < 0 ? Long.MIN_VALUE : Long.MAX_VALUE;
+    }
+  }
+
+  /** Appends one event, resolving member ids through the roster. */
+  void append(Event e, Roster roster) {
+    if (size == at.length) {
+      grow();
+    }
+    int a = roster.indexOf(e.actor());
+    at[size] = nanos(e.at());
+    actor[size] = a;
+    kind[size] = (byte) e.kind().ordinal();
+    weight[size] = e.weight();
+    ids[size] = e.id().value();
+    tags[size] = intern(e.tags());
+    for (MemberId t : e.targets()) {
+      if (targetSize == targets.length) {
+        targets = Arrays.copyOf(targets, targets.length * 2);
+      }
+      targets[targetSize++] = roster.indexOf(t);
+    }
+    targetEnd[size] = targetSize;
+    size++;
+  }
+
+  private int intern(List<String> t) {
+    if (t.isEmpty()) {
+      return 0;
+    }
+    Integer i = tagIndex.get(t);
+    if (i != null) {
+      return i;
+    }
+    tagSets.add(t.toArray(String[]::new));
+    tagIndex.put(t, tagSets.size() - 1);
+    return tagSets.size() - 1;
+  }
+
+  private void grow() {
+    int n = at.length * 2;
+    at = Arrays.copyOf(at, n);
+    actor = Arrays.copyOf(actor, n);
+    kind = Arrays.copyOf(kind, n);
+    weight = Arrays.copyOf(weight, n);
+    targetEnd = Arrays.copyOf(targetEnd, n);
+    ids = Arrays.copyOf(ids, n);
+    tags = Arrays.copyOf(tags, n);
+  }
+
+  int size() {
+    return size;
+  }
+
+  /**
+   * Whether the first {@code prefix} events, which must be in (instant, id) order, hold an event
+   * with this instant and id.
+   */
+  boolean containsSorted(int prefix, long instant, String id) {
+    int lo = 0;
+    int hi = prefix;
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (at[mid] < instant) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    for (int i = lo; i < prefix && at[i] == instant; i++) {
+      if (ids[i].equals(id)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The first {@code size} events as they are now; later appends do not change it. */
+  View view() {
+    return new View(at, actor, kind, weight, targetEnd, ids, tags, targets, size, List.copyOf(tagSets));
+  }
+
+  /** Events at one moment. Arrays are shared, never written below {@code size}: read only. */
+  record View(
+      long[] at,
+      int[] actor,
+      byte[] kind,
+      double[] weight,
+      int[] targetEnd,
+      String[] ids,
+      int[] tags,
+      int[] targets,
+      int size,
+      List<String[]> tagSets) {
+    int targetStart(int event) {
+      return event == 0 ? 0 : targetEnd[event - 1];
+    }
+
+    EventKind kindOf(int event) {
+      return KINDS[kind[event]];
+    }
+
+    String[] tagsOf(int event) {
+      return tagSets.get(tags[event]);
+    }
+  }
+}

@@ -1,0 +1,115 @@
+package io.convener.examples.cli;
+
+import io.convener.api.Convener;
+import io.convener.api.TeamId;
+import io.convener.api.TenantId;
+import io.convener.api.champion.CollaboratorQuery;
+import io.convener.api.champion.CollaboratorRecommendations;
+import io.convener.api.champion.Recommendation;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code convener collaborators}: members outside a team recommended for its project, by skills,
+ * participation and network proximity, each explained; consent-gated.
+ */
+@Command(
+    name = "collaborators",
+    description = {
+      "Recommended collaborators for a team: members outside it with the skills, explained.",
+      "Only members who consent to champion.recommendation are named; the others are counted."
+    })
+final class CollaboratorsCommand implements Callable<Integer> {
+  @ParentCommand ConvenerCommand root;
+  @Spec CommandSpec spec;
+
+  @Option(names = "--team", paramLabel = "T", required = true, description = "The team that asks")
+  String team;
+
+  @Option(names = "--skills", paramLabel = "a,b", split = ",", description = "Skills wanted (default: the team's declared skills)")
+  List<String> skills = new ArrayList<>();
+
+  @Option(names = "--limit", paramLabel = "N", description = "At most N recommendations (default 10)")
+  int limit = 10;
+
+  @Option(names = "--diverse", description = "Favour people who bring contacts the team does not have")
+  boolean diverse;
+
+  @Option(names = "--window", paramLabel = "90d", description = "Window length ending at --as-of (default 90d)")
+  String window = "90d";
+
+  @Override
+  public Integer call() {
+    TenantId tenant = root.options.requireTenant(spec);
+    CollaboratorQuery query;
+    try {
+      Set<String> wanted = new LinkedHashSet<>();
+      for (String s : skills) {
+        if (!s.isBlank()) {
+          wanted.add(s.strip());
+        }
+      }
+      query = CollaboratorQuery.of(TeamId.of(team), wanted).withLimit(limit).withDiverseTies(diverse)
+          .withWindow(Windows.parse(spec, window)).withAsOf(root.options.asOf(spec));
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage());
+    }
+    try (Convener convener = Stores.open(root.options, spec)) {
+      CollaboratorRecommendations r = convener.champions().collaborators(GlobalOptions.operator(tenant), query);
+      PrintWriter out = spec.commandLine().getOut();
+      if (root.options.json()) {
+        Json.print(out, json(r));
+      } else {
+        out.printf("Collaborators for team %s (skills: %s)%n", r.team().value(), String.join(", ", r.skills()));
+        for (Recommendation x : r.recommendations()) {
+          out.printf(Locale.ROOT, "%-20s %6.3f%n", x.member().value().value(), x.score());
+          for (String reason : x.reasons()) {
+            out.println("    " + reason);
+          }
+        }
+        out.printf(Locale.ROOT, "%d listed of %d candidates; %d without consent not named; provenance entry %d%n",
+            r.recommendations().size(), r.candidates(), r.withheld(), r.provenanceId());
+        out.flush();
+      }
+      return ConvenerCommand.OK;
+    }
+  }
+
+  private static Map<String, Object> json(CollaboratorRecommendations r) {
+    Map<String, Object> doc = new LinkedHashMap<>();
+    doc.put("team", r.team().value());
+    doc.put("skills", r.skills());
+    List<Map<String, Object>> list = new ArrayList<>();
+    for (Recommendation x : r.recommendations()) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("member", x.member().value().value());
+      m.put("score", x.score());
+      m.put("reasons", x.reasons());
+      m.put("components", x.components());
+      m.put("matchingSkills", x.matchingSkills());
+      m.put("sharedNeighbours", x.sharedNeighbours().stream().map(d -> d.value().value()).toList());
+      m.put("sharedNeighboursWithheld", x.sharedNeighboursWithheld());
+      m.put("evidence", x.evidence().stream().map(e -> e.value()).toList());
+      m.put("provenanceId", x.provenanceId());
+      list.add(m);
+    }
+    doc.put("recommendations", list);
+    doc.put("candidates", r.candidates());
+    doc.put("withheld", r.withheld());
+    doc.put("provenanceId", r.provenanceId());
+    return doc;
+  }
+}

@@ -78,6 +78,26 @@ class HttpEndToEndTest {
   }
 
   @Test
+  void readsChampionsAndCollaborators() {
+    Client.Reply r = client.post("/v1/champions/discover", adminA, "{\"asOf\":\"" + org.end() + "\",\"limit\":5}");
+    assertThat(r.status()).as(r.raw().body()).isEqualTo(200);
+    assertThat(r.json().get("tenant").asText()).isEqualTo(A);
+    assertThat(r.json().get("candidates").asInt()).isPositive();
+    assertThat(r.json().get("champions").size() + r.json().get("withheld").asInt()).isPositive();
+    assertThat(r.json().get("champions").size()).isLessThanOrEqualTo(5);
+    String team = org.teams().get(0).id().value();
+    Client.Reply c = client.post("/v1/collaborators/recommend", adminA,
+        "{\"team\":\"" + team + "\",\"asOf\":\"" + org.end() + "\"}");
+    assertThat(c.status()).as(c.raw().body()).isEqualTo(200);
+    assertThat(c.json().get("team").asText()).isEqualTo(team);
+    Client.Reply b = client.post("/v1/champions/discover", Tokens.token(B, "ops", "admin"),
+        "{\"asOf\":\"" + org.end() + "\"}");
+    assertThat(b.status()).isEqualTo(200);
+    assertThat(b.json().get("candidates").asInt()).isZero();
+    assertThat(b.json().get("champions")).isEmpty();
+  }
+
+  @Test
   void provenanceListsTheIngestionAndVerifies() {
     Client.Reply r = client.get("/v1/provenance/events?activity=ingest&limit=1000", adminA);
     assertThat(r.status()).as(r.raw().body()).isEqualTo(200);

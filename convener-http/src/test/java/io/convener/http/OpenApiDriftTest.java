@@ -84,6 +84,12 @@ class OpenApiDriftTest {
         .POST(HttpRequest.BodyPublishers.ofString(jsonl.toString(StandardCharsets.UTF_8))).build())));
     samples.add(sample("/v1/pulse/aggregate", "get", client.get("/v1/pulse/aggregate?asOf=" + org.end(), admin)));
     samples.add(sample("/v1/pulse/aggregate", "get", client.get("/v1/pulse/aggregate?window=0d", admin)));
+    samples.add(sample("/v1/champions/discover", "post", client.post("/v1/champions/discover", admin,
+        "{\"asOf\":\"" + org.end() + "\",\"limit\":3}")));
+    samples.add(sample("/v1/champions/discover", "post", client.post("/v1/champions/discover", admin,
+        "{\"window\":\"forever\"}")));
+    samples.add(sample("/v1/collaborators/recommend", "post", client.post("/v1/collaborators/recommend", admin,
+        "{\"team\":\"" + org.teams().get(0).id().value() + "\",\"asOf\":\"" + org.end() + "\"}")));
     samples.add(sample("/v1/learning/catalysts", "get", client.get("/v1/learning/catalysts", admin)));
     samples.add(sample("/v1/innovation/spread/{id}", "get", client.get("/v1/innovation/spread/" + innovation, admin)));
     samples.add(sample("/v1/consent/grant", "post", client.post("/v1/consent/grant", admin,

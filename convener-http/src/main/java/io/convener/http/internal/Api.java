@@ -48,6 +48,7 @@ public final class Api {
   public Api(Convener convener, TokenVerifier verifier, OpenTelemetry otel, BooleanSupplier ready,
       Duration idempotencyTtl, long idempotencyMaxKeys, int maxTenantsInMetrics, long maxBodyBytes) {
     new InsightRoutes(convener, Clock.systemUTC()).register(router);
+    new ChampionRoutes(convener, Clock.systemUTC()).register(router);
     new TrustRoutes(convener).register(router);
     new ProvenanceRoutes(convener).register(router);
     Map<String, Supplier<Response>> open = new LinkedHashMap<>();

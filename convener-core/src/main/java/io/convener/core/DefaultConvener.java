@@ -8,7 +8,9 @@ import io.convener.api.learning.LearningCatalyst;
 import io.convener.api.innovation.InnovationSpread;
 import io.convener.api.profile.ProfileService;
 import io.convener.api.provenance.ProvenanceLog;
+import io.convener.api.notify.Notifier;
 import io.convener.api.pulse.PulseAggregator;
+import io.convener.core.notify.OutboxRelay;
 import io.convener.spi.storage.StorageLifecycle;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -25,6 +27,8 @@ final class DefaultConvener implements Convener {
   private final LearningCatalyst learning;
   private final InnovationSpread innovation;
   private final PulseAggregator pulse;
+  private final Notifier notifier;
+  private final OutboxRelay relay;
 
   @Inject
   DefaultConvener(
@@ -36,7 +40,9 @@ final class DefaultConvener implements Convener {
       ApprovalService approvals,
       LearningCatalyst learning,
       InnovationSpread innovation,
-      PulseAggregator pulse) {
+      PulseAggregator pulse,
+      Notifier notifier,
+      OutboxRelay relay) {
     this.storage = storage;
     this.ingest = ingest;
     this.consent = consent;
@@ -46,11 +52,14 @@ final class DefaultConvener implements Convener {
     this.learning = learning;
     this.innovation = innovation;
     this.pulse = pulse;
+    this.notifier = notifier;
+    this.relay = relay;
   }
 
   @Override
   public void start() {
     storage.start();
+    relay.start();
   }
 
   @Override
@@ -94,7 +103,13 @@ final class DefaultConvener implements Convener {
   }
 
   @Override
+  public Notifier notifier() {
+    return notifier;
+  }
+
+  @Override
   public void close() {
+    relay.close();
     storage.close();
   }
 }

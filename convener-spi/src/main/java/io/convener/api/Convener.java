@@ -7,6 +7,7 @@ import io.convener.api.learning.LearningCatalyst;
 import io.convener.api.innovation.InnovationSpread;
 import io.convener.api.profile.ProfileService;
 import io.convener.api.provenance.ProvenanceLog;
+import io.convener.api.notify.Notifier;
 import io.convener.api.pulse.PulseAggregator;
 
 /**
@@ -59,6 +60,13 @@ public interface Convener extends AutoCloseable {
    * or tenant, with risk flags; fresh as of the last ingestion, private by default.
    */
   PulseAggregator pulse();
+
+  /**
+   * Notifications of the calling principal: live stream with replay, inbox, engagement marks and
+   * preferences. Messages come from a transactional outbox delivered by a relay that {@link
+   * #start()} starts and {@link #close()} stops.
+   */
+  Notifier notifier();
 
   /** Releases the store and every other resource. Idempotent. */
   @Override

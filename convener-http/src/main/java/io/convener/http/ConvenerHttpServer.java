@@ -110,6 +110,7 @@ public final class ConvenerHttpServer implements AutoCloseable {
     private int maxTenantsInMetrics = 100;
     private long maxBodyBytes = 256L << 20;
     private int threads = 64;
+    private Duration heartbeat = Duration.ofSeconds(15);
 
     private Builder(Convener convener, TokenVerifier verifier) {
       this.convener = requireNonNull(convener, "convener");
@@ -176,6 +177,15 @@ public final class ConvenerHttpServer implements AutoCloseable {
       return this;
     }
 
+    /** How often an idle event stream gets a comment line, so that proxies keep it open (default 15 s). */
+    public Builder heartbeat(Duration every) {
+      if (every.isNegative() || every.isZero()) {
+        throw new IllegalArgumentException("heartbeat must be positive, got " + every);
+      }
+      this.heartbeat = every;
+      return this;
+    }
+
     /**
      * Binds and starts the server.
      *
@@ -196,7 +206,7 @@ public final class ConvenerHttpServer implements AutoCloseable {
       }
       AtomicBoolean ready = new AtomicBoolean(false);
       Api api = new Api(convener, verifier, otel, ready::get, idempotencyTtl, idempotencyMaxKeys,
-          maxTenantsInMetrics, maxBodyBytes);
+          maxTenantsInMetrics, maxBodyBytes, heartbeat);
       HttpServer server;
       try {
         if (tls) {

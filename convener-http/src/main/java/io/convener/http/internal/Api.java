@@ -31,6 +31,9 @@ public final class Api {
   /** Readiness: the server is started and not closing. */
   public static final String READY_ROUTE = "/health/ready";
 
+  /** Messages an event stream holds for a slow client before it ends the stream (the client resumes). */
+  static final int STREAM_QUEUE = 10_000;
+
   private final Router router = new Router();
   private final Map<String, Dispatcher.Streaming> streams = new LinkedHashMap<>();
   private final Dispatcher dispatcher;
@@ -44,13 +47,20 @@ public final class Api {
    * @param idempotencyMaxKeys how many keys are kept at most
    * @param maxTenantsInMetrics how many tenants get their own metrics label
    * @param maxBodyBytes the largest accepted request body
+   * @param heartbeat how often an idle event stream gets a comment line
    */
   public Api(Convener convener, TokenVerifier verifier, OpenTelemetry otel, BooleanSupplier ready,
-      Duration idempotencyTtl, long idempotencyMaxKeys, int maxTenantsInMetrics, long maxBodyBytes) {
+      Duration idempotencyTtl, long idempotencyMaxKeys, int maxTenantsInMetrics, long maxBodyBytes,
+      Duration heartbeat) {
     new InsightRoutes(convener, Clock.systemUTC()).register(router);
     new ChampionRoutes(convener, Clock.systemUTC()).register(router);
     new TrustRoutes(convener).register(router);
     new ProvenanceRoutes(convener).register(router);
+    new NotificationRoutes(convener).register(router);
+    streams.put(EventStream.ROUTE, new EventStream(convener.notifier(), heartbeat, STREAM_QUEUE));
+    router.add("GET", EventStream.ROUTE, r -> {
+      throw new IllegalStateException("the dispatcher serves " + EventStream.ROUTE + " as a stream");
+    });
     Map<String, Supplier<Response>> open = new LinkedHashMap<>();
     byte[] openApi = Jsons.write(openApi());
     open.put(OPENAPI_ROUTE, () -> new Response(200, Response.JSON, Map.of(), openApi));
@@ -71,7 +81,6 @@ public final class Api {
   public List<String> routes() {
     List<String> all = new ArrayList<>();
     router.routes().forEach(r -> all.add(r.method() + " " + r.template()));
-    streams.keySet().forEach(t -> all.add("GET " + t));
     all.add("GET " + OPENAPI_ROUTE);
     all.add("GET " + LIVE_ROUTE);
     all.add("GET " + READY_ROUTE);

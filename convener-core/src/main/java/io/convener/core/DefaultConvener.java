@@ -9,7 +9,9 @@ import io.convener.api.learning.LearningCatalyst;
 import io.convener.api.innovation.InnovationSpread;
 import io.convener.api.profile.ProfileService;
 import io.convener.api.provenance.ProvenanceLog;
+import io.convener.api.notify.Notifier;
 import io.convener.api.pulse.PulseAggregator;
+import io.convener.core.notify.OutboxRelay;
 import io.convener.spi.storage.StorageLifecycle;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -27,6 +29,8 @@ final class DefaultConvener implements Convener {
   private final InnovationSpread innovation;
   private final PulseAggregator pulse;
   private final ChampionDiscovery champions;
+  private final Notifier notifier;
+  private final OutboxRelay relay;
 
   @Inject
   DefaultConvener(
@@ -39,7 +43,9 @@ final class DefaultConvener implements Convener {
       LearningCatalyst learning,
       InnovationSpread innovation,
       PulseAggregator pulse,
-      ChampionDiscovery champions) {
+      ChampionDiscovery champions,
+      Notifier notifier,
+      OutboxRelay relay) {
     this.storage = storage;
     this.ingest = ingest;
     this.consent = consent;
@@ -50,11 +56,14 @@ final class DefaultConvener implements Convener {
     this.innovation = innovation;
     this.pulse = pulse;
     this.champions = champions;
+    this.notifier = notifier;
+    this.relay = relay;
   }
 
   @Override
   public void start() {
     storage.start();
+    relay.start();
   }
 
   @Override
@@ -103,7 +112,13 @@ final class DefaultConvener implements Convener {
   }
 
   @Override
+  public Notifier notifier() {
+    return notifier;
+  }
+
+  @Override
   public void close() {
+    relay.close();
     storage.close();
   }
 }

@@ -13,6 +13,8 @@ import io.convener.jdbc.internal.keys.SubjectKeyStorageModule;
 import io.convener.jdbc.internal.member.MemberStorageModule;
 import io.convener.jdbc.internal.provenance.ProvenanceStorageModule;
 import io.convener.jdbc.internal.pulse.PulseSettingsStorageModule;
+import io.convener.jdbc.internal.notify.NotificationStorageModule;
+import io.convener.spi.storage.NotificationStore;
 import io.convener.jdbc.internal.tenant.TenantStorageModule;
 import io.convener.spi.storage.ApprovalStore;
 import io.convener.spi.storage.ChampionSettingsStore;
@@ -29,7 +31,7 @@ import io.convener.spi.storage.TenantStore;
 /**
  * Convener storage on a relational database: binds and exposes exactly the storage SPI, {@link
  * TenantStore}, {@link MemberStore}, {@link EventStore}, {@link SubjectKeyStore}, {@link
- * ConsentStore}, {@link ProvenanceStore}, {@link ApprovalStore}, {@link SharingAgreementStore}, {@link PulseSettingsStore}, {@link ChampionSettingsStore} and {@link StorageLifecycle}, each a singleton; everything else stays private to the module.
+ * ConsentStore}, {@link ProvenanceStore}, {@link ApprovalStore}, {@link SharingAgreementStore}, {@link PulseSettingsStore}, {@link ChampionSettingsStore}, {@link NotificationStore} and {@link StorageLifecycle}, each a singleton; everything else stays private to the module.
  *
  * <p>The member store keeps personal data encrypted and needs a {@link
  * io.convener.spi.keys.PersonalDataCipher} bound outside this module: {@code ConvenerModule}
@@ -85,6 +87,8 @@ public final class JdbcStorageModule extends PrivateModule {
     expose(PulseSettingsStore.class);
     install(new ChampionSettingsStorageModule());
     expose(ChampionSettingsStore.class);
+    install(new NotificationStorageModule());
+    expose(NotificationStore.class);
     expose(StorageLifecycle.class);
   }
 }

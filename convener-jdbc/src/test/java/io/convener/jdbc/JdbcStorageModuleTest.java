@@ -20,6 +20,7 @@ import io.convener.spi.storage.EventStore;
 import io.convener.spi.storage.ProvenanceStore;
 import io.convener.spi.storage.MemberStore;
 import io.convener.spi.storage.SharingAgreementStore;
+import io.convener.spi.storage.NotificationStore;
 import io.convener.spi.storage.PulseSettingsStore;
 import io.convener.spi.storage.StorageLifecycle;
 import io.convener.spi.storage.SubjectKeyStore;
@@ -41,8 +42,8 @@ class JdbcStorageModuleTest {
     assertThat(((PrivateElements) elements.get(0)).getExposedKeys()).containsExactlyInAnyOrder(
         Key.get(TenantStore.class), Key.get(MemberStore.class), Key.get(EventStore.class),
         Key.get(SubjectKeyStore.class), Key.get(ConsentStore.class), Key.get(ProvenanceStore.class),
-        Key.get(ApprovalStore.class), Key.get(SharingAgreementStore.class), Key.get(PulseSettingsStore.class), Key.get(ChampionSettingsStore.class),
-        Key.get(StorageLifecycle.class));
+        Key.get(ApprovalStore.class), Key.get(SharingAgreementStore.class), Key.get(PulseSettingsStore.class),
+        Key.get(ChampionSettingsStore.class), Key.get(NotificationStore.class), Key.get(StorageLifecycle.class));
   }
 
   @Test

@@ -8,6 +8,7 @@ import io.convener.api.learning.LearningCatalyst;
 import io.convener.api.innovation.InnovationSpread;
 import io.convener.api.profile.ProfileService;
 import io.convener.api.provenance.ProvenanceLog;
+import io.convener.api.notify.Notifier;
 import io.convener.api.pulse.PulseAggregator;
 
 /**
@@ -66,6 +67,13 @@ public interface Convener extends AutoCloseable {
    * collaborator recommendations, all reflecting every event ingested before the call.
    */
   ChampionDiscovery champions();
+
+  /**
+   * Notifications of the calling principal: live stream with replay, inbox, engagement marks and
+   * preferences. Messages come from a transactional outbox delivered by a relay that {@link
+   * #start()} starts and {@link #close()} stops.
+   */
+  Notifier notifier();
 
   /** Releases the store and every other resource. Idempotent. */
   @Override

@@ -13,8 +13,7 @@ import java.time.Clock;
  * ApprovalPolicy#defaults()}: the subject alone, within 7 days) and the system UTC clock as the
  * {@link ApprovalClock}. A host replaces any of them with {@code
  * OptionalBinder.newOptionalBinder(binder(), ApprovalPolicy.class).setBinding().toInstance(...)}.
- * Notification channels come from the {@code Multibinder<NotificationChannel>} of {@code
- * NotifyModule}.
+ * Requests are announced through the notification outbox of {@code NotifyModule}.
  */
 public final class ApprovalModule extends AbstractModule {
   @Override

@@ -3,45 +3,33 @@ package io.convener.core.approval;
 import static java.util.Objects.requireNonNull;
 
 import io.convener.api.approval.Approval;
-import io.convener.api.notify.Notification;
-import io.convener.spi.notify.NotificationChannel;
+import io.convener.api.consent.ConsentGate;
+import io.convener.api.notify.NotificationDraft;
 import jakarta.inject.Inject;
+import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * Tells the subject of a new approval, through every bound channel. A channel that fails is
- * logged (channel name, tenant, approval id and the exception type: no personal data) and skipped;
- * the request stands. Thread-safe.
+ * The notification of a new approval: {@value #REQUESTED} to its subject, if the subject consents
+ * to {@link NotificationDraft#DIRECT}. The request's gate call writes it to the outbox with its
+ * provenance entry, so it is sent if and only if the request commits. Thread-safe.
  */
 final class ApprovalNotifier {
   static final String REQUESTED = "approval.requested";
-  private static final Logger LOG = LoggerFactory.getLogger(ApprovalNotifier.class);
 
-  private final Set<NotificationChannel> channels;
+  private final ConsentGate consent;
 
   @Inject
-  ApprovalNotifier(Set<NotificationChannel> channels) {
-    this.channels = Set.copyOf(requireNonNull(channels, "channels"));
+  ApprovalNotifier(ConsentGate consent) {
+    this.consent = requireNonNull(consent, "consent");
   }
 
-  /** Sends {@code approval.requested} to the subject; returns how many channels took it. */
-  int requested(Approval approval) {
-    Notification n = new Notification(approval.id().value() + ":requested", approval.tenant(), approval.subject(),
-        REQUESTED, Map.of("approval", approval.id().value(), "purpose", approval.purpose().name()),
-        approval.created());
-    int delivered = 0;
-    for (NotificationChannel channel : channels) {
-      try {
-        channel.deliver(approval.tenant(), n);
-        delivered++;
-      } catch (RuntimeException e) {
-        LOG.warn("notification channel '{}' failed to deliver {} of approval {} in tenant '{}': {}",
-            channel.name(), REQUESTED, approval.id(), approval.tenant(), e.getClass().getName());
-      }
-    }
-    return delivered;
+  /** The draft for the subject of {@code approval}, or none when the subject does not consent. */
+  List<NotificationDraft> requested(Approval approval) {
+    return consent.disclose(approval.tenant(), NotificationDraft.DIRECT, List.of(approval.subject())).disclosed()
+        .stream()
+        .map(subject -> NotificationDraft.of(subject, REQUESTED, approval.id().value() + ":requested",
+            Map.of("approval", approval.id().value(), "purpose", approval.purpose().name())))
+        .toList();
   }
 }

@@ -70,6 +70,7 @@ final class DefaultApprovalService implements ApprovalService {
         .inputs(() -> Map.of("subject", subject.value(), "purpose", purpose.name(), "scope", scope))
         .used(() -> List.of(member(subject)))
         .generated(a -> List.of(entity(a.id())))
+        .notifies(notifier::requested)
         .build());
   }
 
@@ -93,7 +94,6 @@ final class DefaultApprovalService implements ApprovalService {
       throw new InvalidInputException("scope", e.getMessage());
     }
     store.insert(tenant, approval);
-    notifier.requested(approval);
     return approval;
   }
 

@@ -1,7 +1,7 @@
 /**
  * The default {@link io.convener.api.approval.ApprovalService}: every call runs through the
  * {@link io.convener.core.gate.Gate}, the votes are tallied by {@code Tally}, and a new request is
- * announced to the subject through every bound {@link io.convener.spi.notify.NotificationChannel}.
+ * announced to a consenting subject through the notification outbox, committed with the request.
  */
 @NullMarked
 package io.convener.core.approval;

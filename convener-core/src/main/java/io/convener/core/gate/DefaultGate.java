@@ -8,12 +8,15 @@ import io.convener.api.Principal;
 import io.convener.api.RateLimitedException;
 import io.convener.api.Role;
 import io.convener.api.TenantId;
+import io.convener.api.notify.NotificationDraft;
 import io.convener.api.provenance.Agent;
 import io.convener.api.provenance.Outcome;
 import io.convener.api.provenance.Sha256Hash;
 import io.convener.core.internal.provenance.CanonicalEntry;
+import io.convener.spi.storage.OutboxRow;
 import jakarta.inject.Inject;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -31,12 +34,18 @@ final class DefaultGate implements Gate {
   private final ProvenanceRecorder recorder;
   private final TenantRateLimiter limiter;
   private final ConsentFilter consent;
+  private final OutboxSignal outbox;
+
+  DefaultGate(ProvenanceRecorder recorder, TenantRateLimiter limiter, ConsentFilter consent) {
+    this(recorder, limiter, consent, OutboxSignal.NONE);
+  }
 
   @Inject
-  DefaultGate(ProvenanceRecorder recorder, TenantRateLimiter limiter, ConsentFilter consent) {
+  DefaultGate(ProvenanceRecorder recorder, TenantRateLimiter limiter, ConsentFilter consent, OutboxSignal outbox) {
     this.recorder = requireNonNull(recorder, "recorder");
     this.limiter = requireNonNull(limiter, "limiter");
     this.consent = requireNonNull(consent, "consent");
+    this.outbox = requireNonNull(outbox, "outbox");
   }
 
   @Override
@@ -53,8 +62,10 @@ final class DefaultGate implements Gate {
       throw e;
     }
     T result;
+    List<NotificationDraft> notifications;
     try {
       result = consent.filter(principal, call, call.run(tenant));
+      notifications = recheckRecipients(principal, call, result);
     } catch (AccessDeniedException | RateLimitedException e) {
       recordQuietly(principal, call, Outcome.denied(e.code(), reason(e.getMessage())), List.of(), e);
       throw e;
@@ -63,8 +74,27 @@ final class DefaultGate implements Gate {
       recordQuietly(principal, call, Outcome.failed(code, e.getClass().getSimpleName()), List.of(), e);
       throw e;
     }
-    long sequence = record(principal, call, Outcome.ok(), call.generated(result));
+    long sequence = record(principal, call, Outcome.ok(), call.generated(result), notifications);
+    if (!notifications.isEmpty()) {
+      outbox.committed(tenant);
+    }
     return call.stamp(result, sequence);
+  }
+
+  /** The payload with the consent purpose the relay re-checks before each delivery. */
+  private static Map<String, String> withPurpose(NotificationDraft n) {
+    Map<String, String> payload = new HashMap<>(n.payload());
+    payload.put(NotificationDraft.CONSENT_PURPOSE, n.recipient().purpose().name());
+    return payload;
+  }
+
+  /** The call's notifications, after checking that every recipient still consents. */
+  private <T> List<NotificationDraft> recheckRecipients(Principal principal, Invocation<T> call, T result) {
+    List<NotificationDraft> drafts = call.notifications(result);
+    if (!drafts.isEmpty()) {
+      consent.filter(principal, Invocation.of(call.activity(), t -> drafts).roles(Role.values()).build(), drafts);
+    }
+    return drafts;
   }
 
   private static void checkTenantBoundary(TenantId tenant, Invocation<?> call) {
@@ -86,6 +116,11 @@ final class DefaultGate implements Gate {
   }
 
   private <T> long record(Principal principal, Invocation<T> call, Outcome outcome, List<String> generated) {
+    return record(principal, call, outcome, generated, List.of());
+  }
+
+  private <T> long record(Principal principal, Invocation<T> call, Outcome outcome, List<String> generated,
+      List<NotificationDraft> notifications) {
     Sha256Hash digest;
     try {
       digest = CanonicalEntry.digest(call.inputs());
@@ -97,7 +132,13 @@ final class DefaultGate implements Gate {
         .withUsed(call.used())
         .withGenerated(generated)
         .withCausedBy(call.causedBy());
-    return recorder.record(principal.tenant(), draft);
+    if (notifications.isEmpty()) {
+      return recorder.record(principal.tenant(), draft);
+    }
+    return recorder.record(principal.tenant(), draft, (sequence, at) -> notifications.stream()
+        .map(n -> new OutboxRow(n.recipient().value(), n.kind(), n.key(), withPurpose(n), n.digestKey(),
+            n.critical(), at, sequence))
+        .toList());
   }
 
   private <T> void recordQuietly(

@@ -14,6 +14,7 @@ public final class GateModule extends AbstractModule {
   @Override
   protected void configure() {
     OptionalBinder.newOptionalBinder(binder(), ConsentFilter.class);
+    OptionalBinder.newOptionalBinder(binder(), OutboxSignal.class).setDefault().toInstance(OutboxSignal.NONE);
     bind(Gate.class).to(DefaultGate.class);
     bind(DefaultGate.class).in(Singleton.class);
     bind(TenantRateLimiter.class).in(Singleton.class);

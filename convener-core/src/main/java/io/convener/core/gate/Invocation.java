@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.convener.api.Role;
 import io.convener.api.TenantId;
+import io.convener.api.notify.NotificationDraft;
 import io.convener.api.provenance.ProvenanceEntry;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -35,8 +36,10 @@ public final class Invocation<T> {
   private final Function<? super T, List<String>> generated;
   private final BiFunction<T, Long, T> stamp;
   private final OptionalLong causedBy;
+  private final Function<? super T, List<NotificationDraft>> notifies;
 
   private Invocation(Builder<T> b) {
+    this.notifies = b.notifies;
     this.activity = b.activity;
     this.roles = b.roles.isEmpty() ? Set.of() : Set.copyOf(b.roles);
     this.namedTenants = List.copyOf(b.namedTenants);
@@ -102,6 +105,11 @@ public final class Invocation<T> {
     return causedBy;
   }
 
+  /** The notifications a successful call asks for, from its result. */
+  List<NotificationDraft> notifications(T result) {
+    return List.copyOf(notifies.apply(result));
+  }
+
   /** Builds an {@link Invocation}; not thread-safe. */
   public static final class Builder<T> {
     private final String activity;
@@ -113,6 +121,7 @@ public final class Invocation<T> {
     private Function<? super T, List<String>> generated = r -> List.of();
     private BiFunction<T, Long, T> stamp = (r, s) -> r;
     private OptionalLong causedBy = OptionalLong.empty();
+    private Function<? super T, List<NotificationDraft>> notifies = r -> List.of();
 
     private Builder(String activity, Function<TenantId, T> service) {
       this.activity = ProvenanceEntry.checkActivity(activity);
@@ -154,6 +163,16 @@ public final class Invocation<T> {
     /** Puts the id (sequence) of the call's provenance entry on the result. */
     public Builder<T> stamp(BiFunction<T, Long, T> stamp) {
       this.stamp = requireNonNull(stamp, "stamp");
+      return this;
+    }
+
+    /**
+     * The notifications a successful call asks for, from its (consent-filtered) result. The gate
+     * re-checks the consent of every recipient and writes them to the outbox in the same
+     * transaction as the call's provenance entry: they are sent if and only if the call commits.
+     */
+    public Builder<T> notifies(Function<? super T, List<NotificationDraft>> notifications) {
+      this.notifies = requireNonNull(notifications, "notifications");
       return this;
     }
 

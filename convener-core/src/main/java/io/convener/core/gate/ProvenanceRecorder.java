@@ -1,7 +1,10 @@
 package io.convener.core.gate;
 
 import io.convener.api.TenantId;
+import io.convener.spi.storage.OutboxRow;
+import java.time.Instant;
 import java.util.List;
+import java.util.function.BiFunction;
 
 /**
  * Appends to a tenant's provenance log: the one write path of the log, used by the {@link Gate}
@@ -25,4 +28,16 @@ public interface ProvenanceRecorder {
    * @throws io.convener.api.StorageException when the store fails; nothing is then appended
    */
   List<Long> recordAll(TenantId tenant, List<EntryDraft> drafts);
+
+  /**
+   * Appends one entry and, in the same store transaction, the outbox rows {@code outbox} makes
+   * from its sequence and time: the transactional outbox. Both commit, or neither does.
+   *
+   * @return the entry's sequence
+   * @throws io.convener.api.StorageException when the store fails; nothing is then written
+   * @throws UnsupportedOperationException when the recorder keeps no outbox (the default)
+   */
+  default long record(TenantId tenant, EntryDraft draft, BiFunction<Long, Instant, List<OutboxRow>> outbox) {
+    throw new UnsupportedOperationException("this provenance recorder keeps no notification outbox");
+  }
 }

@@ -13,7 +13,7 @@ import io.convener.api.innovation.SpreadReport;
 import io.convener.api.innovation.SuccessfulPattern;
 import io.convener.core.gate.Gate;
 import io.convener.core.gate.Invocation;
-import io.convener.spi.notify.NotificationChannel;
+import io.convener.api.notify.NotificationDraft;
 import io.convener.spi.storage.EventStore;
 import io.convener.spi.storage.MemberStore;
 import io.convener.spi.storage.SharingAgreementStore;
@@ -49,13 +49,13 @@ final class DefaultInnovationSpread implements InnovationSpread {
 
   @Inject
   DefaultInnovationSpread(Gate gate, ConsentGate consent, EventStore events, MemberStore members,
-      SharingAgreementStore agreements, Pseudonyms pseudonyms, Set<NotificationChannel> channels) {
+      SharingAgreementStore agreements, Pseudonyms pseudonyms) {
     this.gate = requireNonNull(gate, "gate");
     this.consent = requireNonNull(consent, "consent");
     this.agreements = requireNonNull(agreements, "agreements");
     SpreadReader reader = new SpreadReader(events, members);
     this.computation = new SpreadComputation(reader, agreements, new SpreadAssembler(consent, pseudonyms));
-    this.judge = new PatternJudge(reader, events, members, channels);
+    this.judge = new PatternJudge(reader, events, members, consent);
   }
 
   @Override
@@ -114,16 +114,17 @@ final class DefaultInnovationSpread implements InnovationSpread {
   @Override
   public SuccessfulPattern pushIfSuccessful(Principal principal, EventId innovation) {
     requireNonNull(innovation, "innovation");
-    List<String> sent = new ArrayList<>();
+    List<NotificationDraft> sent = new ArrayList<>();
     return gate.invoke(principal, Invocation.of(PUSH, tenant -> {
           PatternJudge.Judged j = judge.judge(tenant, innovation, clock.instant());
-          sent.addAll(j.notificationIds());
+          sent.addAll(j.notifications());
           return j.pattern();
         })
         .roles(Role.ADMIN, Role.COMMUNITY_MANAGER)
         .inputs(() -> Map.of("innovation", innovation.value()))
         .used(() -> List.of("event:" + innovation.value()))
-        .generated(r -> sent.stream().map(id -> "notification:" + id).toList())
+        .generated(r -> sent.stream().map(n -> "notification:" + n.key()).toList())
+        .notifies(r -> sent)
         .stamp(SuccessfulPattern::withProvenanceId)
         .build());
   }

@@ -10,8 +10,9 @@ import io.convener.api.TenantId;
 import io.convener.api.innovation.SuccessfulPattern;
 import io.convener.api.model.EventKind;
 import io.convener.api.model.Member;
-import io.convener.api.notify.Notification;
-import io.convener.spi.notify.NotificationChannel;
+import io.convener.api.consent.ConsentGate;
+import io.convener.api.consent.Disclosed;
+import io.convener.api.notify.NotificationDraft;
 import io.convener.spi.storage.EventQuery;
 import io.convener.spi.storage.EventStore;
 import io.convener.spi.storage.MemberStore;
@@ -24,12 +25,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * Judges whether an innovation is a successful pattern in one tenant and pushes it to the leads of
- * the teams that have not adopted it. An adopting team is compared on the mean {@code attrs.value}
+ * Judges whether an innovation is a successful pattern in one tenant and, if so, asks for a
+ * notification to the lead of each team that has not adopted it, when that lead consents to {@link
+ * NotificationDraft#DIRECT}. An adopting team is compared on the mean {@code attrs.value}
  * of its {@code outcome} events in the {@link #WINDOW} before and the {@link #WINDOW} after its
  * first adoption (higher is better, as the contract reads {@code value}). A team's lead is the
  * member who reported most of its outcomes (ties: the smallest id). Reads only the given tenant.
@@ -38,21 +38,20 @@ final class PatternJudge {
   /** How far before and after an adoption outcomes are compared. */
   static final Duration WINDOW = Duration.ofDays(56);
   static final String KIND = "innovation.successful";
-  private static final Logger LOG = LoggerFactory.getLogger(PatternJudge.class);
 
-  /** The judgement and the notifications sent. */
-  record Judged(SuccessfulPattern pattern, List<String> notificationIds) {}
+  /** The judgement and the notifications it asks for. */
+  record Judged(SuccessfulPattern pattern, List<NotificationDraft> notifications) {}
 
   private final SpreadReader reader;
   private final EventStore events;
   private final MemberStore members;
-  private final Set<NotificationChannel> channels;
+  private final ConsentGate consent;
 
-  PatternJudge(SpreadReader reader, EventStore events, MemberStore members, Set<NotificationChannel> channels) {
+  PatternJudge(SpreadReader reader, EventStore events, MemberStore members, ConsentGate consent) {
     this.reader = requireNonNull(reader, "reader");
     this.events = requireNonNull(events, "events");
     this.members = requireNonNull(members, "members");
-    this.channels = Set.copyOf(channels);
+    this.consent = requireNonNull(consent, "consent");
   }
 
   Judged judge(TenantId tenant, EventId innovation, Instant now) {
@@ -99,21 +98,21 @@ final class PatternJudge {
     }
     double mean = compared == 0 ? 0 : uplift / compared;
     boolean successful = compared >= SuccessfulPattern.MIN_TEAMS && 2 * improved > compared;
-    List<String> sent = successful
-        ? push(tenant, innovation, side, adopted.keySet(), reporters, improved, compared, now)
+    List<NotificationDraft> sent = successful
+        ? push(tenant, innovation, side, adopted.keySet(), reporters, improved, compared)
         : List.of();
     return new Judged(new SuccessfulPattern(innovation, compared, improved, mean, successful, sent.size(), 0L), sent);
   }
 
-  private List<String> push(TenantId tenant, EventId innovation, SpreadReader.Side side, Set<TeamId> adopters,
-      Map<TeamId, Map<MemberId, Integer>> reporters, int improved, int compared, Instant now) {
+  private List<NotificationDraft> push(TenantId tenant, EventId innovation, SpreadReader.Side side, Set<TeamId> adopters,
+      Map<TeamId, Map<MemberId, Integer>> reporters, int improved, int compared) {
     Set<TeamId> teams = new TreeSet<>(reporters.keySet());
     for (Member m : members.list(tenant)) {
       teams.addAll(m.teams());
     }
     side.innovation().flatMap(SpreadEvent::team).ifPresent(teams::remove);
     teams.removeAll(adopters);
-    List<String> sent = new ArrayList<>();
+    Map<MemberId, List<TeamId>> led = new TreeMap<>();
     for (TeamId team : teams) {
       Map<MemberId, Integer> counts = reporters.getOrDefault(team, Map.of());
       MemberId lead = null;
@@ -124,30 +123,19 @@ final class PatternJudge {
           best = c.getValue();
         }
       }
-      if (lead == null) {
-        continue;
+      if (lead != null) {
+        led.computeIfAbsent(lead, k -> new ArrayList<>()).add(team);
       }
-      Notification n = new Notification("innovation:" + innovation.value() + ":successful:" + team.value(), tenant,
-          lead, KIND, Map.of("innovation", innovation.value(), "team", team.value(),
-              "teamsImproved", Integer.toString(improved), "teamsCompared", Integer.toString(compared)), now);
-      if (deliver(tenant, n)) {
-        sent.add(n.id());
+    }
+    // Leads are told only when they consent to be told directly; the others are not named.
+    List<NotificationDraft> sent = new ArrayList<>();
+    for (Disclosed<MemberId> lead : consent.disclose(tenant, NotificationDraft.DIRECT, led.keySet()).disclosed()) {
+      for (TeamId team : led.get(lead.value())) {
+        sent.add(NotificationDraft.of(lead, KIND, "innovation:" + innovation.value() + ":successful:" + team.value(),
+            Map.of("innovation", innovation.value(), "team", team.value(),
+                "teamsImproved", Integer.toString(improved), "teamsCompared", Integer.toString(compared))));
       }
     }
     return sent;
-  }
-
-  private boolean deliver(TenantId tenant, Notification n) {
-    boolean any = false;
-    for (NotificationChannel channel : channels) {
-      try {
-        channel.deliver(tenant, n);
-        any = true;
-      } catch (RuntimeException e) {
-        LOG.warn("notification channel '{}' failed to deliver {} in tenant '{}': {}",
-            channel.name(), KIND, tenant, e.getClass().getName());
-      }
-    }
-    return any;
   }
 }

@@ -40,8 +40,8 @@ import java.util.Optional;
  * outcome's touches ({@link Lineage}), splits the credit ({@link CreditModels}), sums it per
  * author, and names the authors who consent to {@code learning.attribution}; the others' credit is
  * reported as withheld, never redistributed. The call passes the choke point (one provenance
- * entry, whose sequence every attribution carries); after it returns, named contributors are told
- * ({@link AttributionNotifier}). Thread-safe.
+ * entry, whose sequence every attribution carries), which commits the notifications of the named
+ * contributors to the outbox with that entry ({@link AttributionNotifier}). Thread-safe.
  */
 final class DefaultLearningCatalyst implements LearningCatalyst {
   static final String ATTRIBUTE = "learning.attribute";
@@ -50,16 +50,14 @@ final class DefaultLearningCatalyst implements LearningCatalyst {
   private final ConsentGate consent;
   private final EventStore events;
   private final MemberStore members;
-  private final AttributionNotifier notifier;
 
   @Inject
   DefaultLearningCatalyst(
-      Gate gate, ConsentGate consent, EventStore events, MemberStore members, AttributionNotifier notifier) {
+      Gate gate, ConsentGate consent, EventStore events, MemberStore members) {
     this.gate = requireNonNull(gate, "gate");
     this.consent = requireNonNull(consent, "consent");
     this.events = requireNonNull(events, "events");
     this.members = requireNonNull(members, "members");
-    this.notifier = requireNonNull(notifier, "notifier");
   }
 
   @Override
@@ -72,8 +70,8 @@ final class DefaultLearningCatalyst implements LearningCatalyst {
             .used(() -> request.outcome().map(id -> List.of("event:" + id.value())).orElse(List.of()))
             .generated(r -> r.stream().filter(Attribution::attributed).map(a -> "attribution:" + a.outcome().value()).toList())
             .stamp((r, sequence) -> r.stream().map(a -> a.withProvenanceId(sequence)).toList())
+            .notifies(AttributionNotifier::attributed)
             .build());
-    notifier.attributed(principal.tenant(), result);
     return result;
   }
 

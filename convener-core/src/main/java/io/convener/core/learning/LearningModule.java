@@ -7,14 +7,12 @@ import io.convener.api.learning.LearningCatalyst;
 
 /**
  * Binds the default {@link LearningCatalyst}; a host replaces it through its {@code
- * OptionalBinder}. Notifications go to the {@code Multibinder<NotificationChannel>} of {@code
- * NotifyModule}.
+ * OptionalBinder}. Attribution notifications go through the outbox of {@code NotifyModule}.
  */
 public final class LearningModule extends AbstractModule {
   @Override
   protected void configure() {
     OptionalBinder.newOptionalBinder(binder(), LearningCatalyst.class).setDefault().to(DefaultLearningCatalyst.class);
     bind(DefaultLearningCatalyst.class).in(Singleton.class);
-    bind(AttributionNotifier.class).in(Singleton.class);
   }
 }

@@ -12,8 +12,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Keeps every delivered notification in memory, once per id and tenant, in delivery order: the
- * channel to use until a real one is configured, and in tests. Thread-safe.
+ * Keeps every delivered notification in memory, once per id and tenant, in delivery order: for
+ * tests and hosts that poll (it grows without bound; not bound by default). Not interrupting, so
+ * quiet hours, digests and throttles do not apply to it. Thread-safe.
  */
 public final class InMemoryNotificationChannel implements NotificationChannel {
   private final Map<TenantId, Map<String, Notification>> delivered = new LinkedHashMap<>();
@@ -21,6 +22,11 @@ public final class InMemoryNotificationChannel implements NotificationChannel {
   @Override
   public String name() {
     return "in-memory";
+  }
+
+  @Override
+  public boolean interrupting() {
+    return false;
   }
 
   @Override

@@ -14,6 +14,7 @@ import io.convener.core.internal.merkle.MerkleTree;
 import io.convener.core.internal.provenance.CanonicalEntry;
 import io.convener.spi.storage.ProvenanceHead;
 import io.convener.spi.storage.ProvenanceRow;
+import io.convener.spi.storage.OutboxRow;
 import io.convener.spi.storage.ProvenanceStore;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -23,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BiFunction;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -94,6 +96,18 @@ final class Ledger implements ProvenanceRecorder {
 
   @Override
   public List<Long> recordAll(TenantId tenant, List<EntryDraft> drafts) {
+    return append(tenant, drafts, (seq, at) -> List.of());
+  }
+
+  @Override
+  public long record(TenantId tenant, EntryDraft draft, BiFunction<Long, Instant, List<OutboxRow>> outbox) {
+    requireNonNull(outbox, "outbox");
+    return append(tenant, List.of(requireNonNull(draft, "draft")), outbox).get(0);
+  }
+
+  /** Appends the drafts and the outbox rows of the last one, made from its sequence and time. */
+  private List<Long> append(
+      TenantId tenant, List<EntryDraft> drafts, BiFunction<Long, Instant, List<OutboxRow>> outbox) {
     requireNonNull(drafts, "drafts");
     if (drafts.isEmpty()) {
       return List.of();
@@ -122,7 +136,7 @@ final class Ledger implements ProvenanceRecorder {
         ProvenanceHead head = new ProvenanceHead(next.size(), rows.get(rows.size() - 1).rootAfter(), next.frontier(), at);
         boolean appended;
         try {
-          appended = store.append(tenant, size, rows, head);
+          appended = store.append(tenant, size, rows, head, outbox.apply(size + drafts.size() - 1, at));
         } catch (RuntimeException e) {
           log.frontier = null;
           if (attempt < MAX_ATTEMPTS && rebuildHeadOverRowsBeyond(tenant, size)) {

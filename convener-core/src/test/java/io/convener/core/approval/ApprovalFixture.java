@@ -15,6 +15,7 @@ import io.convener.api.provenance.ProvenanceQuery;
 import io.convener.core.ConvenerModule;
 import io.convener.core.ConvenerSettings;
 import io.convener.core.notify.InMemoryNotificationChannel;
+import io.convener.core.notify.NotifyTesting;
 import io.convener.jdbc.JdbcSettings;
 import io.convener.jdbc.JdbcStorageModule;
 import java.time.Clock;
@@ -38,6 +39,7 @@ final class ApprovalFixture implements AutoCloseable {
     injector = Guice.createInjector(
         new ConvenerModule(ConvenerSettings.defaults().withInMemoryKeys()),
         new JdbcStorageModule(JdbcSettings.of("jdbc:h2:mem:approvals-" + UUID.randomUUID())),
+        NotifyTesting.inMemoryChannel(),
         binder -> {
           OptionalBinder.newOptionalBinder(binder, ApprovalPolicy.class).setBinding().toInstance(policy);
           OptionalBinder.newOptionalBinder(binder, Key.get(Clock.class, ApprovalClock.class))
@@ -51,8 +53,9 @@ final class ApprovalFixture implements AutoCloseable {
     return convener.approvals();
   }
 
+  /** The in-memory channel, after the relay delivered what is due. */
   InMemoryNotificationChannel channel() {
-    return injector.getInstance(InMemoryNotificationChannel.class);
+    return NotifyTesting.delivered(injector, ACME, GLOBEX);
   }
 
   static Principal admin(TenantId tenant, String subject) {

@@ -20,11 +20,11 @@ import io.convener.api.approval.ApprovalStatus;
 import io.convener.api.approval.ApprovalVote.Capacity;
 import io.convener.api.consent.Purpose;
 import io.convener.api.notify.Notification;
+import io.convener.core.notify.NotifyTesting;
 import io.convener.api.provenance.Outcome;
 import io.convener.api.provenance.ProvenanceEntry;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -217,12 +217,20 @@ class DefaultApprovalServiceTest {
 
   @Test
   void theSubjectIsNotifiedWithoutPersonalData() {
+    NotifyTesting.direct(f.convener, ACME, ALICE);
     Approval a = request(Purpose.PROFILE_SHARE);
     List<Notification> inbox = f.channel().inbox(ACME, ALICE);
     assertThat(inbox).singleElement().satisfies(n -> {
       assertThat(n.kind()).isEqualTo("approval.requested");
-      assertThat(n.payload()).isEqualTo(Map.of("approval", a.id().value(), "purpose", "profile.share"));
+      assertThat(n.payload()).containsEntry("approval", a.id().value()).containsEntry("purpose", "profile.share")
+          .containsOnlyKeys("approval", "purpose", "sequence", "provenanceId");
       assertThat(n.tenant()).isEqualTo(ACME);
     });
+  }
+
+  @Test
+  void aSubjectWhoDoesNotConsentToBeToldIsNotNotified() {
+    request(Purpose.PROFILE_SHARE);
+    assertThat(f.channel().all(ACME)).isEmpty();
   }
 }

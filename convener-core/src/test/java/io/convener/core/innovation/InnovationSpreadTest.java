@@ -154,6 +154,7 @@ class InnovationSpreadTest {
         outcome("o1", "bo", "t-b", 10, 50), outcome("o2", "bo", "t-b", 30, 70),
         outcome("o3", "cy", "t-c", 10, 40), outcome("o4", "cy", "t-c", 30, 45),
         outcome("o5", "di", "t-d", 10, 10), outcome("o6", "ed", "t-e", 10, 10));
+    f.direct(ACME, "di", "ed");
     SuccessfulPattern p = spread().pushIfSuccessful(admin(ACME), I1);
     assertThat(p.teamsCompared()).isEqualTo(2);
     assertThat(p.teamsImproved()).isEqualTo(2);

@@ -19,11 +19,13 @@ import io.convener.api.provenance.ProvenanceQuery;
 import io.convener.core.ConvenerModule;
 import io.convener.core.ConvenerSettings;
 import io.convener.core.notify.InMemoryNotificationChannel;
+import io.convener.core.notify.NotifyTesting;
 import io.convener.jdbc.JdbcSettings;
 import io.convener.jdbc.JdbcStorageModule;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,7 +44,8 @@ final class SpreadFixture implements AutoCloseable {
   SpreadFixture() {
     injector = Guice.createInjector(
         new ConvenerModule(ConvenerSettings.defaults().withInMemoryKeys()),
-        new JdbcStorageModule(JdbcSettings.of("jdbc:h2:mem:innovation-" + UUID.randomUUID())));
+        new JdbcStorageModule(JdbcSettings.of("jdbc:h2:mem:innovation-" + UUID.randomUUID())),
+        NotifyTesting.inMemoryChannel());
     convener = injector.getInstance(Convener.class);
     convener.start();
   }
@@ -51,8 +54,14 @@ final class SpreadFixture implements AutoCloseable {
     return Principal.of(tenant, "admin", Role.ADMIN);
   }
 
+  /** The in-memory channel, after the relay delivered what is due. */
   InMemoryNotificationChannel channel() {
-    return injector.getInstance(InMemoryNotificationChannel.class);
+    return NotifyTesting.delivered(injector, ACME, GLOBEX, INITECH);
+  }
+
+  /** Members who agree to be told directly (team leads told of successful patterns). */
+  void direct(TenantId tenant, String... members) {
+    NotifyTesting.direct(convener, tenant, Arrays.stream(members).map(MemberId::of).toArray(MemberId[]::new));
   }
 
   /** Members with one team each: pairs of member id and team id. */

@@ -31,6 +31,7 @@ import io.convener.api.provenance.ProvenanceQuery;
 import io.convener.core.ConvenerModule;
 import io.convener.core.ConvenerSettings;
 import io.convener.core.notify.InMemoryNotificationChannel;
+import io.convener.core.notify.NotifyTesting;
 import io.convener.jdbc.JdbcSettings;
 import io.convener.jdbc.JdbcStorageModule;
 import java.time.Duration;
@@ -63,7 +64,8 @@ class LearningCatalystTest {
   void open() {
     injector = Guice.createInjector(
         new ConvenerModule(ConvenerSettings.defaults().withInMemoryKeys()),
-        new JdbcStorageModule(JdbcSettings.of("jdbc:h2:mem:learning-" + UUID.randomUUID())));
+        new JdbcStorageModule(JdbcSettings.of("jdbc:h2:mem:learning-" + UUID.randomUUID())),
+        NotifyTesting.inMemoryChannel());
     convener = injector.getInstance(Convener.class);
     convener.start();
   }
@@ -229,9 +231,9 @@ class LearningCatalystTest {
   @Test
   void creditedPeopleWhoConsentAreToldOnceEach() {
     load(ACME, BO);
-    InMemoryNotificationChannel channel = injector.getInstance(InMemoryNotificationChannel.class);
     Attribution first = attribute(ACME, "o1");
     attribute(ACME, "o1");
+    InMemoryNotificationChannel channel = NotifyTesting.delivered(injector, ACME);
 
     List<Notification> bo = channel.inbox(ACME, BO);
     assertThat(bo).singleElement().satisfies(n -> {

@@ -32,6 +32,22 @@ public interface ProvenanceStore {
   boolean append(TenantId tenant, long expectedSize, List<ProvenanceRow> rows, ProvenanceHead next);
 
   /**
+   * Like {@link #append(TenantId, long, List, ProvenanceHead)}, and writes {@code outbox} in the same
+   * transaction: the transactional outbox, so a notification commits exactly when the entry of
+   * the action that caused it does. A row whose key its recipient already has is skipped. The
+   * default supports no outbox: a store that keeps notifications overrides it.
+   *
+   * @throws UnsupportedOperationException when {@code outbox} is not empty and the store keeps no outbox
+   */
+  default boolean append(
+      TenantId tenant, long expectedSize, List<ProvenanceRow> rows, ProvenanceHead next, List<OutboxRow> outbox) {
+    if (!outbox.isEmpty()) {
+      throw new UnsupportedOperationException("this provenance store keeps no notification outbox");
+    }
+    return append(tenant, expectedSize, rows, next);
+  }
+
+  /**
    * Replaces the head with {@code next}, by the same compare-and-set as {@link #append}, without
    * writing entries: for a runtime that found rows stored beyond the head (written outside {@link
    * #append}, which only tampering does) and rebuilt the head over them, so that the log can still

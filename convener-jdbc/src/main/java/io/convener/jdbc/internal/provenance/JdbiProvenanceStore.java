@@ -9,6 +9,8 @@ import io.convener.api.provenance.ProvenanceQuery;
 import io.convener.api.provenance.Sha256Hash;
 import io.convener.jdbc.internal.db.Database;
 import io.convener.jdbc.internal.db.EpochNanos;
+import io.convener.jdbc.internal.notify.OutboxWriter;
+import io.convener.spi.storage.OutboxRow;
 import io.convener.spi.storage.ProvenanceHead;
 import io.convener.spi.storage.ProvenanceRow;
 import io.convener.spi.storage.ProvenanceStore;
@@ -125,7 +127,14 @@ final class JdbiProvenanceStore implements ProvenanceStore {
 
   @Override
   public boolean append(TenantId tenant, long expectedSize, List<ProvenanceRow> rows, ProvenanceHead next) {
+    return append(tenant, expectedSize, rows, next, List.of());
+  }
+
+  @Override
+  public boolean append(
+      TenantId tenant, long expectedSize, List<ProvenanceRow> rows, ProvenanceHead next, List<OutboxRow> outbox) {
     requireNonNull(tenant, "tenant");
+    requireNonNull(outbox, "outbox");
     requireNonNull(rows, "rows");
     requireNonNull(next, "next");
     for (int i = 0; i < rows.size(); i++) {
@@ -138,6 +147,9 @@ final class JdbiProvenanceStore implements ProvenanceStore {
     if (next.size() != expectedSize + rows.size()) {
       throw new IllegalArgumentException(
           "the next head must have " + (expectedSize + rows.size()) + " entries, got " + next.size());
+    }
+    if (rows.isEmpty() && !outbox.isEmpty()) {
+      throw new IllegalArgumentException("outbox rows need the provenance entry of their cause");
     }
     if (rows.isEmpty()) {
       return head(tenant).size() == expectedSize;
@@ -152,6 +164,7 @@ final class JdbiProvenanceStore implements ProvenanceStore {
       }
       insertAgentsAndEntities(handle, tenant, rows);
       insertEntries(handle, tenant, rows);
+      OutboxWriter.write(handle, tenant, outbox);
       return true;
     });
   }

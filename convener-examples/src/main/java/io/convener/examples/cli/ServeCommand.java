@@ -1,0 +1,129 @@
+package io.convener.examples.cli;
+
+import io.convener.api.Convener;
+import io.convener.api.auth.TokenVerifier;
+import io.convener.core.auth.JwksSource;
+import io.convener.core.auth.TokenVerifierSettings;
+import io.convener.core.auth.TokenVerifiers;
+import io.convener.http.ConvenerHttpServer;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code convener serve}: the HTTP API ({@code /v1}, see docs/http.md) over the store of {@code
+ * --db}, until the process is stopped. Tokens are checked against an issuer's JWKS ({@code
+ * --jwks-url}) or, for development, an HS256 secret read from an environment variable; secrets and
+ * keystore passwords are never taken on the command line.
+ */
+@Command(
+    name = "serve",
+    description = {
+      "Serve the HTTP API (/v1) until stopped. HTTPS with --keystore; plain HTTP only on loopback",
+      "(behind a TLS-terminating proxy) unless --allow-plain-http. Every request needs a bearer JWT."
+    })
+final class ServeCommand implements Callable<Integer> {
+  @ParentCommand ConvenerCommand root;
+  @Spec CommandSpec spec;
+
+  @Option(names = "--bind", paramLabel = "HOST", description = "Address to listen on (default: ${DEFAULT-VALUE})")
+  String bind = "127.0.0.1";
+
+  @Option(names = "--port", paramLabel = "PORT", description = "Port (default: ${DEFAULT-VALUE}; 0 picks a free one)")
+  int port = 8080;
+
+  @Option(names = "--keystore", paramLabel = "FILE", description = "PKCS#12 keystore with the server key and certificate: serve HTTPS")
+  @Nullable Path keystore;
+
+  @Option(names = "--keystore-password-env", paramLabel = "VAR", description = "Environment variable holding the keystore password (default: ${DEFAULT-VALUE})")
+  String keystorePasswordEnv = "CONVENER_KEYSTORE_PASSWORD";
+
+  @Option(names = "--allow-plain-http", description = "Allow plain HTTP on an address that is not loopback (a TLS proxy on a private network)")
+  boolean allowPlainHttp;
+
+  @Option(names = "--issuer", required = true, paramLabel = "URL", description = "The only accepted token issuer (iss)")
+  String issuer = "";
+
+  @Option(names = "--audience", paramLabel = "AUD", description = "The audience tokens must name (default: ${DEFAULT-VALUE})")
+  String audience = "convener";
+
+  @Option(names = "--jwks-url", paramLabel = "URL", description = "Where the issuer's public keys (JWKS) are")
+  @Nullable URI jwksUrl;
+
+  @Option(names = "--hmac-secret-env", paramLabel = "VAR", description = "Environment variable holding an HS256 secret (kid 'default'), for development")
+  @Nullable String hmacSecretEnv;
+
+  @Override
+  public Integer call() throws InterruptedException {
+    TokenVerifier verifier = verifier();
+    try (Convener convener = Stores.open(root.options, spec)) {
+      ConvenerHttpServer.Builder builder = ConvenerHttpServer.builder(convener, verifier).bind(bind, port);
+      if (keystore != null) {
+        builder.tls(keystore, env(keystorePasswordEnv, "--keystore-password-env").toCharArray());
+      }
+      if (allowPlainHttp) {
+        builder.allowPlainHttp();
+      }
+      CountDownLatch stopped = new CountDownLatch(1);
+      Thread hook = new Thread(stopped::countDown, "convener-serve-stop");
+      try (ConvenerHttpServer server = builder.start()) {
+        Runtime.getRuntime().addShutdownHook(hook);
+        spec.commandLine().getOut().println("convener: serving " + server.uri() + "/v1/ (openapi: " + server.uri()
+            + "/v1/openapi.json)");
+        spec.commandLine().getOut().flush();
+        try {
+          stopped.await();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      } finally {
+        removeHook(hook);
+      }
+    }
+    return ConvenerCommand.OK;
+  }
+
+  private static void removeHook(Thread hook) {
+    try {
+      Runtime.getRuntime().removeShutdownHook(hook);
+    } catch (IllegalStateException | IllegalArgumentException e) {
+      // shutting down already, or never added
+    }
+  }
+
+  private TokenVerifier verifier() {
+    if (jwksUrl == null && hmacSecretEnv == null) {
+      throw new ParameterException(spec.commandLine(), "give --jwks-url, or --hmac-secret-env for development");
+    }
+    TokenVerifierSettings.Builder settings = TokenVerifierSettings.builder().issuer(issuer).audience(audience);
+    if (jwksUrl != null) {
+      settings.jwks(JwksSource.http(jwksUrl, Duration.ofSeconds(5)));
+    }
+    if (hmacSecretEnv != null) {
+      settings.hmacSecret("default", env(hmacSecretEnv, "--hmac-secret-env").getBytes(StandardCharsets.UTF_8));
+    }
+    try {
+      return TokenVerifiers.create(settings.build());
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), "Invalid token settings: " + e.getMessage());
+    }
+  }
+
+  private String env(String name, String option) {
+    String value = System.getenv(name);
+    if (value == null || value.isEmpty()) {
+      throw new ParameterException(spec.commandLine(), "environment variable " + name + " (" + option + ") is not set");
+    }
+    return value;
+  }
+}

@@ -1,0 +1,153 @@
+package io.convener.http.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.convener.api.AccessDeniedException;
+import io.convener.api.Convener;
+import io.convener.api.InvalidInputException;
+import io.convener.api.MemberId;
+import io.convener.api.Principal;
+import io.convener.api.Role;
+import io.convener.api.TenantId;
+import io.convener.api.approval.ApprovalId;
+import io.convener.api.approval.ApprovalStatus;
+import io.convener.api.consent.ConsentGate;
+import io.convener.api.consent.ConsentRecord;
+import io.convener.api.consent.Purpose;
+import io.convener.api.ingest.IngestReport;
+import io.convener.api.ingest.InputFormat;
+import java.io.ByteArrayInputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/** The routes of the trust core: events (ingestion), approvals and consent. */
+final class TrustRoutes {
+  private final Convener convener;
+
+  TrustRoutes(Convener convener) {
+    this.convener = convener;
+  }
+
+  void register(Router router) {
+    router.add("POST", "/v1/events", this::ingest);
+    router.add("POST", "/v1/approvals/request", this::request);
+    router.add("POST", "/v1/approvals/{id}/decide", this::decide);
+    router.add("GET", "/v1/approvals", this::approvals);
+    router.add("POST", "/v1/consent/grant", this::grant);
+    router.add("POST", "/v1/consent/revoke", this::revoke);
+    router.add("GET", "/v1/consent", this::consents);
+  }
+
+  /** JSON Lines in the body (CSV with {@code ?format=csv}); the report as {@code convener ingest} prints it. */
+  private Response ingest(Request r) {
+    InputFormat format = switch (r.param("format").orElse("jsonl")) {
+      case "jsonl", "ndjson" -> InputFormat.JSON_LINES;
+      case "csv" -> InputFormat.CSV;
+      default -> throw new InvalidInputException("format", "expected jsonl or csv");
+    };
+    IngestReport report = convener.ingest().ingest(r.principal(), new ByteArrayInputStream(r.body()), format);
+    return Response.ok(Shapes.json(r.principal().tenant().value(), report));
+  }
+
+  private Response request(Request r) {
+    JsonNode body = Jsons.object(r.body());
+    var approval = convener.approvals().request(r.principal(), member(body, "subject"), purpose(body),
+        Jsons.required(body, "scope"));
+    return Response.json(201, Shapes.json(approval));
+  }
+
+  private Response decide(Request r) {
+    JsonNode body = Jsons.object(r.body());
+    ApprovalId id;
+    try {
+      id = ApprovalId.of(r.path("id"));
+    } catch (IllegalArgumentException e) {
+      throw new InvalidInputException("id", String.valueOf(e.getMessage()));
+    }
+    var approval = convener.approvals().decide(r.principal(), id, Jsons.requiredBoolean(body, "approve"),
+        Jsons.optional(body, "reason").orElse(""));
+    return Response.ok(Shapes.json(approval));
+  }
+
+  private Response approvals(Request r) {
+    Optional<ApprovalStatus> status = r.param("status").map(s -> {
+      try {
+        return ApprovalStatus.valueOf(s.toUpperCase(Locale.ROOT));
+      } catch (IllegalArgumentException e) {
+        throw new InvalidInputException("status", "expected pending, approved, denied or expired");
+      }
+    });
+    return Response.ok(Map.of("approvals",
+        convener.approvals().list(r.principal(), status).stream().map(Shapes::json).toList()));
+  }
+
+  private Response grant(Request r) {
+    JsonNode body = Jsons.object(r.body());
+    ConsentRecord record = convener.consent().grant(r.principal(), member(body, "member"), purpose(body),
+        Jsons.optional(body, "noticeVersion").orElse("http"),
+        Jsons.optional(body, "expiresAt").map(v -> Jsons.instant("expiresAt", v)));
+    return Response.ok(Map.of("consents", List.of(Shapes.json(record))));
+  }
+
+  private Response revoke(Request r) {
+    JsonNode body = Jsons.object(r.body());
+    ConsentRecord record = convener.consent().revoke(r.principal(), member(body, "member"), purpose(body));
+    return Response.ok(Map.of("consents", List.of(Shapes.json(record))));
+  }
+
+  /**
+   * A member's history ({@code ?member=}), or who consents now; members may list only their own
+   * records, admins and community managers any.
+   */
+  private Response consents(Request r) {
+    Principal p = r.principal();
+    TenantId tenant = p.tenant();
+    Optional<MemberId> member = r.param("member").map(v -> member("member", v));
+    boolean self = member.isPresent() && member.get().value().equals(p.subject());
+    if (!self && !p.has(Role.ADMIN) && !p.has(Role.COMMUNITY_MANAGER)) {
+      throw new AccessDeniedException("listing other members' consent needs the admin or community_manager role");
+    }
+    Optional<Purpose> only = r.param("purpose").map(v -> purpose("purpose", v));
+    ConsentGate consent = convener.consent();
+    List<ConsentRecord> records = new ArrayList<>();
+    if (member.isPresent()) {
+      consent.history(tenant, member.get()).stream()
+          .filter(rec -> only.map(x -> x.equals(rec.purpose())).orElse(true))
+          .forEach(records::add);
+    } else {
+      List<Purpose> purposes = only.map(List::of).orElseGet(() -> consent.policy(tenant).enabled().stream().sorted().toList());
+      for (Purpose purpose : purposes) {
+        for (MemberId m : consent.list(tenant, purpose)) {
+          consent.current(tenant, m, purpose).ifPresent(records::add);
+        }
+      }
+    }
+    return Response.ok(Map.of("consents", records.stream().map(Shapes::json).toList()));
+  }
+
+  private static MemberId member(JsonNode body, String field) {
+    return member(field, Jsons.required(body, field));
+  }
+
+  private static MemberId member(String field, String value) {
+    try {
+      return MemberId.of(value);
+    } catch (IllegalArgumentException e) {
+      throw new InvalidInputException(field, String.valueOf(e.getMessage()));
+    }
+  }
+
+  private static Purpose purpose(JsonNode body) {
+    return purpose("purpose", Jsons.required(body, "purpose"));
+  }
+
+  private static Purpose purpose(String field, String value) {
+    try {
+      return Purpose.of(value);
+    } catch (IllegalArgumentException e) {
+      throw new InvalidInputException(field, String.valueOf(e.getMessage()));
+    }
+  }
+}

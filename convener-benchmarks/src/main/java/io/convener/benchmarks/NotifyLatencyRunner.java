@@ -44,7 +44,7 @@ public final class NotifyLatencyRunner {
     int requests = args.length > 0 ? Integer.parseInt(args[0]) : 2000;
     int warmup = args.length > 1 ? Integer.parseInt(args[1]) : 300;
     Path dir = Files.createTempDirectory("convener-notify-latency");
-    RateLimits unlimited = RateLimits.defaults().with("approval.request",
+    RateLimits unlimited = RateLimits.defaults().with("approvals.request",
         new RateLimits.Quota(1_000_000, Duration.ofSeconds(1)));
     ConvenerSettings settings = ConvenerSettings.defaults().withRateLimits(unlimited);
     Principal admin = Principal.of(TENANT, "admin", Role.ADMIN);

@@ -45,15 +45,18 @@ class ConcurrentStreamTest {
       }
       producer.join();
       CountDownLatch rest = new CountDownLatch(1);
-      try (Subscription s = f.notifier().subscribe(as(ACME, "ana"), last, m -> {
+      Subscription s = f.notifier().subscribe(as(ACME, "ana"), last, m -> {
         seen.add(m);
         if (m.sequence() == MESSAGES) {
           rest.countDown();
         }
-      })) {
+      });
+      try {
         if (last < MESSAGES) {
           assertThat(rest.await(30, TimeUnit.SECONDS)).isTrue();
         }
+      } finally {
+        s.close();
       }
       assertThat(seen).extracting(InboxMessage::sequence)
           .containsExactlyElementsOf(LongStream.rangeClosed(1, MESSAGES).boxed().toList());

@@ -58,8 +58,9 @@ public final class NotifyLatencyRunner {
       convener.consent().grant(Principal.of(TENANT, "subject", Role.MEMBER), subject, NotificationDraft.DIRECT, "n1");
       LinkedBlockingQueue<Long> received = new LinkedBlockingQueue<>();
       long[] latencies = new long[requests];
-      try (Subscription s = convener.notifier().subscribe(Principal.of(TENANT, "subject", Role.MEMBER), 0,
-          m -> received.offer(System.nanoTime()))) {
+      Subscription s = convener.notifier().subscribe(Principal.of(TENANT, "subject", Role.MEMBER), 0,
+          m -> received.offer(System.nanoTime()));
+      try {
         for (int i = -warmup; i < requests; i++) {
           long start = System.nanoTime();
           convener.approvals().request(manager, subject, Purpose.PROFILE_SHARE, "scope-" + i);
@@ -71,6 +72,8 @@ public final class NotifyLatencyRunner {
             latencies[i] = at - start;
           }
         }
+      } finally {
+        s.close();
       }
       Arrays.sort(latencies);
       System.out.printf(Locale.ROOT, "requests=%d warmup=%d p50=%.2fms p95=%.2fms p99=%.2fms max=%.2fms%n",

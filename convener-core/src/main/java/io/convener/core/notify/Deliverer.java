@@ -63,14 +63,16 @@ final class Deliverer {
     boolean allFinal = true;
     ChannelDelivery stream = done.getOrDefault(STREAM, queued(m, STREAM, now));
     if (!stream.status().isFinal()) {
-      stream = save(tenant, m, stream, streamStep(m, stream, consents, prefs, now), log);
-      if (stream.status() == DeliveryStatus.DELIVERED) {
-        // In the inbox before the live push, so a subscriber replaying meanwhile misses nothing.
+      ChannelDelivery after = streamStep(m, stream, consents, prefs, now);
+      if (after.status() == DeliveryStatus.DELIVERED) {
+        // In the inbox first (a crash after this pushes again; subscribers drop the repeat), then
+        // the live push, so a subscriber replaying meanwhile misses nothing.
         inInbox = true;
         store.updateMessage(tenant, m.recipient(), m.sequence(), DeliveryStatus.SENT, now, true);
         hub.publish(tenant, m.recipient(), DefaultNotifier.message(m));
         tried++;
       }
+      stream = save(tenant, m, stream, after, log);
     }
     anyDelivered |= stream.status() == DeliveryStatus.DELIVERED;
     for (NotificationChannel channel : channels) {

@@ -16,6 +16,7 @@ import io.convener.api.consent.Disclosure;
 import io.convener.api.consent.Purpose;
 import io.convener.api.model.Member;
 import io.convener.api.pulse.PulseAggregator;
+import io.convener.spi.notify.PulseWatchers;
 import io.convener.api.pulse.PulseReport;
 import io.convener.api.pulse.PulseRequest;
 import io.convener.api.pulse.PulseScope;
@@ -54,6 +55,7 @@ final class DefaultPulseAggregator implements PulseAggregator {
   private final ConsentGate consent;
   private final Rollups rollups;
   private final TenantSettings settings;
+  private final RiskNotifier risks;
   private final Clock clock;
   private final ConcurrentHashMap<TenantId, ScopeIndex> indexes = new ConcurrentHashMap<>();
   private final Cache<Question, PulseReport> lastKnown = Caffeine.newBuilder().maximumSize(10_000).build();
@@ -64,8 +66,14 @@ final class DefaultPulseAggregator implements PulseAggregator {
   /** One pulse question, as the last-known cache keys it. */
   private record Question(TenantId tenant, PulseScope scope, Duration window) {}
 
-  @Inject
   DefaultPulseAggregator(Gate gate, ConsentGate consent, Rollups rollups, TenantSettings settings) {
+    this(gate, consent, rollups, settings, new RiskNotifier(consent, PulseWatchers.NONE));
+  }
+
+  @Inject
+  DefaultPulseAggregator(Gate gate, ConsentGate consent, Rollups rollups, TenantSettings settings,
+      RiskNotifier risks) {
+    this.risks = requireNonNull(risks, "risks");
     this.gate = requireNonNull(gate, "gate");
     this.consent = requireNonNull(consent, "consent");
     this.rollups = requireNonNull(rollups, "rollups");
@@ -82,6 +90,7 @@ final class DefaultPulseAggregator implements PulseAggregator {
             "window", request.window().toString()))
         .generated(r -> List.of("pulse:" + request.scope().wireName()))
         .stamp(PulseReport::withProvenanceId)
+        .notifies(r -> risks.drafts(principal.tenant(), r))
         .build());
   }
 

@@ -65,13 +65,16 @@ class NotifierStreamTest {
       f.members(ACME, "ana");
       CountDownLatch two = new CountDownLatch(2);
       List<InboxMessage> got = new CopyOnWriteArrayList<>();
-      try (Subscription s = f.notifier().subscribe(as(ACME, "ana"), 0, m -> {
+      Subscription s = f.notifier().subscribe(as(ACME, "ana"), 0, m -> {
         got.add(m);
         two.countDown();
-      })) {
+      });
+      try {
         f.trigger(ACME, "a", "ana");
         f.trigger(ACME, "b", "ana");
         assertThat(two.await(20, TimeUnit.SECONDS)).isTrue();
+      } finally {
+        s.close();
       }
       assertThat(got).extracting(InboxMessage::sequence).containsExactly(1L, 2L);
     }

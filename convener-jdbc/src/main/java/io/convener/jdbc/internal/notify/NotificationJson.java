@@ -11,7 +11,6 @@ import java.time.Duration;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -59,9 +58,7 @@ final class NotificationJson {
     try {
       JsonNode node = MAPPER.readTree(json);
       Map<String, Set<String>> muted = new LinkedHashMap<>();
-      Iterator<Map.Entry<String, JsonNode>> kinds = node.get("muted").fields();
-      while (kinds.hasNext()) {
-        Map.Entry<String, JsonNode> kind = kinds.next();
+      for (Map.Entry<String, JsonNode> kind : node.get("muted").properties()) {
         Set<String> channels = new HashSet<>();
         kind.getValue().forEach(c -> channels.add(c.asText()));
         muted.put(kind.getKey(), channels);

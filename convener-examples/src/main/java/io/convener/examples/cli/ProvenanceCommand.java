@@ -11,6 +11,7 @@ import io.convener.api.provenance.ProvenanceEntry;
 import io.convener.api.provenance.ProvenancePage;
 import io.convener.api.provenance.ProvenanceQuery;
 import io.convener.api.provenance.VerificationResult;
+import io.convener.http.json.TrustShapes;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -159,7 +160,7 @@ final class ProvenanceCommand implements Callable<Integer> {
       ProvenancePage result = convener.provenance().query(operator, page);
       for (ProvenanceEntry e : result.entries()) {
         if (root.options.json()) {
-          events.add(json(e));
+          events.add(TrustShapes.json(e));
         } else {
           out.printf("%6d  %s  %-22s %-10s %-8s %s%s%n", e.sequence(), e.at(), e.activity(), e.agent().id(),
               e.outcome().status().name().toLowerCase(Locale.ROOT),
@@ -176,31 +177,6 @@ final class ProvenanceCommand implements Callable<Integer> {
       Json.print(out, Map.of("events", events));
     }
     out.flush();
-  }
-
-  static Map<String, Object> json(ProvenanceEntry e) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("provenanceId", e.sequence());
-    m.put("at", e.at().toString());
-    m.put("tenant", e.tenant().value());
-    Map<String, Object> agent = new LinkedHashMap<>();
-    agent.put("kind", e.agent().kind().name().toLowerCase(Locale.ROOT));
-    agent.put("id", e.agent().id());
-    agent.put("roles", e.agent().roles().stream().map(Enum::name).sorted().toList());
-    m.put("agent", agent);
-    m.put("activity", e.activity());
-    m.put("used", e.used());
-    m.put("generated", e.generated());
-    m.put("inputDigest", e.inputDigest().hex());
-    Map<String, Object> outcome = new LinkedHashMap<>();
-    outcome.put("status", e.outcome().status().name().toLowerCase(Locale.ROOT));
-    outcome.put("code", e.outcome().code());
-    if (!e.outcome().reason().isEmpty()) {
-      outcome.put("reason", e.outcome().reason());
-    }
-    m.put("outcome", outcome);
-    e.causedBy().ifPresent(c -> m.put("causedBy", c));
-    return m;
   }
 
   private void printCheckpoint(PrintWriter out, Convener convener, Principal operator) {

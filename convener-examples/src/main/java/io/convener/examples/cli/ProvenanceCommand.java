@@ -21,7 +21,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -182,14 +181,7 @@ final class ProvenanceCommand implements Callable<Integer> {
   private void printCheckpoint(PrintWriter out, Convener convener, Principal operator) {
     Checkpoint c = convener.provenance().checkpoint(operator);
     if (root.options.json()) {
-      Map<String, Object> doc = new LinkedHashMap<>();
-      doc.put("tenant", c.tenant().value());
-      doc.put("treeSize", c.treeSize());
-      doc.put("root", c.root().base64());
-      doc.put("timestamp", c.timestamp().toString());
-      doc.put("verifierKey", convener.provenance().verifierKey(operator));
-      doc.put("checkpoint", c.toText());
-      Json.print(out, doc);
+      Json.print(out, TrustShapes.json(c, convener.provenance().verifierKey(operator)));
     } else {
       out.print(c.toText());
       out.flush();
@@ -198,12 +190,7 @@ final class ProvenanceCommand implements Callable<Integer> {
 
   private int printVerification(PrintWriter out, PrintWriter err, VerificationResult r) {
     if (root.options.json()) {
-      Map<String, Object> doc = new LinkedHashMap<>();
-      doc.put("verified", r.verified());
-      doc.put("entries", r.entries());
-      r.firstBadEntry().ifPresent(bad -> doc.put("firstBadEntry", bad));
-      r.reason().ifPresent(reason -> doc.put("reason", reason));
-      Json.print(out, doc);
+      Json.print(out, TrustShapes.json(r));
     } else if (r.verified()) {
       out.printf("verified: %d entries%n", r.entries());
       out.flush();

@@ -8,11 +8,10 @@ import io.convener.api.TenantId;
 import io.convener.api.approval.Approval;
 import io.convener.api.approval.ApprovalId;
 import io.convener.api.approval.ApprovalStatus;
-import io.convener.api.approval.ApprovalVote;
 import io.convener.api.consent.Purpose;
+import io.convener.http.json.TrustShapes;
 import java.io.PrintWriter;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -23,8 +22,8 @@ import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
@@ -64,7 +63,7 @@ final class ApprovalsCommand implements Callable<Integer> {
   private static void print(GlobalOptions options, PrintWriter out, List<Approval> approvals) {
     if (options.json()) {
       List<Map<String, Object>> docs = new ArrayList<>();
-      approvals.forEach(a -> docs.add(json(a)));
+      approvals.forEach(a -> docs.add(TrustShapes.json(a)));
       Json.print(out, Map.of("approvals", docs));
       return;
     }
@@ -73,33 +72,6 @@ final class ApprovalsCommand implements Callable<Integer> {
           a.subject(), a.requester(), a.expires());
     }
     out.flush();
-  }
-
-  static Map<String, Object> json(Approval a) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("id", a.id().value());
-    m.put("tenant", a.tenant().value());
-    m.put("subject", a.subject().value());
-    m.put("purpose", a.purpose().name());
-    m.put("scope", a.scope());
-    m.put("requester", a.requester());
-    m.put("subjectMustApprove", a.subjectMustApprove());
-    m.put("adminsRequired", a.adminsRequired());
-    m.put("created", a.created().toString());
-    m.put("expires", a.expires().toString());
-    m.put("status", lower(a.status()));
-    List<Map<String, Object>> votes = new ArrayList<>();
-    for (ApprovalVote v : a.votes()) {
-      Map<String, Object> vote = new LinkedHashMap<>();
-      vote.put("approver", v.approver());
-      vote.put("as", lower(v.capacity()));
-      vote.put("decision", v.approve() ? "approve" : "deny");
-      vote.put("reason", v.reason());
-      vote.put("at", v.at().toString());
-      votes.add(vote);
-    }
-    m.put("votes", votes);
-    return m;
   }
 
   private static String lower(Enum<?> e) {

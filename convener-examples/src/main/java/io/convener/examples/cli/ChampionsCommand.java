@@ -8,14 +8,10 @@ import io.convener.api.TenantId;
 import io.convener.api.champion.ChampionQuery;
 import io.convener.api.champion.ChampionRanking;
 import io.convener.api.champion.ChampionRole;
-import io.convener.api.champion.Evidence;
 import io.convener.api.champion.RankedMember;
+import io.convener.http.json.ChampionShapes;
 import java.io.PrintWriter;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
@@ -69,7 +65,7 @@ final class ChampionsCommand implements Callable<Integer> {
       ChampionRanking r = convener.champions().champions(GlobalOptions.operator(tenant), query);
       PrintWriter out = spec.commandLine().getOut();
       if (root.options.json()) {
-        Json.print(out, json(tenant, r));
+        Json.print(out, ChampionShapes.json(tenant.value(), window, r));
       } else {
         table(out, r);
       }
@@ -101,75 +97,6 @@ final class ChampionsCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }
-  }
-
-  private Map<String, Object> json(TenantId tenant, ChampionRanking r) {
-    Map<String, Object> doc = new LinkedHashMap<>();
-    doc.put("tenant", tenant.value());
-    doc.put("asOf", r.asOf().toString());
-    doc.put("window", window);
-    List<Map<String, Object>> list = new ArrayList<>();
-    for (RankedMember e : r.champions()) {
-      Map<String, Object> m = new LinkedHashMap<>();
-      m.put("member", e.member().value().value());
-      m.put("rank", e.rank());
-      m.put("score", e.score());
-      m.put("roles", e.roles().stream().map(ChampionRole::wireName).sorted().toList());
-      m.put("persona", e.persona().wireName());
-      m.put("components", e.components());
-      m.put("raw", e.raw());
-      m.put("weights", e.weights());
-      m.put("evidence", evidence(e.evidence()));
-      m.put("exact", e.exact());
-      m.put("provenanceId", e.provenanceId());
-      list.add(m);
-    }
-    doc.put("champions", list);
-    doc.put("candidates", r.candidates());
-    doc.put("withheld", r.withheld());
-    Map<String, Object> graph = new LinkedHashMap<>();
-    graph.put("nodes", r.graph().nodes());
-    graph.put("edges", r.graph().edges());
-    graph.put("eventsInWindow", r.graph().eventsInWindow());
-    graph.put("watermark", r.graph().watermark());
-    graph.put("structuralLag", r.graph().structuralLag());
-    doc.put("graph", graph);
-    Map<String, Object> bet = new LinkedHashMap<>();
-    bet.put("exact", r.betweenness().exact());
-    bet.put("samples", r.betweenness().samples());
-    bet.put("errorBound", r.betweenness().errorBound());
-    bet.put("method", r.betweenness().method());
-    doc.put("betweenness", bet);
-    doc.put("provenanceId", r.provenanceId());
-    return doc;
-  }
-
-  private static Map<String, Object> evidence(Evidence ev) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    List<Map<String, Object>> events = new ArrayList<>();
-    for (Evidence.EventEvidence e : ev.events()) {
-      Map<String, Object> x = new LinkedHashMap<>();
-      x.put("event", e.event().value());
-      x.put("kind", e.kind());
-      x.put("component", e.component());
-      x.put("contribution", e.contribution());
-      events.add(x);
-    }
-    List<Map<String, Object>> people = new ArrayList<>();
-    for (Evidence.PersonEvidence p : ev.people()) {
-      Map<String, Object> x = new LinkedHashMap<>();
-      x.put("member", p.person().value().value());
-      x.put("component", p.component());
-      x.put("contribution", p.contribution());
-      people.add(x);
-    }
-    m.put("events", events);
-    m.put("people", people);
-    m.put("peopleWithheld", ev.peopleWithheld());
-    if (!ev.signals().isEmpty()) {
-      m.put("signals", ev.signals());
-    }
-    return m;
   }
 
   private static void table(PrintWriter out, ChampionRanking r) {

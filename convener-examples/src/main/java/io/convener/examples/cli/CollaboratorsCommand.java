@@ -6,13 +6,12 @@ import io.convener.api.TenantId;
 import io.convener.api.champion.CollaboratorQuery;
 import io.convener.api.champion.CollaboratorRecommendations;
 import io.convener.api.champion.Recommendation;
+import io.convener.http.json.ChampionShapes;
 import java.io.PrintWriter;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -71,7 +70,7 @@ final class CollaboratorsCommand implements Callable<Integer> {
       CollaboratorRecommendations r = convener.champions().collaborators(GlobalOptions.operator(tenant), query);
       PrintWriter out = spec.commandLine().getOut();
       if (root.options.json()) {
-        Json.print(out, json(r));
+        Json.print(out, ChampionShapes.json(r));
       } else {
         out.printf("Collaborators for team %s (skills: %s)%n", r.team().value(), String.join(", ", r.skills()));
         for (Recommendation x : r.recommendations()) {
@@ -88,28 +87,4 @@ final class CollaboratorsCommand implements Callable<Integer> {
     }
   }
 
-  private static Map<String, Object> json(CollaboratorRecommendations r) {
-    Map<String, Object> doc = new LinkedHashMap<>();
-    doc.put("team", r.team().value());
-    doc.put("skills", r.skills());
-    List<Map<String, Object>> list = new ArrayList<>();
-    for (Recommendation x : r.recommendations()) {
-      Map<String, Object> m = new LinkedHashMap<>();
-      m.put("member", x.member().value().value());
-      m.put("score", x.score());
-      m.put("reasons", x.reasons());
-      m.put("components", x.components());
-      m.put("matchingSkills", x.matchingSkills());
-      m.put("sharedNeighbours", x.sharedNeighbours().stream().map(d -> d.value().value()).toList());
-      m.put("sharedNeighboursWithheld", x.sharedNeighboursWithheld());
-      m.put("evidence", x.evidence().stream().map(e -> e.value()).toList());
-      m.put("provenanceId", x.provenanceId());
-      list.add(m);
-    }
-    doc.put("recommendations", list);
-    doc.put("candidates", r.candidates());
-    doc.put("withheld", r.withheld());
-    doc.put("provenanceId", r.provenanceId());
-    return doc;
-  }
 }

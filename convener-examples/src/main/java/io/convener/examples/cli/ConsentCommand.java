@@ -8,12 +8,12 @@ import io.convener.api.TenantId;
 import io.convener.api.consent.ConsentGate;
 import io.convener.api.consent.ConsentRecord;
 import io.convener.api.consent.Purpose;
+import io.convener.http.json.TrustShapes;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,8 +22,8 @@ import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
@@ -138,7 +138,7 @@ final class ConsentCommand implements Callable<Integer> {
 
   private void print(PrintWriter out, List<ConsentRecord> records) {
     if (root.options.json()) {
-      Json.print(out, Map.of("consents", records.stream().map(ConsentCommand::toJson).toList()));
+      Json.print(out, Map.of("consents", records.stream().map(TrustShapes::json).toList()));
       return;
     }
     if (records.isEmpty()) {
@@ -152,18 +152,4 @@ final class ConsentCommand implements Callable<Integer> {
     out.flush();
   }
 
-  private static Map<String, Object> toJson(ConsentRecord r) {
-    Map<String, Object> json = new LinkedHashMap<>();
-    json.put("id", r.id().value());
-    json.put("member", r.subject().value());
-    json.put("purpose", r.purpose().name());
-    json.put("decision", r.decision().wireName());
-    r.noticeVersion().ifPresent(v -> json.put("noticeVersion", v));
-    json.put("method", r.method().wireName());
-    json.put("recordedBy", r.recordedBy());
-    json.put("at", r.at().toString());
-    r.expiresAt().ifPresent(e -> json.put("expiresAt", e.toString()));
-    r.sourceEvent().ifPresent(e -> json.put("sourceEvent", e.value()));
-    return json;
-  }
 }

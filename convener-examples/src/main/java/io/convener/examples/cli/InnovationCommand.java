@@ -8,6 +8,7 @@ import io.convener.api.innovation.SharingAgreement;
 import io.convener.api.innovation.SharingTerms;
 import io.convener.api.innovation.SpreadReport;
 import io.convener.api.innovation.SuccessfulPattern;
+import io.convener.http.json.InnovationShapes;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -135,7 +136,7 @@ final class InnovationCommand implements Callable<Integer> {
       try (Convener convener = Stores.open(options, spec)) {
         SpreadReport r = convener.innovation().spread(GlobalOptions.operator(tenant), innovation, w);
         if (options.json()) {
-          Json.print(spec.commandLine().getOut(), SpreadOutput.json(r));
+          Json.print(spec.commandLine().getOut(), InnovationShapes.json(r));
         } else {
           SpreadOutput.table(spec.commandLine().getOut(), r);
         }

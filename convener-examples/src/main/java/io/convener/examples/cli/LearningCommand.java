@@ -8,10 +8,10 @@ import io.convener.api.learning.AttributionModel;
 import io.convener.api.learning.AttributionRequest;
 import io.convener.api.learning.Contribution;
 import io.convener.api.learning.Evidence;
+import io.convener.http.json.LearningShapes;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -123,7 +123,7 @@ final class LearningCommand implements Callable<Integer> {
 
   private void print(PrintWriter out, List<Attribution> attributions) {
     if (root.options.json()) {
-      Json.print(out, Map.of("attributions", attributions.stream().map(LearningCommand::toJson).toList()));
+      Json.print(out, Map.of("attributions", attributions.stream().map(LearningShapes::json).toList()));
       return;
     }
     if (attributions.isEmpty()) {
@@ -146,23 +146,4 @@ final class LearningCommand implements Callable<Integer> {
     }
   }
 
-  private static Map<String, Object> toJson(Attribution a) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("outcome", a.outcome().value());
-    m.put("model", a.model().wireName());
-    m.put("contributors", a.contributors().stream().map(LearningCommand::toJson).toList());
-    m.put("withheld", a.withheld());
-    m.put("withheldShare", a.withheldShare());
-    m.put("provenanceId", a.provenanceId());
-    return m;
-  }
-
-  private static Map<String, Object> toJson(Contribution c) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("member", c.member().value().value());
-    m.put("share", c.share());
-    m.put("evidence", c.evidence().stream().map(e -> Map.of(
-        "rule", e.rule().wireName(), "event", e.event().value(), "detail", e.detail())).toList());
-    return m;
-  }
 }

@@ -11,6 +11,7 @@ import io.convener.api.provenance.ProvenanceEntry;
 import io.convener.api.provenance.ProvenancePage;
 import io.convener.api.provenance.ProvenanceQuery;
 import io.convener.api.provenance.VerificationResult;
+import io.convener.http.json.TrustShapes;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -20,7 +21,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -159,7 +159,7 @@ final class ProvenanceCommand implements Callable<Integer> {
       ProvenancePage result = convener.provenance().query(operator, page);
       for (ProvenanceEntry e : result.entries()) {
         if (root.options.json()) {
-          events.add(json(e));
+          events.add(TrustShapes.json(e));
         } else {
           out.printf("%6d  %s  %-22s %-10s %-8s %s%s%n", e.sequence(), e.at(), e.activity(), e.agent().id(),
               e.outcome().status().name().toLowerCase(Locale.ROOT),
@@ -178,42 +178,10 @@ final class ProvenanceCommand implements Callable<Integer> {
     out.flush();
   }
 
-  static Map<String, Object> json(ProvenanceEntry e) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("provenanceId", e.sequence());
-    m.put("at", e.at().toString());
-    m.put("tenant", e.tenant().value());
-    Map<String, Object> agent = new LinkedHashMap<>();
-    agent.put("kind", e.agent().kind().name().toLowerCase(Locale.ROOT));
-    agent.put("id", e.agent().id());
-    agent.put("roles", e.agent().roles().stream().map(Enum::name).sorted().toList());
-    m.put("agent", agent);
-    m.put("activity", e.activity());
-    m.put("used", e.used());
-    m.put("generated", e.generated());
-    m.put("inputDigest", e.inputDigest().hex());
-    Map<String, Object> outcome = new LinkedHashMap<>();
-    outcome.put("status", e.outcome().status().name().toLowerCase(Locale.ROOT));
-    outcome.put("code", e.outcome().code());
-    if (!e.outcome().reason().isEmpty()) {
-      outcome.put("reason", e.outcome().reason());
-    }
-    m.put("outcome", outcome);
-    e.causedBy().ifPresent(c -> m.put("causedBy", c));
-    return m;
-  }
-
   private void printCheckpoint(PrintWriter out, Convener convener, Principal operator) {
     Checkpoint c = convener.provenance().checkpoint(operator);
     if (root.options.json()) {
-      Map<String, Object> doc = new LinkedHashMap<>();
-      doc.put("tenant", c.tenant().value());
-      doc.put("treeSize", c.treeSize());
-      doc.put("root", c.root().base64());
-      doc.put("timestamp", c.timestamp().toString());
-      doc.put("verifierKey", convener.provenance().verifierKey(operator));
-      doc.put("checkpoint", c.toText());
-      Json.print(out, doc);
+      Json.print(out, TrustShapes.json(c, convener.provenance().verifierKey(operator)));
     } else {
       out.print(c.toText());
       out.flush();
@@ -222,12 +190,7 @@ final class ProvenanceCommand implements Callable<Integer> {
 
   private int printVerification(PrintWriter out, PrintWriter err, VerificationResult r) {
     if (root.options.json()) {
-      Map<String, Object> doc = new LinkedHashMap<>();
-      doc.put("verified", r.verified());
-      doc.put("entries", r.entries());
-      r.firstBadEntry().ifPresent(bad -> doc.put("firstBadEntry", bad));
-      r.reason().ifPresent(reason -> doc.put("reason", reason));
-      Json.print(out, doc);
+      Json.print(out, TrustShapes.json(r));
     } else if (r.verified()) {
       out.printf("verified: %d entries%n", r.entries());
       out.flush();

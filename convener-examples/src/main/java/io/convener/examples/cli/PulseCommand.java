@@ -12,16 +12,12 @@ import io.convener.api.pulse.PulseReport;
 import io.convener.api.pulse.PulseRequest;
 import io.convener.api.pulse.PulseScope;
 import io.convener.api.pulse.RiskFlag;
+import io.convener.http.json.PulseShapes;
 import java.io.PrintWriter;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
-import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -46,12 +42,6 @@ import picocli.CommandLine.Spec;
       "their consent for pulse.individual, and counted otherwise."
     })
 final class PulseCommand implements Callable<Integer> {
-  /** The metrics the contract lists, in its order; the rest follow. */
-  static final List<PulseMetric> METRICS = List.of(PulseMetric.MEMBERS, PulseMetric.ACTIVE_MEMBERS,
-      PulseMetric.PARTICIPATION_RATE, PulseMetric.EVENTS_PER_MEMBER, PulseMetric.RESPONSE_RATE,
-      PulseMetric.MEDIAN_RESPONSE_MINUTES, PulseMetric.RECIPROCITY, PulseMetric.TURN_TAKING_GINI,
-      PulseMetric.SENTIMENT, PulseMetric.PSYCH_SAFETY, PulseMetric.RESPONDENTS, PulseMetric.ABSENCE_FACTOR,
-      PulseMetric.SENTIMENT_TREND, PulseMetric.PSYCH_SAFETY_AGREEMENT);
   private static final Pattern DAYS = Pattern.compile("([1-9][0-9]{0,2})d");
 
   @ParentCommand ConvenerCommand root;
@@ -85,7 +75,7 @@ final class PulseCommand implements Callable<Integer> {
     }
     PrintWriter out = spec.commandLine().getOut();
     if (root.options.json()) {
-      Json.print(out, toJson(report));
+      Json.print(out, PulseShapes.json(report));
     } else {
       printTable(out, report);
     }
@@ -115,50 +105,6 @@ final class PulseCommand implements Callable<Integer> {
     return Duration.ofDays(Integer.parseInt(m.group(1)));
   }
 
-  /** The contract's JSON document of a report. */
-  static Map<String, Object> toJson(PulseReport r) {
-    Map<String, Object> json = new LinkedHashMap<>();
-    json.put("scope", r.scope().wireName());
-    json.put("asOf", r.asOf().toString());
-    json.put("window", r.window().toDays() + "d");
-    json.put("computedAt", r.computedAt().toString());
-    json.put("suppressed", r.isSuppressed());
-    r.suppressed().ifPresent(reason -> json.put("suppressedReason", reason));
-    json.put("metrics", values(r, r.metrics()::get));
-    json.put("baseline", values(r, r.baseline()::get));
-    json.put("change", values(r, r::change));
-    List<Map<String, Object>> risks = new ArrayList<>();
-    for (RiskFlag f : r.risks()) {
-      Map<String, Object> risk = new LinkedHashMap<>();
-      risk.put("kind", f.kind().name());
-      risk.put("severity", f.severity().name());
-      f.member().ifPresent(m -> risk.put("member", m.value().value()));
-      if (f.kind().individual()) {
-        risk.put("count", f.count());
-      }
-      risk.put("reason", f.reason());
-      risk.put("at", f.at().toString());
-      risks.add(risk);
-    }
-    json.put("risks", risks);
-    r.stale().ifPresent(s -> json.put("stale", Map.of("computedAt", s.computedAt().toString(), "cause", s.cause())));
-    r.provenanceId().ifPresent(id -> json.put("provenanceId", id));
-    return json;
-  }
-
-  private static Map<String, @Nullable Object> values(PulseReport r, Function<PulseMetric, OptionalDouble> get) {
-    Map<String, @Nullable Object> out = new LinkedHashMap<>();
-    for (PulseMetric m : METRICS) {
-      OptionalDouble v = get.apply(m);
-      out.put(m.wireName(), v.isPresent() ? number(v.getAsDouble()) : null);
-    }
-    return out;
-  }
-
-  private static Number number(double v) {
-    return v == Math.rint(v) && Math.abs(v) < 1e15 ? (Number) (long) v : (Number) (Math.round(v * 1e6) / 1e6);
-  }
-
   private static void printTable(PrintWriter out, PulseReport r) {
     out.printf("Pulse of %s, %d days to %s (computed %s)%n", r.scope().wireName(), r.window().toDays(), r.asOf(), r.computedAt());
     r.stale().ifPresent(s -> out.printf("STALE: computed at %s; %s%n", s.computedAt(), s.cause()));
@@ -168,7 +114,7 @@ final class PulseCommand implements Callable<Integer> {
       return;
     }
     out.printf("  %-24s %10s %10s %10s%n", "metric", "window", "baseline", "change");
-    for (PulseMetric m : METRICS) {
+    for (PulseMetric m : PulseShapes.METRICS) {
       out.printf("  %-24s %10s %10s %10s%n", m.wireName(), fmt(r.metrics().get(m)), fmt(r.baseline().get(m)), fmt(r.change(m)));
     }
     out.println(r.risks().isEmpty() ? "No risks." : "Risks:");

@@ -4,71 +4,14 @@ import io.convener.api.innovation.LineageEntry;
 import io.convener.api.innovation.RejectedAdoption;
 import io.convener.api.innovation.SpreadReport;
 import java.io.PrintWriter;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 
 /**
- * The output of {@code convener innovation spread}: the JSON document of CONTRACT.md section 2
- * ({@code innovation, origin, adoptions, teams, tenants, depth, maxBreadth, structuralVirality,
- * lineage[adopter, team, from, at]}) with further fields, or a readable table. A person who is
- * withheld is {@code null}; another tenant's people, teams and events are pseudonyms.
+ * The table output of {@code convener innovation spread} (its JSON document is {@link
+ * io.convener.http.json.InnovationShapes}, shared with the HTTP API). A person who is withheld is
+ * shown as withheld; another tenant's people, teams and events are pseudonyms.
  */
 final class SpreadOutput {
   private SpreadOutput() {}
-
-  static Map<String, Object> json(SpreadReport r) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("innovation", r.innovation().value());
-    m.put("home", r.home().value());
-    m.put("origin", r.origin().label().orElse(null));
-    m.put("originAt", r.originAt().map(Object::toString).orElse(null));
-    m.put("adoptions", r.adoptions());
-    m.put("teams", r.teams());
-    m.put("tenants", r.tenants());
-    m.put("depth", r.depth());
-    m.put("maxBreadth", r.maxBreadth());
-    m.put("broadcastShare", r.broadcastShare());
-    m.put("structuralVirality", r.structuralVirality());
-    m.put("timeToFirstReplication", r.timeToFirstReplication().map(Object::toString).orElse(null));
-    m.put("adoptionVelocityPerDay", r.adoptionVelocity());
-    if (r.bass().isPresent()) {
-      Map<String, Object> bass = new LinkedHashMap<>();
-      bass.put("p", r.bass().get().p());
-      bass.put("q", r.bass().get().q());
-      bass.put("m", r.bass().get().m());
-      bass.put("periods", r.bass().get().periods());
-      bass.put("period", r.bass().get().period().toString());
-      m.put("bass", bass);
-    } else {
-      m.put("bass", null);
-      m.put("bassAbsentReason", r.bassAbsentReason().orElse(""));
-    }
-    List<Map<String, Object>> lineage = new ArrayList<>();
-    for (LineageEntry e : r.lineage()) {
-      Map<String, Object> entry = new LinkedHashMap<>();
-      entry.put("adopter", e.adopter().label().orElse(null));
-      entry.put("team", e.team().orElse(null));
-      entry.put("from", e.from());
-      entry.put("at", e.at().toString());
-      entry.put("node", e.node());
-      entry.put("tenant", e.tenant().value());
-      entry.put("depth", e.depth());
-      entry.put("rule", e.rule());
-      lineage.add(entry);
-    }
-    m.put("lineage", lineage);
-    List<Map<String, Object>> rejected = new ArrayList<>();
-    for (RejectedAdoption x : r.rejected()) {
-      rejected.add(Map.of("node", x.node(), "source", x.source().value(), "destination", x.destination().value(),
-          "reason", x.reason()));
-    }
-    m.put("rejected", rejected);
-    m.put("withheld", r.withheld());
-    m.put("provenanceId", r.provenanceId());
-    return m;
-  }
 
   static void table(PrintWriter out, SpreadReport r) {
     summary(out, r);

@@ -9,6 +9,7 @@ import io.convener.api.TeamId;
 import io.convener.api.champion.ChampionQuery;
 import io.convener.api.champion.ChampionRole;
 import io.convener.api.champion.CollaboratorQuery;
+import io.convener.http.json.ChampionShapes;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -9,6 +9,9 @@ import io.convener.api.TeamId;
 import io.convener.api.learning.AttributionRequest;
 import io.convener.api.pulse.PulseRequest;
 import io.convener.api.pulse.PulseScope;
+import io.convener.http.json.InnovationShapes;
+import io.convener.http.json.LearningShapes;
+import io.convener.http.json.PulseShapes;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,7 +41,7 @@ final class InsightRoutes {
 
   private Response pulse(Request r) {
     PulseRequest request = new PulseRequest(scope(r), asOf(r), window(r));
-    return Response.ok(Shapes.json(convener.pulse().pulse(r.principal(), request)));
+    return Response.ok(PulseShapes.json(convener.pulse().pulse(r.principal(), request)));
   }
 
   private static PulseScope scope(Request r) {
@@ -81,11 +84,11 @@ final class InsightRoutes {
         .map(id -> AttributionRequest.outcome(eventId("outcome", id)))
         .orElseGet(AttributionRequest::all);
     return Response.ok(Map.of("attributions",
-        convener.learning().attribute(r.principal(), request).stream().map(Shapes::json).toList()));
+        convener.learning().attribute(r.principal(), request).stream().map(LearningShapes::json).toList()));
   }
 
   private Response spread(Request r) {
-    return Response.ok(Shapes.json(convener.innovation().spread(r.principal(), eventId("id", r.path("id")))));
+    return Response.ok(InnovationShapes.json(convener.innovation().spread(r.principal(), eventId("id", r.path("id")))));
   }
 
   static EventId eventId(String field, String value) {

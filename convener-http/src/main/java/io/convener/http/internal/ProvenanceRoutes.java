@@ -6,6 +6,7 @@ import io.convener.api.InvalidInputException;
 import io.convener.api.provenance.Checkpoint;
 import io.convener.api.provenance.ProvenancePage;
 import io.convener.api.provenance.ProvenanceQuery;
+import io.convener.http.json.TrustShapes;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -36,7 +37,7 @@ final class ProvenanceRoutes {
     r.param("after").ifPresent(v -> b.after(after(v)));
     ProvenancePage page = convener.provenance().query(r.principal(), b.build());
     Map<String, Object> doc = new LinkedHashMap<>();
-    doc.put("events", page.entries().stream().map(Shapes::json).toList());
+    doc.put("events", page.entries().stream().map(TrustShapes::json).toList());
     page.next().ifPresent(n -> doc.put("next", n));
     return Response.ok(doc);
   }
@@ -54,7 +55,7 @@ final class ProvenanceRoutes {
   }
 
   private Response verify(Request r) {
-    return Response.ok(Shapes.json(convener.provenance().verify(r.principal())));
+    return Response.ok(TrustShapes.json(convener.provenance().verify(r.principal())));
   }
 
   /** Verifies the log and that it extends a checkpoint saved earlier ({@code {"checkpoint": text}}). */
@@ -66,11 +67,11 @@ final class ProvenanceRoutes {
     } catch (IllegalArgumentException e) {
       throw new InvalidInputException("checkpoint", String.valueOf(e.getMessage()));
     }
-    return Response.ok(Shapes.json(convener.provenance().verify(r.principal(), saved)));
+    return Response.ok(TrustShapes.json(convener.provenance().verify(r.principal(), saved)));
   }
 
   private Response checkpoint(Request r) {
     Checkpoint c = convener.provenance().checkpoint(r.principal());
-    return Response.ok(Shapes.json(c, convener.provenance().verifierKey(r.principal())));
+    return Response.ok(TrustShapes.json(c, convener.provenance().verifierKey(r.principal())));
   }
 }

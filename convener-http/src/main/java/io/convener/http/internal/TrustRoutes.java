@@ -15,6 +15,7 @@ import io.convener.api.consent.ConsentRecord;
 import io.convener.api.consent.Purpose;
 import io.convener.api.ingest.IngestReport;
 import io.convener.api.ingest.InputFormat;
+import io.convener.http.json.TrustShapes;
 import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,14 +49,14 @@ final class TrustRoutes {
       default -> throw new InvalidInputException("format", "expected jsonl or csv");
     };
     IngestReport report = convener.ingest().ingest(r.principal(), new ByteArrayInputStream(r.body()), format);
-    return Response.ok(Shapes.json(r.principal().tenant().value(), report));
+    return Response.ok(TrustShapes.json(r.principal().tenant().value(), report));
   }
 
   private Response request(Request r) {
     JsonNode body = Jsons.object(r.body());
     var approval = convener.approvals().request(r.principal(), member(body, "subject"), purpose(body),
         Jsons.required(body, "scope"));
-    return Response.json(201, Shapes.json(approval));
+    return Response.json(201, TrustShapes.json(approval));
   }
 
   private Response decide(Request r) {
@@ -68,7 +69,7 @@ final class TrustRoutes {
     }
     var approval = convener.approvals().decide(r.principal(), id, Jsons.requiredBoolean(body, "approve"),
         Jsons.optional(body, "reason").orElse(""));
-    return Response.ok(Shapes.json(approval));
+    return Response.ok(TrustShapes.json(approval));
   }
 
   private Response approvals(Request r) {
@@ -80,7 +81,7 @@ final class TrustRoutes {
       }
     });
     return Response.ok(Map.of("approvals",
-        convener.approvals().list(r.principal(), status).stream().map(Shapes::json).toList()));
+        convener.approvals().list(r.principal(), status).stream().map(TrustShapes::json).toList()));
   }
 
   private Response grant(Request r) {
@@ -88,13 +89,13 @@ final class TrustRoutes {
     ConsentRecord record = convener.consent().grant(r.principal(), member(body, "member"), purpose(body),
         Jsons.optional(body, "noticeVersion").orElse("http"),
         Jsons.optional(body, "expiresAt").map(v -> Jsons.instant("expiresAt", v)));
-    return Response.ok(Map.of("consents", List.of(Shapes.json(record))));
+    return Response.ok(Map.of("consents", List.of(TrustShapes.json(record))));
   }
 
   private Response revoke(Request r) {
     JsonNode body = Jsons.object(r.body());
     ConsentRecord record = convener.consent().revoke(r.principal(), member(body, "member"), purpose(body));
-    return Response.ok(Map.of("consents", List.of(Shapes.json(record))));
+    return Response.ok(Map.of("consents", List.of(TrustShapes.json(record))));
   }
 
   /**
@@ -124,7 +125,7 @@ final class TrustRoutes {
         }
       }
     }
-    return Response.ok(Map.of("consents", records.stream().map(Shapes::json).toList()));
+    return Response.ok(Map.of("consents", records.stream().map(TrustShapes::json).toList()));
   }
 
   private static MemberId member(JsonNode body, String field) {

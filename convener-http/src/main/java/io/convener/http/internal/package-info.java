@@ -1,6 +1,6 @@
 /**
- * Machinery of the HTTP API (routing, problem details, idempotency, metrics, the JSON shapes of
- * the records); not API.
+ * Machinery of the HTTP API (routing, problem details, idempotency, metrics); not API. The JSON
+ * shapes of the records are in {@code io.convener.http.json}, shared with the command line.
  */
 @NullMarked
 package io.convener.http.internal;

@@ -1,4 +1,4 @@
-package io.convener.http.internal;
+package io.convener.http.json;
 
 import io.convener.api.champion.ChampionRanking;
 import io.convener.api.champion.ChampionRole;
@@ -13,12 +13,21 @@ import java.util.Map;
 
 /**
  * The JSON documents of champion discovery: the shapes {@code convener champions} and {@code
- * convener collaborators} print with {@code --format json}.
+ * convener collaborators} print with {@code --format json} and {@code GET /v1/champions} and
+ * {@code GET /v1/collaborators} answer. The map shapes are the ones CONTRACT.md pins.
  */
-final class ChampionShapes {
+public final class ChampionShapes {
   private ChampionShapes() {}
 
-  static Map<String, Object> json(String tenant, String window, ChampionRanking r) {
+  /**
+   * The champion ranking document, as CONTRACT.md pins it.
+   *
+   * @param tenant the tenant id, printed as {@code tenant}
+   * @param window the window as the caller wrote it (for example {@code 90d}), printed as given
+   * @param r the ranking
+   * @return an ordered map that Jackson writes as it is
+   */
+  public static Map<String, Object> json(String tenant, String window, ChampionRanking r) {
     Map<String, Object> doc = new LinkedHashMap<>();
     doc.put("tenant", tenant);
     doc.put("asOf", r.asOf().toString());
@@ -87,7 +96,13 @@ final class ChampionShapes {
     return m;
   }
 
-  static Map<String, Object> json(CollaboratorRecommendations r) {
+  /**
+   * The collaborator recommendations document, as CONTRACT.md pins it.
+   *
+   * @param r the recommendations
+   * @return an ordered map that Jackson writes as it is
+   */
+  public static Map<String, Object> json(CollaboratorRecommendations r) {
     Map<String, Object> doc = new LinkedHashMap<>();
     doc.put("team", r.team().value());
     doc.put("skills", r.skills());

@@ -77,6 +77,7 @@ final class DefaultChampionDiscovery implements ChampionDiscovery {
         .used(() -> Inputs.used(asOf.minus(query.window()), asOf, out.get() == null ? null : out.get().graph(),
             Inputs.filters(query), out.get() == null ? null : out.get().settings()))
         .generated(r -> List.of("champion-ranking:" + r.champions().size()))
+        .notifies(ChampionStatus::drafts)
         .stamp(ChampionRanking::withProvenanceId)
         .build());
   }

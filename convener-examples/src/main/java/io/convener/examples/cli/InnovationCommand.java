@@ -17,8 +17,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -39,7 +37,6 @@ import picocli.CommandLine.Spec;
     subcommands = {InnovationCommand.Spread.class, InnovationCommand.Share.class, InnovationCommand.Accept.class,
         InnovationCommand.Withdraw.class, InnovationCommand.Agreements.class, InnovationCommand.Push.class})
 final class InnovationCommand implements Callable<Integer> {
-  private static final Pattern WINDOW = Pattern.compile("(\\d{1,5})([hdw])");
 
   @ParentCommand ConvenerCommand root;
   @Spec CommandSpec spec;
@@ -47,21 +44,6 @@ final class InnovationCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     throw new ParameterException(spec.commandLine(), "Missing subcommand: spread, share, accept, withdraw, agreements or push");
-  }
-
-  /** Parses {@code 30d}, {@code 12h} or {@code 4w}. */
-  static Duration window(CommandSpec spec, String value) {
-    Matcher m = WINDOW.matcher(value);
-    if (!m.matches() || Long.parseLong(m.group(1)) == 0) {
-      throw new ParameterException(spec.commandLine(),
-          "Invalid value for option '--window': expected a positive number of h, d or w, such as 30d: '" + value + "'");
-    }
-    long n = Long.parseLong(m.group(1));
-    return switch (m.group(2)) {
-      case "h" -> Duration.ofHours(n);
-      case "w" -> Duration.ofDays(7 * n);
-      default -> Duration.ofDays(n);
-    };
   }
 
   static TenantId counterpart(CommandSpec spec, String option, String value) {
@@ -132,7 +114,7 @@ final class InnovationCommand implements Callable<Integer> {
       GlobalOptions options = parent.root.options;
       TenantId tenant = options.requireTenant(spec);
       EventId innovation = innovation(spec, id);
-      Duration w = window(spec, window);
+      Duration w = Windows.parse(spec, window);
       try (Convener convener = Stores.open(options, spec)) {
         SpreadReport r = convener.innovation().spread(GlobalOptions.operator(tenant), innovation, w);
         if (options.json()) {

@@ -34,7 +34,8 @@ public enum Dialect {
       Map.of(),
       true,
       true,
-      4),
+      4,
+      false),
 
   /**
    * SQLite 3.24 or later, one database file. Opened in WAL journal mode with foreign keys on, a
@@ -54,7 +55,8 @@ public enum Dialect {
           "busy_timeout", "30000"),
       true,
       true,
-      4),
+      4,
+      true),
 
   /** PostgreSQL 9.5 or later, through the PostgreSQL JDBC driver (an optional dependency). */
   POSTGRESQL(
@@ -65,7 +67,8 @@ public enum Dialect {
       Map.of(),
       false,
       false,
-      8);
+      8,
+      true);
 
   /** Snippets shared by more than one dialect; an enum constant cannot refer to its own statics. */
   private static final class Constants {
@@ -103,6 +106,7 @@ public enum Dialect {
   private final boolean singleWriter;
   private final boolean embedded;
   private final int poolSize;
+  private final boolean indexesInLists;
 
   Dialect(
       String urlPrefix,
@@ -112,7 +116,8 @@ public enum Dialect {
       Map<String, String> connectionProperties,
       boolean singleWriter,
       boolean embedded,
-      int poolSize) {
+      int poolSize,
+      boolean indexesInLists) {
     this.urlPrefix = urlPrefix;
     this.memberUpsert = memberUpsert;
     this.eventInsert = eventInsert;
@@ -121,6 +126,7 @@ public enum Dialect {
     this.singleWriter = singleWriter;
     this.embedded = embedded;
     this.poolSize = poolSize;
+    this.indexesInLists = indexesInLists;
   }
 
   /**
@@ -233,6 +239,16 @@ public enum Dialect {
    */
   public boolean embedded() {
     return embedded;
+  }
+
+  /**
+   * Whether {@code WHERE tenant_id = ? AND x IN (?, ?, ...)} is answered by index look-ups. H2 uses
+   * an index for an IN list only on the index's first column, and every key of the schema leads
+   * with {@code tenant_id}, so there such a statement reads all the tenant's rows and compares each
+   * with every listed value; stores look rows up one key at a time on a dialect without it.
+   */
+  public boolean indexesInLists() {
+    return indexesInLists;
   }
 
   /** How many connections the store keeps open. */

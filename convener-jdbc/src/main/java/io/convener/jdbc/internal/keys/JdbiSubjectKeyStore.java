@@ -8,6 +8,7 @@ import io.convener.jdbc.internal.db.Database;
 import io.convener.spi.storage.SubjectKeyStore;
 import io.convener.spi.storage.WrappedKey;
 import jakarta.inject.Inject;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Collection;
@@ -24,7 +25,9 @@ import org.jdbi.v3.core.statement.StatementContext;
 
 /**
  * Wrapped member keys in the {@code subject_keys} table. Lookups of many members go in chunks of
- * {@value #CHUNK} ids per statement, within every database's limit on bound parameters. Inserts
+ * {@value #CHUNK} ids per statement, within every database's limit on bound parameters, or, where
+ * the database does not use the key for such a list ({@link io.convener.jdbc.Dialect#indexesInLists()}),
+ * one primary-key look-up per member on one prepared statement. Inserts
  * are portable insert-unless-present statements in one transaction, in subject order; a concurrent
  * writer that inserted the same member first makes the transaction retry (see {@link Database}),
  * and the retry finds its key. Thread-safe.
@@ -41,6 +44,9 @@ final class JdbiSubjectKeyStore implements SubjectKeyStore {
   /** Followed by {@code :s0, :s1, ...)} for the ids of one chunk. */
   static final String SELECT_SOME =
       "SELECT " + COLUMNS + " FROM subject_keys WHERE tenant_id = :tenant AND subject_id IN (";
+
+  /** One subject's key; positional, for the one-key-at-a-time look-ups. */
+  static final String SELECT_ONE = "SELECT " + COLUMNS + " FROM subject_keys WHERE tenant_id = ? AND subject_id = ?";
 
   static final String SELECT_FIRST_PAGE =
       "SELECT " + COLUMNS + " FROM subject_keys WHERE tenant_id = :tenant ORDER BY subject_id LIMIT :limit";
@@ -188,8 +194,23 @@ final class JdbiSubjectKeyStore implements SubjectKeyStore {
         .one());
   }
 
-  private static Map<MemberId, WrappedKey> select(Handle handle, TenantId tenant, List<MemberId> subjects) {
+  private Map<MemberId, WrappedKey> select(Handle handle, TenantId tenant, List<MemberId> subjects)
+      throws SQLException {
     Map<MemberId, WrappedKey> found = new HashMap<>();
+    if (!database.dialect().indexesInLists() && subjects.size() > 1) {
+      try (PreparedStatement one = handle.getConnection().prepareStatement(SELECT_ONE)) {
+        one.setString(1, tenant.value());
+        for (MemberId subject : subjects) {
+          one.setString(2, subject.value());
+          try (ResultSet rs = one.executeQuery()) {
+            if (rs.next()) {
+              found.put(subject, row(rs));
+            }
+          }
+        }
+      }
+      return Map.copyOf(found);
+    }
     for (int from = 0; from < subjects.size(); from += CHUNK) {
       List<MemberId> chunk = subjects.subList(from, Math.min(subjects.size(), from + CHUNK));
       StringBuilder sql = new StringBuilder(SELECT_SOME);
@@ -216,6 +237,10 @@ final class JdbiSubjectKeyStore implements SubjectKeyStore {
   }
 
   private static WrappedKey map(ResultSet rs, StatementContext ctx) throws SQLException {
+    return row(rs);
+  }
+
+  private static WrappedKey row(ResultSet rs) throws SQLException {
     return new WrappedKey(MemberId.of(rs.getString(1)), rs.getLong(2), rs.getInt(3), rs.getString(4));
   }
 }

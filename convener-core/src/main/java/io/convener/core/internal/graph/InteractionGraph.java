@@ -108,6 +108,20 @@ public final class InteractionGraph {
     }
   }
 
+  /**
+   * This graph with the directed weights of some pairs set: w(from[i] → to[i]) becomes {@code
+   * weights[i]} for {@code i < count} (the last entry of a pair wins; self-loops are checked and
+   * then ignored), pairs not yet joined are added, every other weight is kept. The result equals
+   * the graph built from scratch with those weights, in one pass over this graph's entries instead
+   * of an assembly; this graph is unchanged.
+   *
+   * @throws IllegalArgumentException if a node is outside {@code [0, nodeCount)}, a weight is not
+   *     positive and finite, or {@code count} exceeds an array
+   */
+  public InteractionGraph withWeights(int[] from, int[] to, double[] weights, int count) {
+    return CsrPatch.apply(this, from, to, weights, count);
+  }
+
   /** The undirected weight of entry {@code e}. */
   double undirected(int e) {
     return (double) out[e] + in[e];

@@ -45,6 +45,19 @@ final class PairCounter {
     return slot;
   }
 
+  /** The slot of the pair, or -1 when it was never added. */
+  int find(int from, int to) {
+    long k = key(from, to);
+    int slot = slot(k, keys.length);
+    while (keys[slot] != EMPTY) {
+      if (keys[slot] == k) {
+        return slot;
+      }
+      slot = (slot + 1) & (keys.length - 1);
+    }
+    return -1;
+  }
+
   /** Occurrences of the pair in {@code slot}, as of the last {@link #add}. */
   int count(int slot) {
     return counts[slot];

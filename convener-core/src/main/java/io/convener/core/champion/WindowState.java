@@ -13,6 +13,8 @@ import java.util.Arrays;
  * window that holds the same events. Not thread-safe.
  */
 final class WindowState {
+  /** Changed pairs beyond which the graph is assembled again rather than patched. */
+  static final int PATCH_LIMIT = 1 << 16;
   final long from;
   final long until;
   final double decay;
@@ -30,6 +32,11 @@ final class WindowState {
   int processed;
   long earliest = Long.MAX_VALUE;
   long latest = Long.MIN_VALUE;
+  /** The graph as of the last {@link #graph()}, patched rather than assembled again while few pairs change. */
+  private WindowGraph built;
+  /** Pairs whose weight changed since {@link #built}, as {@link PairCounter#key} values, maybe repeated. */
+  private long[] changed = new long[64];
+  private int changedCount;
 
   WindowState(int rosterSize, boolean[] excluded, long from, long until, double decay) {
     this.from = from;
@@ -94,6 +101,7 @@ final class WindowState {
         if (t < 0 || t == a) {
           continue;
         }
+        touched(a, t);
         if (damped) {
           PairCounter pairs = kind == EventKind.REACTION ? reactions : endorsed;
           double[] received = kind == EventKind.REACTION ? responses : endorsements;
@@ -116,6 +124,22 @@ final class WindowState {
     processed = ev.size();
   }
 
+  /** Notes a pair whose weight changes, while patching the last graph still pays. */
+  private void touched(int a, int t) {
+    if (built == null) {
+      return;
+    }
+    if (changedCount == changed.length) {
+      if (changedCount >= PATCH_LIMIT) {
+        built = null; // so many changes that assembling the graph again is as cheap
+        changedCount = 0;
+        return;
+      }
+      changed = Arrays.copyOf(changed, changedCount * 2);
+    }
+    changed[changedCount++] = PairCounter.key(a, t);
+  }
+
   private static boolean onlySelf(int[] targets, int start, int end, int actor) {
     for (int j = start; j < end; j++) {
       if (targets[j] != actor) {
@@ -125,15 +149,57 @@ final class WindowState {
     return true;
   }
 
-  /** The graph and counts as they stand, as an immutable {@link WindowGraph}. */
+  /**
+   * The graph and counts as they stand, as an immutable {@link WindowGraph}: the last one when
+   * nothing changed, the last one's graph with the changed pairs' weights set when few did, and
+   * otherwise assembled from every pair.
+   */
   WindowGraph graph() {
+    if (built != null && changedCount == 0 && built.eventsInWindow == events) {
+      return built;
+    }
+    InteractionGraph g = built == null ? assembled() : changedCount == 0 ? built.graph : patched(built.graph);
+    built = new WindowGraph(g, nodeOf, rosterOf, Arrays.copyOf(given, given.length),
+        Arrays.copyOf(posts, posts.length), Arrays.copyOf(responses, responses.length),
+        Arrays.copyOf(endorsements, endorsements.length), events);
+    changedCount = 0;
+    return built;
+  }
+
+  private InteractionGraph assembled() {
     InteractionGraph.Builder b =
         InteractionGraph.builder(rosterOf.length, plain.size() + reactions.size() + endorsed.size());
     plain.forEach(1, (a, t, k, sum) -> b.add(a, t, sum));
     reactions.forEach(decay, (a, t, k, credit) -> b.add(a, t, credit));
     endorsed.forEach(decay, (a, t, k, credit) -> b.add(a, t, credit));
-    return new WindowGraph(b.build(), nodeOf, rosterOf, Arrays.copyOf(given, given.length),
-        Arrays.copyOf(posts, posts.length), Arrays.copyOf(responses, responses.length),
-        Arrays.copyOf(endorsements, endorsements.length), events);
+    return b.build();
+  }
+
+  /** The changed pairs' weights, summed in the order {@link #assembled()} adds them, set on {@code last}. */
+  private InteractionGraph patched(InteractionGraph last) {
+    int[] from = new int[changedCount];
+    int[] to = new int[changedCount];
+    double[] w = new double[changedCount];
+    for (int i = 0; i < changedCount; i++) {
+      int a = (int) (changed[i] >>> 32);
+      int t = (int) changed[i];
+      double sum = 0;
+      int slot = plain.find(a, t);
+      if (slot >= 0) {
+        sum += PairCounter.credit(plain.count(slot), plain.sum(slot), 1);
+      }
+      slot = reactions.find(a, t);
+      if (slot >= 0) {
+        sum += PairCounter.credit(reactions.count(slot), reactions.sum(slot), decay);
+      }
+      slot = endorsed.find(a, t);
+      if (slot >= 0) {
+        sum += PairCounter.credit(endorsed.count(slot), endorsed.sum(slot), decay);
+      }
+      from[i] = a;
+      to[i] = t;
+      w[i] = sum;
+    }
+    return last.withWeights(from, to, w, changedCount);
   }
 }

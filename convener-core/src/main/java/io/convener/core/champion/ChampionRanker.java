@@ -20,6 +20,7 @@ import io.convener.api.model.Member;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -54,33 +55,32 @@ final class ChampionRanker {
         matching[count++] = v;
       }
     }
-    int[] candidates = Ordering.byScore(java.util.Arrays.copyOf(matching, count), sc.score, v -> idOf(s, v));
-    // Count who may be named from the gate's list, then disclose only as many of the best
+    int[] candidates = Arrays.copyOf(matching, count);
+    // Count how many the gate would let through, then disclose only as many of the best
     // candidates as it takes to fill the limit: the names always come from disclose().
-    Set<MemberId> consenting = new HashSet<>(consent.list(tenant, Purpose.CHAMPION_RECOMMENDATION));
-    int consentingCandidates = 0;
+    List<MemberId> candidateIds = new ArrayList<>(candidates.length);
     for (int v : candidates) {
-      if (consenting.contains(idOf(s, v))) {
-        consentingCandidates++;
-      }
+      candidateIds.add(idOf(s, v));
     }
+    int consentingCandidates = consent.countDisclosable(tenant, Purpose.CHAMPION_RECOMMENDATION, candidateIds);
     int withheldCandidates = candidates.length - consentingCandidates;
     List<Disclosed<MemberId>> listed = List.of();
     int[] nodes = new int[0];
     for (int take = Math.min(candidates.length, 2 * q.limit() + 16); ; take = Math.min(candidates.length, take * 4)) {
+      int[] best = Ordering.top(candidates, sc.score, v -> idOf(s, v), take);
       List<MemberId> ids = new ArrayList<>(take);
-      for (int i = 0; i < take; i++) {
-        ids.add(idOf(s, candidates[i]));
+      for (int v : best) {
+        ids.add(idOf(s, v));
       }
       Disclosure<MemberId> d = consent.disclose(tenant, Purpose.CHAMPION_RECOMMENDATION, ids);
       if (d.disclosed().size() >= q.limit() || take == candidates.length) {
         listed = d.disclosed().size() > q.limit() ? d.disclosed().subList(0, q.limit()) : d.disclosed();
         nodes = new int[listed.size()];
         for (int i = 0, c = 0; i < nodes.length; i++) {
-          while (!idOf(s, candidates[c]).equals(listed.get(i).value())) {
+          while (!idOf(s, best[c]).equals(listed.get(i).value())) {
             c++;
           }
-          nodes[i] = candidates[c++];
+          nodes[i] = best[c++];
         }
         if (take == candidates.length) {
           withheldCandidates = d.withheld();

@@ -1,64 +1,83 @@
 package io.convener.core.champion;
 
 import io.convener.api.MemberId;
-import java.util.Arrays;
 import java.util.function.IntFunction;
 
-/** Orders nodes by score, highest first, then by member id, with primitive sorts. */
+/** Orders nodes by score, highest first, then by member id. */
 final class Ordering {
   private Ordering() {}
 
-  /** The nodes, ordered by {@code score[node]} descending, ties by member id ascending. */
-  static int[] byScore(int[] nodes, double[] score, IntFunction<MemberId> idOf) {
-    int n = nodes.length;
-    double[] distinct = new double[n];
-    for (int i = 0; i < n; i++) {
-      distinct[i] = score[nodes[i]];
+  /**
+   * The best {@code k} nodes, highest {@code score[node]} first and equal scores by member id,
+   * without sorting them all: a bounded heap over one pass, so that a ranking that lists twenty
+   * people out of 100,000 pays for about twenty.
+   */
+  static int[] top(int[] nodes, double[] score, IntFunction<MemberId> idOf, int k) {
+    int size = Math.min(k, nodes.length);
+    if (size <= 0) {
+      return new int[0];
     }
-    Arrays.sort(distinct);
-    long[] keys = new long[n];
-    for (int i = 0; i < n; i++) {
-      // rank of the score from the top: the number of candidates with a larger score
-      int above = n - upperBound(distinct, score[nodes[i]]);
-      keys[i] = ((long) above << 32) | i;
-    }
-    Arrays.sort(keys);
-    int[] out = new int[n];
-    for (int i = 0; i < n; i++) {
-      out[i] = nodes[(int) keys[i]];
-    }
-    for (int i = 0; i < n; ) {
-      int j = i + 1;
-      while (j < n && keys[j] >>> 32 == keys[i] >>> 32) {
-        j++;
+    // heap[0] is the worst of the best seen so far
+    int[] heap = new int[size];
+    int filled = 0;
+    for (int v : nodes) {
+      if (filled < size) {
+        heap[filled] = v;
+        up(heap, filled++, score, idOf);
+      } else if (before(v, heap[0], score, idOf)) {
+        heap[0] = v;
+        down(heap, size, score, idOf);
       }
-      if (j - i > 1) {
-        Integer[] run = new Integer[j - i];
-        for (int k = i; k < j; k++) {
-          run[k - i] = out[k];
-        }
-        Arrays.sort(run, (x, y) -> idOf.apply(x).compareTo(idOf.apply(y)));
-        for (int k = i; k < j; k++) {
-          out[k] = run[k - i];
-        }
-      }
-      i = j;
+    }
+    int[] out = new int[size];
+    for (int i = size - 1; i >= 0; i--) {
+      out[i] = heap[0];
+      heap[0] = heap[i];
+      down(heap, i, score, idOf);
     }
     return out;
   }
 
-  /** The index of the first element greater than {@code x} in the sorted array. */
-  private static int upperBound(double[] sorted, double x) {
-    int lo = 0;
-    int hi = sorted.length;
-    while (lo < hi) {
-      int mid = (lo + hi) >>> 1;
-      if (Double.compare(sorted[mid], x) <= 0) {
-        lo = mid + 1;
-      } else {
-        hi = mid;
+  /** Whether node {@code a} ranks before node {@code b}: higher score, then smaller id. */
+  private static boolean before(int a, int b, double[] score, IntFunction<MemberId> idOf) {
+    int c = Double.compare(score[b], score[a]);
+    return c != 0 ? c < 0 : idOf.apply(a).compareTo(idOf.apply(b)) < 0;
+  }
+
+  private static void up(int[] heap, int i, double[] score, IntFunction<MemberId> idOf) {
+    while (i > 0) {
+      int parent = (i - 1) >>> 1;
+      if (!before(heap[parent], heap[i], score, idOf)) {
+        return;
       }
+      swap(heap, i, parent);
+      i = parent;
     }
-    return lo;
+  }
+
+  private static void down(int[] heap, int size, double[] score, IntFunction<MemberId> idOf) {
+    int i = 0;
+    while (true) {
+      int worst = i;
+      int l = 2 * i + 1;
+      int r = l + 1;
+      if (l < size && before(heap[worst], heap[l], score, idOf)) {
+        worst = l;
+      }
+      if (r < size && before(heap[worst], heap[r], score, idOf)) {
+        worst = r;
+      }
+      if (worst == i) {
+        return;
+      }
+      swap(heap, i, worst);
+      i = worst;
+    }
+  }
+
+  private static void swap(int[] a, int i, int j) {
+    int t = a[i];
+    a[i] = a[j];
+    a[j] = t;
   }
 }

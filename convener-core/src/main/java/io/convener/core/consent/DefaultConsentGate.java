@@ -263,6 +263,19 @@ final class DefaultConsentGate implements ConsentGate, ConsentEventSink {
     requireNonNull(purpose, "purpose");
     requireNonNull(candidates, "candidates");
     requireNonNull(subjectOf, "subjectOf");
+    return filter(tenant, purpose).apply(candidates, subjectOf);
+  }
+
+  @Override
+  public int countDisclosable(TenantId tenant, Purpose purpose, Collection<MemberId> candidates) {
+    requireNonNull(tenant, "tenant");
+    requireNonNull(purpose, "purpose");
+    requireNonNull(candidates, "candidates");
+    return filter(tenant, purpose).count(candidates);
+  }
+
+  /** The output filter over a snapshot of the tenant's consent that is current now. */
+  private ConsentFilter filter(TenantId tenant, Purpose purpose) {
     Key key = new Key(tenant, purpose);
     for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
       long version = store.version(tenant);
@@ -272,8 +285,7 @@ final class DefaultConsentGate implements ConsentGate, ConsentEventSink {
       }
       if (snapshot.version() == version) {
         Map<MemberId, ConsentRecord> grants = snapshot.grants();
-        return ConsentFilter.of(tenant, purpose, version, clock.instant(), m -> Optional.ofNullable(grants.get(m)))
-            .apply(candidates, subjectOf);
+        return ConsentFilter.of(tenant, purpose, version, clock.instant(), m -> Optional.ofNullable(grants.get(m)));
       }
     }
     throw new ConsentChangedException(

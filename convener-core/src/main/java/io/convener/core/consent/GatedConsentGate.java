@@ -99,6 +99,11 @@ final class GatedConsentGate implements ConsentGate {
   }
 
   @Override
+  public int countDisclosable(TenantId tenant, Purpose purpose, Collection<MemberId> candidates) {
+    return consent.countDisclosable(tenant, purpose, candidates);
+  }
+
+  @Override
   public <R> R consistently(TenantId tenant, Supplier<? extends R> computation) {
     return consent.consistently(tenant, computation);
   }

@@ -187,6 +187,7 @@ class CheckListDifferentialTest {
       for (MemberId m : everybody) {
         assertThat(disclosed.contains(m)).as("disclose vs model, %s %s", m, p).isEqualTo(model.inForce(m, p, now));
       }
+      assertThat(gate.countDisclosable(tenant, p, everybody)).as("count vs disclose, %s", p).isEqualTo(disclosed.size());
     }
   }
 

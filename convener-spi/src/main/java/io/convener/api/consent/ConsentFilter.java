@@ -93,6 +93,22 @@ public final class ConsentFilter {
     return new Disclosure<>(tenant, purpose, disclosed, withheld, List.copyOf(reliedOn), consentVersion, at);
   }
 
+  /**
+   * How many of the member ids {@link #apply(Collection)} would disclose, checking each the same
+   * way; mints nothing.
+   */
+  public int count(Collection<MemberId> candidates) {
+    requireNonNull(candidates, "candidates");
+    int count = 0;
+    for (MemberId subject : candidates) {
+      Optional<ConsentRecord> record = requireNonNull(currentRecord.apply(requireNonNull(subject, "candidate")), "record");
+      if (record.isPresent() && grants(record.get(), tenant, purpose, subject, at)) {
+        count++;
+      }
+    }
+    return count;
+  }
+
   /** Discloses the member ids whose owners consented, in the order given, and counts the others. */
   public Disclosure<MemberId> apply(Collection<MemberId> candidates) {
     return apply(candidates, Function.identity());

@@ -82,6 +82,15 @@ public interface ConsentGate {
   List<MemberId> list(TenantId tenant, Purpose purpose);
 
   /**
+   * How many of {@code candidates} {@link #disclose} would let through for {@code purpose} now;
+   * names nobody. For a result that reports how many of its candidates were withheld while it
+   * discloses only the few it lists.
+   */
+  default int countDisclosable(TenantId tenant, Purpose purpose, Collection<MemberId> candidates) {
+    return disclose(tenant, purpose, candidates).disclosed().size();
+  }
+
+  /**
    * The output filter: lets through the candidates whose subject's consent for {@code purpose} is
    * in force, on a snapshot of the tenant's consent that is current when this is called (checked
    * against the store, not only the cache), and counts the rest. Every shared output is built from

@@ -42,6 +42,7 @@ class ConsentFilterTest {
     assertThat(d.withheld()).isEqualTo(3);
     assertThat(d.reliedOn()).containsExactly(ConsentRecordId.of("r-ana"));
     assertThat(d.consentVersion()).isEqualTo(7);
+    assertThat(filter.count(List.of(BO, ANA, CY, MemberId.of("nobody"), ANA))).isEqualTo(2);
     assertThat(d.purpose()).isEqualTo(Purpose.CHAMPION_RECOMMENDATION);
   }
 
@@ -55,6 +56,8 @@ class ConsentFilterTest {
           m -> Optional.of(r)).apply(List.of(ANA));
       assertThat(d.disclosed()).as(r.toString()).isEmpty();
       assertThat(d.withheld()).isEqualTo(1);
+      assertThat(ConsentFilter.of(ACME, Purpose.CHAMPION_RECOMMENDATION, 1, T.plusSeconds(1), m -> Optional.of(r))
+          .count(List.of(ANA))).as(r.toString()).isZero();
       assertThatThrownBy(() -> ConsentFilter.disclose(r, ACME, Purpose.CHAMPION_RECOMMENDATION, T.plusSeconds(1)))
           .isInstanceOf(IllegalArgumentException.class);
     }

@@ -45,7 +45,7 @@ final class TenantLog {
 
   /** Reads the tenant from the store; called once, by one thread, before any snapshot. */
   void load(TenantId tenant, MemberStore memberStore, EventStore eventStore) {
-    for (Member m : memberStore.list(tenant)) {
+    for (Member m : memberStore.listPseudonymous(tenant)) {
       roster.upsert(m);
     }
     eventStore.scan(tenant, EventQuery.all().withKinds(KEPT), this::appendLoaded);

@@ -97,7 +97,7 @@ final class Rollups implements IngestListener {
       TenantRollup built = new TenantRollup();
       IdHashes scanned = new IdHashes();
       try {
-        built.upsert(members.list(tenant));
+        built.upsert(members.listPseudonymous(tenant));
         Instant from = Instant.ofEpochMilli(horizon);
         events.scan(tenant, new EventQuery(Optional.of(from), Optional.empty(), Set.of(), Optional.empty()), e -> {
           scanned.add(e.id());

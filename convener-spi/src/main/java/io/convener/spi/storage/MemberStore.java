@@ -30,6 +30,18 @@ public interface MemberStore {
   /** Every member of the tenant, ordered by id. */
   List<Member> list(TenantId tenant);
 
+  /**
+   * Every member of the tenant, ordered by id, without personal data: {@code displayName} and
+   * {@code email} are empty. For services that work on pseudonymous ids (the graph, the pulse), so
+   * that they neither decrypt nor hold personal data. The default drops it from {@link #list};
+   * implementations should not read it at all.
+   */
+  default List<Member> listPseudonymous(TenantId tenant) {
+    return list(tenant).stream()
+        .map(m -> new Member(m.id(), m.teams(), m.cohorts(), m.org(), Optional.empty(), Optional.empty(), m.skills()))
+        .toList();
+  }
+
   /** How many members the tenant has. */
   long count(TenantId tenant);
 

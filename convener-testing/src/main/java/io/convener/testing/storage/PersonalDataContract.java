@@ -228,6 +228,20 @@ public abstract class PersonalDataContract extends TenantIsolationProperties {
   }
 
   @Test
+  void pseudonymousListingsCarryNoPersonalDataAndNoOtherTenantsMembers() {
+    Member full = fullMember("m-2");
+    Member plain = Member.builder(MemberId.of("m-1")).org(OrgUnit.of("sales")).build();
+    stores().members().upsert(ACME, List.of(full, plain));
+    stores().members().upsert(GLOBEX, List.of(fullMember("m-9")));
+
+    Member withoutPersonal = Member.builder(full.id()).teams(full.teams()).cohorts(full.cohorts())
+        .org(full.org().orElseThrow()).skills(full.skills()).build();
+    assertThat(stores().members().listPseudonymous(ACME)).containsExactly(plain, withoutPersonal);
+    assertThat(stores().members().list(ACME)).as("the full listing still has it").containsExactly(plain, full);
+    assertThat(stores().members().listPseudonymous(TenantId.of("never-registered"))).isEmpty();
+  }
+
+  @Test
   void membersWhoseKeyWasShreddedReadWithEmptyPersonalFields() {
     Member full = fullMember("m-1");
     Member kept = fullMember("m-2");

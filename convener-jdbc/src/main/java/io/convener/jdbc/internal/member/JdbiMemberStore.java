@@ -46,6 +46,10 @@ final class JdbiMemberStore implements MemberStore {
       LEFT JOIN member_personal p ON p.tenant_id = :tenant AND p.member_id = m.member_id
       WHERE m.tenant_id = :tenant""";
 
+  /** The pseudonymous columns only. */
+  static final String SELECT_ALL_PSEUDONYMOUS =
+      "SELECT member_id, org, teams, cohorts, skills FROM members WHERE tenant_id = :tenant";
+
   static final String COUNT = "SELECT COUNT(*) FROM members WHERE tenant_id = :tenant";
 
   static final String DELETE_PERSONAL = "DELETE FROM member_personal WHERE tenant_id = :tenant AND member_id = :id";
@@ -180,6 +184,18 @@ final class JdbiMemberStore implements MemberStore {
     List<Member> sorted = new ArrayList<>(open(tenant, stored));
     sorted.sort((a, b) -> a.id().compareTo(b.id()));
     return List.copyOf(sorted);
+  }
+
+  @Override
+  public List<Member> listPseudonymous(TenantId tenant) {
+    requireNonNull(tenant, "tenant");
+    List<Member> members = new ArrayList<>(database.read("list members", tenant, handle -> handle
+        .createQuery(SELECT_ALL_PSEUDONYMOUS)
+        .bind("tenant", tenant.value())
+        .map((rs, ctx) -> MemberRows.member(rs))
+        .collectIntoList()));
+    members.sort((a, b) -> a.id().compareTo(b.id()));
+    return List.copyOf(members);
   }
 
   /** The members with their personal values decrypted, in one call to the cipher. */

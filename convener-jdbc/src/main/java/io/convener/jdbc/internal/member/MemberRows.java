@@ -60,6 +60,11 @@ final class MemberRows {
 
   /** Maps a row of {@code member_id, org, teams, cohorts, skills, display_name, email}. */
   static Stored map(ResultSet rs, StatementContext ctx) throws SQLException {
+    return new Stored(member(rs), new Sealed(rs.getString(6), rs.getString(7)));
+  }
+
+  /** The member of a row that starts with {@code member_id, org, teams, cohorts, skills}, without personal data. */
+  static Member member(ResultSet rs) throws SQLException {
     Member.Builder b = Member.builder(MemberId.of(rs.getString(1)))
         .teams(Json.list(rs.getString(3), TeamId::of, "teams"))
         .cohorts(Json.list(rs.getString(4), CohortId::of, "cohorts"))
@@ -68,7 +73,7 @@ final class MemberRows {
     if (org != null) {
       b.org(OrgUnit.of(org));
     }
-    return new Stored(b.build(), new Sealed(rs.getString(6), rs.getString(7)));
+    return b.build();
   }
 
   /** How deep a unit lies: 0 for a root such as {@code eng}, 1 for {@code eng/platform}. */

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import com.google.inject.PrivateModule;
 import io.convener.jdbc.internal.approval.ApprovalStorageModule;
+import io.convener.jdbc.internal.block.EventBlockStorageModule;
 import io.convener.jdbc.internal.champion.ChampionSettingsStorageModule;
 import io.convener.jdbc.internal.consent.ConsentStorageModule;
 import io.convener.jdbc.internal.db.DatabaseModule;
@@ -19,6 +20,7 @@ import io.convener.jdbc.internal.tenant.TenantStorageModule;
 import io.convener.spi.storage.ApprovalStore;
 import io.convener.spi.storage.ChampionSettingsStore;
 import io.convener.spi.storage.ConsentStore;
+import io.convener.spi.storage.EventBlockStore;
 import io.convener.spi.storage.EventStore;
 import io.convener.spi.storage.MemberStore;
 import io.convener.spi.storage.ProvenanceStore;
@@ -31,7 +33,7 @@ import io.convener.spi.storage.TenantStore;
 /**
  * Convener storage on a relational database: binds and exposes exactly the storage SPI, {@link
  * TenantStore}, {@link MemberStore}, {@link EventStore}, {@link SubjectKeyStore}, {@link
- * ConsentStore}, {@link ProvenanceStore}, {@link ApprovalStore}, {@link SharingAgreementStore}, {@link PulseSettingsStore}, {@link ChampionSettingsStore}, {@link NotificationStore} and {@link StorageLifecycle}, each a singleton; everything else stays private to the module.
+ * ConsentStore}, {@link ProvenanceStore}, {@link ApprovalStore}, {@link SharingAgreementStore}, {@link PulseSettingsStore}, {@link ChampionSettingsStore}, {@link NotificationStore}, {@link EventBlockStore} and {@link StorageLifecycle}, each a singleton; everything else stays private to the module.
  *
  * <p>The member store keeps personal data encrypted and needs a {@link
  * io.convener.spi.keys.PersonalDataCipher} bound outside this module: {@code ConvenerModule}
@@ -89,6 +91,8 @@ public final class JdbcStorageModule extends PrivateModule {
     expose(ChampionSettingsStore.class);
     install(new NotificationStorageModule());
     expose(NotificationStore.class);
+    install(new EventBlockStorageModule());
+    expose(EventBlockStore.class);
     expose(StorageLifecycle.class);
   }
 }

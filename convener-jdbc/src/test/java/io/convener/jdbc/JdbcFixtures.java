@@ -6,6 +6,7 @@ import io.convener.spi.keys.PersonalDataCipher;
 import io.convener.spi.storage.ApprovalStore;
 import io.convener.spi.storage.ChampionSettingsStore;
 import io.convener.spi.storage.ConsentStore;
+import io.convener.spi.storage.EventBlockStore;
 import io.convener.spi.storage.EventStore;
 import io.convener.spi.storage.MemberStore;
 import io.convener.spi.storage.SharingAgreementStore;
@@ -17,6 +18,7 @@ import io.convener.testing.keys.FakePersonalDataCipher;
 import io.convener.testing.storage.ApprovalStoreFixture;
 import io.convener.testing.storage.ChampionSettingsStoreFixture;
 import io.convener.testing.storage.ConsentStoreFixture;
+import io.convener.testing.storage.EventBlockStoreFixture;
 import io.convener.testing.storage.SharingAgreementStoreFixture;
 import io.convener.testing.storage.PulseSettingsStoreFixture;
 import io.convener.testing.storage.StoreFixture;
@@ -84,6 +86,12 @@ public final class JdbcFixtures {
   public static ChampionSettingsStoreFixture openChampionSettings(TestDatabase database) throws IOException {
     return openWith(database, (injector, cleanup) -> new ChampionSettingsStoreFixture(
         injector.getInstance(ChampionSettingsStore.class), injector.getInstance(StorageLifecycle.class), cleanup));
+  }
+
+  /** The event block store of a new module over new settings of {@code database}; not started. */
+  public static EventBlockStoreFixture openEventBlocks(TestDatabase database) throws IOException {
+    return openWith(database, (injector, cleanup) -> new EventBlockStoreFixture(
+        injector.getInstance(EventBlockStore.class), injector.getInstance(StorageLifecycle.class), cleanup));
   }
 
   private static JdbcSettings settings(TestDatabase database, Path dir) {

@@ -15,6 +15,7 @@ import io.convener.spi.keys.PersonalDataCipher;
 import io.convener.spi.storage.ApprovalStore;
 import io.convener.spi.storage.ChampionSettingsStore;
 import io.convener.spi.storage.ConsentStore;
+import io.convener.spi.storage.EventBlockStore;
 import io.convener.spi.storage.EventQuery;
 import io.convener.spi.storage.EventStore;
 import io.convener.spi.storage.ProvenanceStore;
@@ -43,7 +44,8 @@ class JdbcStorageModuleTest {
         Key.get(TenantStore.class), Key.get(MemberStore.class), Key.get(EventStore.class),
         Key.get(SubjectKeyStore.class), Key.get(ConsentStore.class), Key.get(ProvenanceStore.class),
         Key.get(ApprovalStore.class), Key.get(SharingAgreementStore.class), Key.get(PulseSettingsStore.class),
-        Key.get(ChampionSettingsStore.class), Key.get(NotificationStore.class), Key.get(StorageLifecycle.class));
+        Key.get(ChampionSettingsStore.class), Key.get(NotificationStore.class), Key.get(EventBlockStore.class),
+        Key.get(StorageLifecycle.class));
   }
 
   @Test

@@ -27,9 +27,10 @@ public interface EventBlockStore {
   int MAX_BLOCK_BYTES = 1 << 20;
 
   /**
-   * Appends a block after the stream's others.
+   * Appends a block after the stream's others. Concurrent appends to one stream get distinct,
+   * consecutive sequence numbers.
    *
-   * @return the block's sequence number: 1 for a stream's first block, then increasing
+   * @return the block's sequence number: 1 for a stream's first block, then increasing by 1
    * @throws IllegalArgumentException when the stream name is blank or longer than 100 characters,
    *     or the block is larger than {@link #MAX_BLOCK_BYTES}
    */

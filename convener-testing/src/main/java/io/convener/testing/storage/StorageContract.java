@@ -47,7 +47,8 @@ import org.junit.jupiter.api.Test;
  * unicode, empty and present optionals); upserts replace every field; inserts are idempotent (the
  * first write of an id wins, duplicates are reported in the order given, also within one batch and
  * under concurrent writers); scans are ordered by instant then id and honour every filter
- * (half-open time range, kinds, actor); counts agree with scans; unknown ids are empty; and the
+ * (half-open time range, kinds, actor); counts agree with scans, and the count of all events
+ * stays exact through duplicates, repeated ids and concurrent writers; unknown ids are empty; and the
  * same ids written into two tenants never leak across, for every method, checked on hand-written
  * cases here and on generated ones in {@link TenantIsolationProperties}. The personal data kept
  * encrypted at rest, the wrapped member keys and erasure are covered in {@link
@@ -253,6 +254,23 @@ public abstract class StorageContract extends PersonalDataContract {
       pool.shutdownNow();
     }
     assertThat(s().events().count(ACME, EventQuery.all())).isEqualTo(events.size());
+  }
+
+  @Test
+  void countingAllEventsAgreesWithCountingThemUnderABoundThatExcludesNothing() {
+    EventQuery everything = EventQuery.between(T0.minusSeconds(86_400), T0.plusSeconds(86_400));
+    assertThat(s().events().count(ACME, EventQuery.all())).isZero();
+
+    s().events().insert(ACME, List.of(event("a", at(1), EventKind.MESSAGE, "m-1"), event("b", at(2), EventKind.REPLY, "m-2")));
+    s().events().insert(ACME, List.of(event("b", at(2), EventKind.REPLY, "m-2"), event("c", at(3), EventKind.MESSAGE, "m-1"),
+        event("c", at(3), EventKind.MESSAGE, "m-1"), event("d", at(3), EventKind.REVIEW, "m-3")));
+    s().events().insert(ACME, List.of(event("a", at(1), EventKind.MESSAGE, "m-1"), event("d", at(3), EventKind.REVIEW, "m-3")));
+    s().events().insert(GLOBEX, List.of(event("a", at(1), EventKind.MESSAGE, "m-1")));
+
+    assertThat(s().events().count(ACME, EventQuery.all())).isEqualTo(4);
+    assertThat(s().events().count(ACME, everything)).isEqualTo(4);
+    assertThat(s().events().count(GLOBEX, EventQuery.all())).isEqualTo(1);
+    assertThat(s().events().count(TenantId.of("never-written"), EventQuery.all())).isZero();
   }
 
   @Test

@@ -54,6 +54,14 @@ final class EventFilter {
   }
 
   /**
+   * Whether every event of the tenant matches: no bound within the storable range, no kinds and
+   * no actor, so that the count is the tenant's event counter.
+   */
+  boolean matchesEverything() {
+    return !matchesNothing && from == null && until == null && kinds.isEmpty() && actor == null;
+  }
+
+  /**
    * The conditions to append to a statement that ends in {@code WHERE tenant_id = :tenant}. The
    * lower bound on {@code at} is always there (the smallest long when the query has none): with it
    * H2 reads the rows through the {@code (tenant_id, at, event_id)} index, in scan order, instead of

@@ -37,6 +37,10 @@ import org.jdbi.v3.core.statement.Query;
  * count says whether it was new (1) or its id was already stored (0); an id repeated within the
  * list is caught in Java before the batch and reported as a duplicate of its first occurrence.
  * Rows are written in id order so that concurrent writers of overlapping lists do not deadlock.
+ * In the same transaction it adds the rows it wrote to the tenant's {@code tenants.event_count},
+ * so that {@link #count} of {@link EventQuery#all()} reads one row: the counter is committed or
+ * rolled back with the rows, and {@code event_count + n} is applied under the row's write lock,
+ * so concurrent writers never lose an addition.
  *
  * <p>{@link #scan} streams rows in {@code (at, event_id)} order with a fetch size, and sorts the
  * events of one instant by {@link EventId} in Java, so that the order is the same on every
@@ -47,12 +51,16 @@ final class JdbiEventStore implements EventStore {
       "SELECT " + EventRows.COLUMNS + " FROM events WHERE tenant_id = :tenant AND event_id = :id";
   static final String SELECT = "SELECT " + EventRows.COLUMNS + " FROM events WHERE tenant_id = :tenant";
   static final String COUNT = "SELECT COUNT(*) FROM events WHERE tenant_id = :tenant";
+  /** The tenant's event counter, which {@link #insert} keeps equal to its number of stored events. */
+  static final String COUNT_ALL = "SELECT event_count FROM tenants WHERE tenant_id = :tenant";
+  static final String ADD_TO_COUNT =
+      "UPDATE tenants SET event_count = event_count + :added WHERE tenant_id = :tenant";
   /** Leads with the tenant, equal on every row, so that H2 sees the index order and does not sort. */
   static final String ORDER = " ORDER BY tenant_id, at, event_id";
-  /** Whether the tenant has an event id; positional, for the plain JDBC hot path. */
   /** SQL state of a unique-key violation (SQL standard class 23, code 505). */
   static final String UNIQUE_VIOLATION = "23505";
 
+  /** Whether the tenant has an event id; positional, for the plain JDBC hot path. */
   static final String SELECT_STORED_ID = "SELECT 1 FROM events WHERE tenant_id = ? AND event_id = ?";
 
   /** Rows fetched per round trip when scanning. */
@@ -93,32 +101,62 @@ final class JdbiEventStore implements EventStore {
         .toArray();
     String insert = database.dialect().eventInsert();
     int[] counts = database.write("insert events", tenant, handle -> {
-      if (!database.dialect().checksExistingEvents()) {
-        return insertRows(handle, tenant, given, at, rows, new boolean[rows.length], insert);
+      int[] written = insertNew(handle, tenant, given, at, rows, insert);
+      int added = added(tenant, rows, written);
+      if (added > 0) {
+        handle.createUpdate(ADD_TO_COUNT).bind("tenant", tenant.value()).bind("added", added).execute();
       }
-      // Optimistic: most batches are new events, so try them without looking up each id first.
-      // When that trips over an id the tenant already has, roll back to the savepoint and look up.
-      // After a batch with duplicates (a re-ingestion) the next batch looks up straight away.
-      if (!lookUpFirst) {
-        Savepoint before = handle.getConnection().setSavepoint();
-        try {
-          return insertRows(handle, tenant, given, at, rows, new boolean[rows.length], insert);
-        } catch (SQLException e) {
-          if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
-            throw e;
-          }
-          handle.getConnection().rollback(before);
-        }
-      }
-      boolean[] stored = stored(handle, tenant, given, rows);
-      boolean anyStored = false;
-      for (boolean s : stored) {
-        anyStored |= s;
-      }
-      lookUpFirst = anyStored;
-      return insertRows(handle, tenant, given, at, rows, stored, insert);
+      return written;
     });
-    return result(tenant, given, rows, counts);
+    return result(given, rows, counts);
+  }
+
+  /** Inserts the rows the tenant does not have yet; returns each row's update count. */
+  private int[] insertNew(Handle handle, TenantId tenant, Event[] given, long[] at, int[] rows, String insert)
+      throws SQLException {
+    if (!database.dialect().checksExistingEvents()) {
+      return insertRows(handle, tenant, given, at, rows, new boolean[rows.length], insert);
+    }
+    // Optimistic: most batches are new events, so try them without looking up each id first.
+    // When that trips over an id the tenant already has, roll back to the savepoint and look up.
+    // After a batch with duplicates (a re-ingestion) the next batch looks up straight away.
+    if (!lookUpFirst) {
+      Savepoint before = handle.getConnection().setSavepoint();
+      try {
+        return insertRows(handle, tenant, given, at, rows, new boolean[rows.length], insert);
+      } catch (SQLException e) {
+        if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
+          throw e;
+        }
+        handle.getConnection().rollback(before);
+      }
+    }
+    boolean[] stored = stored(handle, tenant, given, rows);
+    boolean anyStored = false;
+    for (boolean s : stored) {
+      anyStored |= s;
+    }
+    lookUpFirst = anyStored;
+    return insertRows(handle, tenant, given, at, rows, stored, insert);
+  }
+
+  /**
+   * How many rows the batch wrote, checked before the transaction commits: a driver that does not
+   * report a row's update count as 0 or 1 leaves the store unable to tell new events from stored
+   * ones, and the event counter unable to stay exact, so the batch is rolled back.
+   */
+  private int added(TenantId tenant, int[] rows, int[] counts) {
+    if (counts.length != rows.length) {
+      throw noCounts(tenant, counts.length + " update counts for " + rows.length + " rows");
+    }
+    int added = 0;
+    for (int count : counts) {
+      if (count != 0 && count != 1) {
+        throw noCounts(tenant, "update count " + count);
+      }
+      added += count;
+    }
+    return added;
   }
 
   /** Inserts the rows not marked {@code stored}; returns each row's update count (0 for stored ones). */
@@ -171,15 +209,10 @@ final class JdbiEventStore implements EventStore {
     return stored;
   }
 
-  private InsertResult result(TenantId tenant, Event[] given, int[] rows, int[] counts) {
-    if (counts.length != rows.length) {
-      throw noCounts(tenant, counts.length + " update counts for " + rows.length + " rows");
-    }
+  /** The result of a batch whose update counts {@link #added} checked. */
+  private static InsertResult result(Event[] given, int[] rows, int[] counts) {
     Boolean[] inserted = new Boolean[given.length];
     for (int k = 0; k < rows.length; k++) {
-      if (counts[k] != 0 && counts[k] != 1) {
-        throw noCounts(tenant, "update count " + counts[k]);
-      }
       inserted[rows[k]] = counts[k] == 1;
     }
     List<EventId> duplicates = new ArrayList<>();
@@ -197,7 +230,7 @@ final class JdbiEventStore implements EventStore {
   private StorageException noCounts(TenantId tenant, String detail) {
     return new StorageException(
         "the " + database.dialect() + " driver did not report which events of tenant '" + tenant
-            + "' were new (" + detail + "); the events were stored. For PostgreSQL, leave"
+            + "' were new (" + detail + "); nothing was stored. For PostgreSQL, leave"
             + " reWriteBatchedInserts off",
         new IllegalStateException(detail));
   }
@@ -238,6 +271,13 @@ final class JdbiEventStore implements EventStore {
     EventFilter filter = EventFilter.of(query);
     if (filter.matchesNothing()) {
       return 0;
+    }
+    if (filter.matchesEverything()) {
+      return database.read("count events", tenant, handle -> handle.createQuery(COUNT_ALL)
+          .bind("tenant", tenant.value())
+          .mapTo(Long.class)
+          .findOne()
+          .orElse(0L));
     }
     return database.read("count events", tenant, handle ->
         filter.bind(handle.createQuery(COUNT + filter.conditions()), tenant).mapTo(Long.class).one());

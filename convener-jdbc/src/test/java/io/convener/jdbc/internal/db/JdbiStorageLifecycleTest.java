@@ -13,6 +13,7 @@ import io.convener.api.model.Member;
 import io.convener.jdbc.JdbcFixtures;
 import io.convener.jdbc.JdbcSettings;
 import io.convener.jdbc.TestDatabase;
+import io.convener.spi.storage.EventQuery;
 import io.convener.testing.storage.StoreFixture;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -98,6 +99,43 @@ class JdbiStorageLifecycleTest {
       Member ann = Member.builder(MemberId.of("ann")).displayName("Ann").build();
       stores.members().upsert(ACME, List.of(ann));
       assertThat(stores.members().find(ACME, ann.id())).contains(ann);
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(value = TestDatabase.class, names = {"H2_FILE", "SQLITE_FILE", "POSTGRESQL"})
+  void eventsStoredBeforeTheEventCounterAreCountedByTheMigrationThatAddsIt(TestDatabase db) throws Exception {
+    JdbcSettings settings = db.settings(dir);
+    try {
+      Flyway.configure(JdbiStorageLifecycle.class.getClassLoader())
+          .dataSource(settings.url(), settings.user(), settings.password().orElse(null))
+          .locations(JdbiStorageLifecycle.MIGRATIONS)
+          .table(JdbiStorageLifecycle.HISTORY_TABLE)
+          .target("10")
+          .load()
+          .migrate();
+      try (Connection c = DriverManager.getConnection(settings.url(), settings.user(), settings.password().orElse(null));
+          Statement s = c.createStatement()) {
+        s.execute("INSERT INTO tenants (tenant_id) VALUES ('acme')");
+        s.execute("INSERT INTO tenants (tenant_id) VALUES ('globex')");
+        s.execute("INSERT INTO tenants (tenant_id) VALUES ('initech')");
+        for (String row : List.of("'acme', 'e-1'", "'acme', 'e-2'", "'acme', 'e-3'", "'globex', 'e-1'")) {
+          s.execute("INSERT INTO events (tenant_id, event_id, at, kind, actor, weight, targets, refs, tags, attrs)"
+              + " VALUES (" + row + ", 0, 'message', 'm', 1.0, '[]', '[]', '[]', '{}')");
+        }
+      }
+      try (StoreFixture stores = JdbcFixtures.open(settings, () -> {})) {
+        stores.lifecycle().start();
+        assertThat(stores.events().count(ACME, EventQuery.all())).isEqualTo(3);
+        assertThat(stores.events().count(TenantId.of("globex"), EventQuery.all())).isEqualTo(1);
+        assertThat(stores.events().count(TenantId.of("initech"), EventQuery.all())).isZero();
+
+        Event fourth = Event.builder(EventId.of("e-4"), EVENT.at(), EventKind.MESSAGE, MemberId.of("m")).build();
+        stores.events().insert(ACME, List.of(EVENT, fourth));
+        assertThat(stores.events().count(ACME, EventQuery.all())).isEqualTo(4);
+      }
+    } finally {
+      db.dispose(settings);
     }
   }
 

@@ -8,13 +8,19 @@ import io.convener.api.MemberId;
 import io.convener.api.TenantId;
 import io.convener.api.model.Event;
 import io.convener.api.model.EventKind;
+import io.convener.api.StorageException;
 import io.convener.jdbc.JdbcFixtures;
+import io.convener.jdbc.JdbcSettings;
 import io.convener.jdbc.TestDatabase;
 import io.convener.jdbc.internal.db.EpochNanos;
 import io.convener.spi.storage.EventQuery;
 import io.convener.spi.storage.InsertResult;
 import io.convener.testing.storage.StoreFixture;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -97,6 +103,42 @@ class JdbiEventStoreTest {
       assertThat(result.duplicates()).containsExactly(EventId.of("bulk-17"));
       assertThat(s.events().count(ACME, EventQuery.between(Instant.EPOCH, Instant.EPOCH.plusSeconds(100))))
           .isEqualTo(100);
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabase.class)
+  void aBatchThatFailsInTheDatabaseLeavesTheEventCounterAsItWas(TestDatabase db) throws Exception {
+    JdbcSettings settings = db.settings(dir);
+    try (StoreFixture s = JdbcFixtures.open(settings, () -> {})) {
+      s.lifecycle().start();
+      s.events().insert(ACME, List.of(event("kept", Instant.EPOCH)));
+      // The database refuses one row of the next batch, after others of it were written.
+      execute(settings, db == TestDatabase.SQLITE_FILE
+          ? "CREATE TRIGGER poison BEFORE INSERT ON events WHEN NEW.event_id = 'poison'"
+              + " BEGIN SELECT RAISE(ABORT, 'poison'); END"
+          : "ALTER TABLE events ADD CONSTRAINT poison CHECK (event_id <> 'poison')");
+      List<Event> batch = List.of(event("a-new", Instant.EPOCH), event("poison", Instant.EPOCH),
+          event("z-new", Instant.EPOCH), event("kept", Instant.EPOCH));
+
+      assertThatThrownBy(() -> s.events().insert(ACME, batch)).isInstanceOf(StorageException.class);
+
+      EventQuery everything = EventQuery.between(Instant.EPOCH, Instant.EPOCH.plusSeconds(1));
+      assertThat(s.events().count(ACME, EventQuery.all())).isEqualTo(1);
+      assertThat(s.events().count(ACME, everything)).isEqualTo(1);
+      assertThat(s.events().insert(ACME, List.of(event("a-new", Instant.EPOCH), event("kept", Instant.EPOCH))))
+          .isEqualTo(new InsertResult(1, List.of(EventId.of("kept"))));
+      assertThat(s.events().count(ACME, EventQuery.all())).isEqualTo(2);
+      assertThat(s.events().count(ACME, everything)).isEqualTo(2);
+    } finally {
+      db.dispose(settings);
+    }
+  }
+
+  private static void execute(JdbcSettings settings, String sql) throws SQLException {
+    try (Connection c = DriverManager.getConnection(settings.url(), settings.user(), settings.password().orElse(null));
+        Statement statement = c.createStatement()) {
+      statement.execute(sql);
     }
   }
 }

@@ -7,11 +7,12 @@ import com.google.inject.multibindings.OptionalBinder;
 import io.convener.api.champion.ChampionDiscovery;
 import io.convener.core.internal.feed.IngestListener;
 import io.convener.spi.signal.Signal;
+import io.convener.spi.storage.EventBlockStore;
 
 /**
  * Binds the default {@link ChampionDiscovery} (a host replaces it through its {@code
  * OptionalBinder}), declares the set of plugin {@link Signal}s (empty unless a host adds some), and
- * registers the per-tenant snapshots with the ingest feed.
+ * registers the per-tenant snapshots and the champion event blocks with the ingest feed.
  */
 public final class ChampionModule extends AbstractModule {
   @Override
@@ -24,6 +25,10 @@ public final class ChampionModule extends AbstractModule {
     bind(SettingsRegistry.class).in(Singleton.class);
     bind(SignalRunner.class).in(Singleton.class);
     Multibinder.newSetBinder(binder(), Signal.class);
-    Multibinder.newSetBinder(binder(), IngestListener.class).addBinding().to(TenantLogs.class);
+    Multibinder<IngestListener> feed = Multibinder.newSetBinder(binder(), IngestListener.class);
+    feed.addBinding().to(TenantLogs.class);
+    feed.addBinding().to(BlockWriter.class);
+    // Storage that keeps event blocks binds the store; without it, tenants load from the event store.
+    OptionalBinder.newOptionalBinder(binder(), EventBlockStore.class);
   }
 }

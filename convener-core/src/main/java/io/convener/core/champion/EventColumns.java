@@ -1,14 +1,15 @@
 package io.convener.core.champion;
 
-import io.convener.api.MemberId;
 import io.convener.api.model.Event;
 import io.convener.api.model.EventKind;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The events champion discovery reads, as primitive columns in order of arrival: instant, actor,
@@ -49,22 +50,30 @@ final class EventColumns {
 
   /** Appends one event, resolving member ids through the roster. */
   void append(Event e, Roster roster) {
+    int a = roster.indexOf(e.actor()); // before the targets: new members are numbered in order of appearance
+    int[] t = new int[e.targets().size()];
+    for (int i = 0; i < t.length; i++) {
+      t[i] = roster.indexOf(e.targets().get(i));
+    }
+    append(e.id().value(), nanos(e.at()), e.kind(), a, e.weight(), t, t.length, e.tags());
+  }
+
+  /** Appends one event whose members are roster indices: the first {@code targetCount} of {@code t}. */
+  void append(String id, long instant, EventKind k, int actorIndex, double w, int[] t, int targetCount, List<String> tagList) {
     if (size == at.length) {
       grow();
     }
-    int a = roster.indexOf(e.actor());
-    at[size] = nanos(e.at());
-    actor[size] = a;
-    kind[size] = (byte) e.kind().ordinal();
-    weight[size] = e.weight();
-    ids[size] = e.id().value();
-    tags[size] = intern(e.tags());
-    for (MemberId t : e.targets()) {
-      if (targetSize == targets.length) {
-        targets = Arrays.copyOf(targets, targets.length * 2);
-      }
-      targets[targetSize++] = roster.indexOf(t);
+    at[size] = instant;
+    actor[size] = actorIndex;
+    kind[size] = (byte) k.ordinal();
+    weight[size] = w;
+    ids[size] = id;
+    tags[size] = intern(tagList);
+    if (targetSize + targetCount > targets.length) {
+      targets = Arrays.copyOf(targets, Math.max(targetSize + targetCount, targets.length * 2));
     }
+    System.arraycopy(t, 0, targets, targetSize, targetCount);
+    targetSize += targetCount;
     targetEnd[size] = targetSize;
     size++;
   }
@@ -118,6 +127,19 @@ final class EventColumns {
       }
     }
     return false;
+  }
+
+  /** The ids of {@code events} that the first {@code prefix} events hold: one pass over the prefix. */
+  Set<String> idsAmong(int prefix, List<Event> events) {
+    Set<String> wanted = new HashSet<>();
+    events.forEach(e -> wanted.add(e.id().value()));
+    Set<String> found = new HashSet<>();
+    for (int i = 0; i < prefix; i++) {
+      if (wanted.contains(ids[i])) {
+        found.add(ids[i]);
+      }
+    }
+    return found;
   }
 
   /** The first {@code size} events as they are now; later appends do not change it. */

@@ -104,23 +104,34 @@ final class EvidenceBuilder {
     return k == EventKind.REPLY || k == EventKind.REACTION || k == EventKind.MENTION || k == EventKind.REVIEW;
   }
 
-  /** An event with its weight in the score. */
-  private record Ranked(double marginal, EventEvidence evidence) {}
+  /** An event with its weight in the score, and its instant and id to order equal weights. */
+  private record Ranked(double marginal, long at, String id, EventEvidence evidence) {
+    /** Whether this comes after an event of that weight, instant and id: lower weight, or later. */
+    boolean after(double m, long otherAt, String otherId) {
+      if (marginal != m) {
+        return marginal < m;
+      }
+      return at != otherAt ? at > otherAt : id.compareTo(otherId) > 0;
+    }
+  }
 
   private void offer(List<Ranked> top, int event, EventKind kind, String comp, double raw, double marginal) {
     if (marginal <= 0) {
       return;
     }
-    // sorted by marginal, largest first, at most TOP long; at equal marginals the earlier-seen event stays first
+    // sorted by marginal, largest first, at most TOP long; equal marginals by instant, then id, so
+    // that the order the events were loaded in does not matter
+    EventColumns.View ev = s.snapshot().events();
+    long at = ev.at()[event];
+    String id = ev.ids()[event];
     int idx = top.size();
-    while (idx > 0 && top.get(idx - 1).marginal() < marginal) {
+    while (idx > 0 && top.get(idx - 1).after(marginal, at, id)) {
       idx--;
     }
     if (idx >= TOP) {
       return;
     }
-    EventColumns.View ev = s.snapshot().events();
-    top.add(idx, new Ranked(marginal, new EventEvidence(EventId.of(ev.ids()[event]), kind.wireName(), comp, raw)));
+    top.add(idx, new Ranked(marginal, at, id, new EventEvidence(EventId.of(id), kind.wireName(), comp, raw)));
     if (top.size() > TOP) {
       top.remove(TOP);
     }

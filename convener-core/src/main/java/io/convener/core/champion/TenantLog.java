@@ -4,6 +4,7 @@ import io.convener.api.TenantId;
 import io.convener.api.model.Event;
 import io.convener.api.model.EventKind;
 import io.convener.api.model.Member;
+import io.convener.spi.storage.EventBlockStore;
 import io.convener.spi.storage.EventQuery;
 import io.convener.spi.storage.EventStore;
 import io.convener.spi.storage.MemberStore;
@@ -11,6 +12,9 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One tenant's members and events in memory, loaded once from the store and then kept current by
@@ -19,14 +23,15 @@ import java.util.Set;
  * twice. Thread-safe.
  */
 final class TenantLog {
+  private static final Logger LOG = LoggerFactory.getLogger(TenantLog.class);
   private static final Set<EventKind> KEPT = keptKinds();
 
   private static final java.util.concurrent.atomic.AtomicLong EPOCHS = new java.util.concurrent.atomic.AtomicLong();
 
   private final long epoch = EPOCHS.incrementAndGet();
   private final Object lock = new Object();
-  private final Roster roster = new Roster();
-  private final EventColumns events = new EventColumns();
+  private Roster roster = new Roster();
+  private EventColumns events = new EventColumns();
   private boolean loading = true;
   private final List<Event> pendingEvents = new ArrayList<>();
   private final List<Member> pendingMembers = new ArrayList<>();
@@ -43,19 +48,39 @@ final class TenantLog {
     return k;
   }
 
-  /** Reads the tenant from the store; called once, by one thread, before any snapshot. */
-  void load(TenantId tenant, MemberStore memberStore, EventStore eventStore) {
-    for (Member m : memberStore.listPseudonymous(tenant)) {
-      roster.upsert(m);
+  /**
+   * Reads the tenant from the stores; called once, by one thread, before any snapshot. The events
+   * come from the champion stream of the block store when it accounts for every stored event, and
+   * otherwise from the event store, writing the stream anew on the way.
+   */
+  void load(TenantId tenant, MemberStore memberStore, EventStore eventStore, @Nullable EventBlockStore blockStore) {
+    List<Member> members = memberStore.listPseudonymous(tenant);
+    members.forEach(roster::upsert);
+    boolean sorted = true;
+    if (blockStore != null) {
+      if (fromBlocks(tenant, eventStore, blockStore)) {
+        sorted = false;
+      } else {
+        roster = new Roster();
+        members.forEach(roster::upsert);
+        events = new EventColumns();
+        latest = Long.MIN_VALUE;
+        new BlockRewrite(tenant, eventStore, blockStore).scan(this::appendLoaded);
+      }
+    } else {
+      eventStore.scan(tenant, EventQuery.all().withKinds(KEPT), this::appendLoaded);
     }
-    eventStore.scan(tenant, EventQuery.all().withKinds(KEPT), this::appendLoaded);
     synchronized (lock) {
-      int scanned = events.size();
+      int loaded = events.size();
       for (Member m : pendingMembers) {
         roster.upsert(m);
       }
+      Set<String> pendingLoaded = sorted || pendingEvents.isEmpty() ? Set.of() : events.idsAmong(loaded, pendingEvents);
       for (Event e : pendingEvents) {
-        if (!events.containsSorted(scanned, EventColumns.nanos(e.at()), e.id().value())) {
+        boolean present = sorted
+            ? events.containsSorted(loaded, EventColumns.nanos(e.at()), e.id().value())
+            : pendingLoaded.contains(e.id().value());
+        if (!present) {
           append(e);
         }
       }
@@ -63,6 +88,24 @@ final class TenantLog {
       pendingEvents.clear();
       changes++;
       loading = false;
+    }
+  }
+
+  /** Loads the events from the champion stream if it accounts for every stored event; false if not. */
+  private boolean fromBlocks(TenantId tenant, EventStore eventStore, EventBlockStore blockStore) {
+    long stored = eventStore.count(tenant, EventQuery.all());
+    EventBlockStore.Totals totals = blockStore.totals(tenant, EventBlocks.STREAM);
+    if (totals.events() != stored) {
+      LOG.info("tenant {}: the champion event blocks account for {} of {} stored events; reading the event store",
+          tenant, totals.events(), stored);
+      return false;
+    }
+    try {
+      blockStore.scan(tenant, EventBlocks.STREAM, b -> latest = Math.max(latest, EventBlocks.decode(b.data(), events, roster)));
+      return true;
+    } catch (IllegalStateException e) {
+      LOG.warn("tenant {}: a champion event block cannot be read; reading the event store", tenant, e);
+      return false;
     }
   }
 

@@ -6,13 +6,16 @@ import io.convener.api.TenantId;
 import io.convener.api.model.Event;
 import io.convener.api.model.Member;
 import io.convener.core.internal.feed.IngestListener;
+import io.convener.spi.storage.EventBlockStore;
 import io.convener.spi.storage.EventStore;
 import io.convener.spi.storage.MemberStore;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The per-tenant {@link TenantLog}s, loaded on first read and kept current by the ingest feed, so a
@@ -24,18 +27,20 @@ final class TenantLogs implements IngestListener {
   private final ConcurrentMap<TenantId, Holder> logs = new ConcurrentHashMap<>();
   private final MemberStore members;
   private final EventStore events;
+  private final @Nullable EventBlockStore blocks;
 
   @Inject
-  TenantLogs(MemberStore members, EventStore events) {
+  TenantLogs(MemberStore members, EventStore events, Optional<EventBlockStore> blocks) {
     this.members = requireNonNull(members, "members");
     this.events = requireNonNull(events, "events");
+    this.blocks = blocks.orElse(null);
   }
 
   /** The tenant's data as it is now, loading it first if needed. */
   TenantLog.Snapshot snapshot(TenantId tenant) {
     Holder h = logs.computeIfAbsent(tenant, t -> new Holder());
     try {
-      h.ensureLoaded(tenant, members, events);
+      h.ensureLoaded(tenant, members, events, blocks);
     } catch (RuntimeException e) {
       logs.remove(tenant, h);
       throw e;
@@ -81,9 +86,9 @@ final class TenantLogs implements IngestListener {
     final TenantLog log = new TenantLog();
     private boolean loaded;
 
-    synchronized void ensureLoaded(TenantId tenant, MemberStore m, EventStore e) {
+    synchronized void ensureLoaded(TenantId tenant, MemberStore m, EventStore e, @Nullable EventBlockStore b) {
       if (!loaded) {
-        log.load(tenant, m, e);
+        log.load(tenant, m, e, b);
         loaded = true;
       }
     }

@@ -44,6 +44,9 @@ final class ChampionRanker {
   }
 
   ChampionRanking rank(TenantId tenant, ChampionQuery q, Instant asOf, ChampionSettings settings) {
+    if (!pipeline.logs().loaded(tenant)) {
+      warmConsent(tenant);
+    }
     Pipeline.Scored s = pipeline.score(tenant, asOf, q.window(), settings);
     WindowGraph wg = s.graph();
     Scoring sc = s.scoring();
@@ -120,6 +123,23 @@ final class ChampionRanker {
     }
     return new ChampionRanking(asOf, q.window(), entries, candidates.length, withheldCandidates,
         Summaries.of(s), s.structure().betweennessExactness(), settings, signalWeights(s), 0);
+  }
+
+  /**
+   * Reads the tenant's consent to champion.recommendation on a side thread while its events load:
+   * a cold first request then waits for the longer of the two, not their sum. Discloses nothing; a
+   * failure here is left to the request's own call to the gate, which reports it.
+   */
+  private void warmConsent(TenantId tenant) {
+    Thread t = new Thread(() -> {
+      try {
+        consent.countDisclosable(tenant, Purpose.CHAMPION_RECOMMENDATION, List.of());
+      } catch (RuntimeException e) {
+        // reported by the request itself
+      }
+    }, "convener-consent-warm-up");
+    t.setDaemon(true);
+    t.start();
   }
 
   private static boolean matches(Pipeline.Scored s, int v, ChampionQuery q) {

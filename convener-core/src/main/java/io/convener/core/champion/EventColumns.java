@@ -26,7 +26,8 @@ final class EventColumns {
   private byte[] kind = new byte[64];
   private double[] weight = new double[64];
   private int[] targetEnd = new int[64];
-  private String[] ids = new String[64];
+  private long[] ids = new long[64];
+  private final IdArena idBytes = new IdArena();
   private int[] tags = new int[64];
   private int[] targets = new int[64];
   private int size;
@@ -67,7 +68,7 @@ final class EventColumns {
     actor[size] = actorIndex;
     kind[size] = (byte) k.ordinal();
     weight[size] = w;
-    ids[size] = id;
+    ids[size] = idBytes.add(id);
     tags[size] = intern(tagList);
     if (targetSize + targetCount > targets.length) {
       targets = Arrays.copyOf(targets, Math.max(targetSize + targetCount, targets.length * 2));
@@ -91,8 +92,22 @@ final class EventColumns {
     return tagSets.size() - 1;
   }
 
+  /** Makes room for {@code events} events and about 1.5 targets each, so that a load grows nothing. */
+  void ensureCapacity(int events) {
+    if (events > at.length) {
+      resize(events);
+    }
+    long t = Math.min(Integer.MAX_VALUE - 8, events + (long) events / 2);
+    if (t > targets.length) {
+      targets = Arrays.copyOf(targets, (int) t);
+    }
+  }
+
   private void grow() {
-    int n = at.length * 2;
+    resize(at.length * 2);
+  }
+
+  private void resize(int n) {
     at = Arrays.copyOf(at, n);
     actor = Arrays.copyOf(actor, n);
     kind = Arrays.copyOf(kind, n);
@@ -121,8 +136,9 @@ final class EventColumns {
         hi = mid;
       }
     }
+    byte[][] chunks = idBytes.snapshot();
     for (int i = lo; i < prefix && at[i] == instant; i++) {
-      if (ids[i].equals(id)) {
+      if (IdArena.get(chunks, ids[i]).equals(id)) {
         return true;
       }
     }
@@ -134,9 +150,11 @@ final class EventColumns {
     Set<String> wanted = new HashSet<>();
     events.forEach(e -> wanted.add(e.id().value()));
     Set<String> found = new HashSet<>();
+    byte[][] chunks = idBytes.snapshot();
     for (int i = 0; i < prefix; i++) {
-      if (wanted.contains(ids[i])) {
-        found.add(ids[i]);
+      String id = IdArena.get(chunks, ids[i]);
+      if (wanted.contains(id)) {
+        found.add(id);
       }
     }
     return found;
@@ -144,7 +162,7 @@ final class EventColumns {
 
   /** The first {@code size} events as they are now; later appends do not change it. */
   View view() {
-    return new View(at, actor, kind, weight, targetEnd, ids, tags, targets, size, List.copyOf(tagSets));
+    return new View(at, actor, kind, weight, targetEnd, ids, idBytes.snapshot(), tags, targets, size, List.copyOf(tagSets));
   }
 
   /** Events at one moment. Arrays are shared, never written below {@code size}: read only. */
@@ -154,13 +172,18 @@ final class EventColumns {
       byte[] kind,
       double[] weight,
       int[] targetEnd,
-      String[] ids,
+      long[] ids,
+      byte[][] idChunks,
       int[] tags,
       int[] targets,
       int size,
       List<String[]> tagSets) {
     int targetStart(int event) {
       return event == 0 ? 0 : targetEnd[event - 1];
+    }
+
+    String id(int event) {
+      return IdArena.get(idChunks, ids[event]);
     }
 
     EventKind kindOf(int event) {

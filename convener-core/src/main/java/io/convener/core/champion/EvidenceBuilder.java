@@ -123,7 +123,7 @@ final class EvidenceBuilder {
     // that the order the events were loaded in does not matter
     EventColumns.View ev = s.snapshot().events();
     long at = ev.at()[event];
-    String id = ev.ids()[event];
+    String id = ev.id(event);
     int idx = top.size();
     while (idx > 0 && top.get(idx - 1).after(marginal, at, id)) {
       idx--;

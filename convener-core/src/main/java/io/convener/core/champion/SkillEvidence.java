@@ -116,7 +116,7 @@ final class SkillEvidence {
   List<EventId> events(int node) {
     List<EventId> ids = new ArrayList<>();
     for (long[] e : latest.getOrDefault(node, List.of())) {
-      ids.add(EventId.of(events.ids()[(int) e[1]]));
+      ids.add(EventId.of(events.id((int) e[1])));
     }
     return ids;
   }

@@ -100,6 +100,7 @@ final class TenantLog {
           tenant, totals.events(), stored);
       return false;
     }
+    events.ensureCapacity((int) Math.min(stored, Integer.MAX_VALUE - 8));
     try {
       blockStore.scan(tenant, EventBlocks.STREAM, b -> latest = Math.max(latest, EventBlocks.decode(b.data(), events, roster)));
       return true;

@@ -48,6 +48,12 @@ final class TenantLogs implements IngestListener {
     return h.log.snapshot();
   }
 
+  /** Whether the tenant's data is in memory, so that a read needs no load. */
+  boolean loaded(TenantId tenant) {
+    Holder h = logs.get(tenant);
+    return h != null && h.isLoaded();
+  }
+
   /** Forgets every tenant; the next read of each loads it again. */
   void clear() {
     logs.clear();
@@ -85,6 +91,10 @@ final class TenantLogs implements IngestListener {
   private static final class Holder {
     final TenantLog log = new TenantLog();
     private boolean loaded;
+
+    synchronized boolean isLoaded() {
+      return loaded;
+    }
 
     synchronized void ensureLoaded(TenantId tenant, MemberStore m, EventStore e, @Nullable EventBlockStore b) {
       if (!loaded) {

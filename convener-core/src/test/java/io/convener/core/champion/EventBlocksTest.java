@@ -73,7 +73,9 @@ class EventBlocksTest {
     assertThat(Arrays.copyOf(a.actor(), a.size())).isEqualTo(Arrays.copyOf(b.actor(), b.size()));
     assertThat(Arrays.copyOf(a.kind(), a.size())).isEqualTo(Arrays.copyOf(b.kind(), b.size()));
     assertThat(Arrays.copyOf(a.weight(), a.size())).isEqualTo(Arrays.copyOf(b.weight(), b.size()));
-    assertThat(Arrays.copyOf(a.ids(), a.size())).isEqualTo(Arrays.copyOf(b.ids(), b.size()));
+    for (int i = 0; i < a.size(); i++) {
+      assertThat(a.id(i)).isEqualTo(b.id(i));
+    }
     assertThat(Arrays.copyOf(a.targetEnd(), a.size())).isEqualTo(Arrays.copyOf(b.targetEnd(), b.size()));
     int targets = b.size() == 0 ? 0 : b.targetEnd()[b.size() - 1];
     assertThat(Arrays.copyOf(a.targets(), targets)).isEqualTo(Arrays.copyOf(b.targets(), targets));

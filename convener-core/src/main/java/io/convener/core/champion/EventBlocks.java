@@ -133,7 +133,7 @@ final class EventBlocks {
       }
       int[] node = new int[in.count()];
       for (int i = 0; i < node.length; i++) {
-        node[i] = roster.indexOf(MemberId.of(in.string()));
+        node[i] = roster.indexOf(in.string());
       }
       List<List<String>> tagLists = new ArrayList<>(List.of(List.of()));
       for (int i = in.count(); i > 0; i--) {

@@ -12,22 +12,32 @@ import java.util.Map;
  * Guarded by the owning {@link TenantLog}'s lock for writes; readers use a {@link View}.
  */
 final class Roster {
-  private final Map<MemberId, Integer> index = new HashMap<>();
+  /** By the id's text, so that a block's dictionary is looked up without making member ids. */
+  private final Map<String, Integer> index = new HashMap<>();
   private Member[] members = new Member[16];
   private int size;
 
   /** The index of the member, adding an id-only record when it is new. */
   int indexOf(MemberId id) {
-    Integer i = index.get(id);
+    Integer i = index.get(id.value());
     if (i != null) {
       return i;
     }
     return add(Member.of(id));
   }
 
+  /** The index of the member with this id, adding an id-only record (checking the id) when it is new. */
+  int indexOf(String id) {
+    Integer i = index.get(id);
+    if (i != null) {
+      return i;
+    }
+    return add(Member.of(MemberId.of(id)));
+  }
+
   /** Inserts or replaces the member's record; returns its index. */
   int upsert(Member m) {
-    Integer i = index.get(m.id());
+    Integer i = index.get(m.id().value());
     if (i != null) {
       members[i] = m;
       return i;
@@ -40,7 +50,7 @@ final class Roster {
       members = Arrays.copyOf(members, size * 2);
     }
     members[size] = m;
-    index.put(m.id(), size);
+    index.put(m.id().value(), size);
     return size++;
   }
 

@@ -104,7 +104,8 @@ final class TenantLog {
     try {
       blockStore.scan(tenant, EventBlocks.STREAM, b -> latest = Math.max(latest, EventBlocks.decode(b.data(), events, roster)));
       return true;
-    } catch (IllegalStateException e) {
+    } catch (IllegalStateException | IllegalArgumentException e) {
+      // a block of another format, cut short, or naming a malformed member id
       LOG.warn("tenant {}: a champion event block cannot be read; reading the event store", tenant, e);
       return false;
     }

@@ -121,6 +121,16 @@ final class EventColumns {
     return size;
   }
 
+  /** Replaces every member index {@code i} (actors and targets) by {@code index[i]}; before any view is taken. */
+  void renumber(int[] index) {
+    for (int i = 0; i < size; i++) {
+      actor[i] = index[actor[i]];
+    }
+    for (int j = 0; j < targetSize; j++) {
+      targets[j] = index[targets[j]];
+    }
+  }
+
   /**
    * Whether the first {@code prefix} events, which must be in (instant, id) order, hold an event
    * with this instant and id.

@@ -58,6 +58,11 @@ final class Roster {
     return size;
   }
 
+  /** The member at an index below {@link #size()}. */
+  Member member(int i) {
+    return members[i];
+  }
+
   /** A read-only view of the first {@code size} members as they are now. */
   View view() {
     return new View(Arrays.copyOf(members, size));

@@ -12,6 +12,9 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,20 +57,28 @@ final class TenantLog {
    * otherwise from the event store, writing the stream anew on the way.
    */
   void load(TenantId tenant, MemberStore memberStore, EventStore eventStore, @Nullable EventBlockStore blockStore) {
-    List<Member> members = memberStore.listPseudonymous(tenant);
-    members.forEach(roster::upsert);
     boolean sorted = true;
     if (blockStore != null) {
-      if (fromBlocks(tenant, eventStore, blockStore)) {
+      // The members are read on a side thread while the blocks decode against a roster of their
+      // own; the two are joined after, giving the same indexes as reading the members first.
+      CompletableFuture<List<Member>> members = beside(() -> memberStore.listPseudonymous(tenant));
+      Roster seen = new Roster();
+      boolean fromBlocks = fromBlocks(tenant, eventStore, blockStore, seen);
+      joined(members).forEach(roster::upsert);
+      if (fromBlocks) {
+        int[] index = new int[seen.size()];
+        for (int i = 0; i < index.length; i++) {
+          index[i] = roster.indexOf(seen.member(i).id());
+        }
+        events.renumber(index);
         sorted = false;
       } else {
-        roster = new Roster();
-        members.forEach(roster::upsert);
         events = new EventColumns();
         latest = Long.MIN_VALUE;
         new BlockRewrite(tenant, eventStore, blockStore).scan(this::appendLoaded);
       }
     } else {
+      memberStore.listPseudonymous(tenant).forEach(roster::upsert);
       eventStore.scan(tenant, EventQuery.all().withKinds(KEPT), this::appendLoaded);
     }
     synchronized (lock) {
@@ -92,7 +103,7 @@ final class TenantLog {
   }
 
   /** Loads the events from the champion stream if it accounts for every stored event; false if not. */
-  private boolean fromBlocks(TenantId tenant, EventStore eventStore, EventBlockStore blockStore) {
+  private boolean fromBlocks(TenantId tenant, EventStore eventStore, EventBlockStore blockStore, Roster seen) {
     long stored = eventStore.count(tenant, EventQuery.all());
     EventBlockStore.Totals totals = blockStore.totals(tenant, EventBlocks.STREAM);
     if (totals.events() != stored) {
@@ -102,12 +113,42 @@ final class TenantLog {
     }
     events.ensureCapacity((int) Math.min(stored, Integer.MAX_VALUE - 8));
     try {
-      blockStore.scan(tenant, EventBlocks.STREAM, b -> latest = Math.max(latest, EventBlocks.decode(b.data(), events, roster)));
+      blockStore.scan(tenant, EventBlocks.STREAM, b -> latest = Math.max(latest, EventBlocks.decode(b.data(), events, seen)));
       return true;
     } catch (IllegalStateException | IllegalArgumentException e) {
       // a block of another format, cut short, or naming a malformed member id
       LOG.warn("tenant {}: a champion event block cannot be read; reading the event store", tenant, e);
       return false;
+    }
+  }
+
+  /** Runs {@code work} on a new daemon thread. */
+  private static <T> CompletableFuture<T> beside(Supplier<T> work) {
+    CompletableFuture<T> f = new CompletableFuture<>();
+    Thread t = new Thread(() -> {
+      try {
+        f.complete(work.get());
+      } catch (Throwable e) {
+        f.completeExceptionally(e);
+      }
+    }, "convener-member-load");
+    t.setDaemon(true);
+    t.start();
+    return f;
+  }
+
+  /** The result of {@link #beside}, or what it threw. */
+  private static <T> T joined(CompletableFuture<T> f) {
+    try {
+      return f.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      if (e.getCause() instanceof Error r) {
+        throw r;
+      }
+      throw e;
     }
   }
 

@@ -78,6 +78,8 @@ class ChampionBlocksTest {
       for (int i = 0; i < 30; i++) {
         more.add(s.event(EventKind.REPLY, "abcdef".substring(i % 6, i % 6 + 1), 20 - i * 0.5, "abcdef".substring((i + 2) % 6, (i + 2) % 6 + 1)));
       }
+      more.add(s.event(EventKind.REPLY, "ghost", 2, "a")); // named by events only, never ingested as a member
+      more.add(s.event(EventKind.MENTION, "b", 1, "phantom"));
       s.ingest(more.toArray(Event[]::new));
       first = summary(rank(c, s));
     }

@@ -18,6 +18,20 @@ CREATE TABLE event_blocks (
   CONSTRAINT event_blocks_tenant_fk FOREIGN KEY (tenant_id) REFERENCES tenants (tenant_id)
 );
 
+-- One row per tenant and stream that has blocks: how many, how many events they account for, and
+-- the seq of the next block. Kept in the same transaction as every append and replace, so that
+-- neither reads the blocks (on H2, MAX(seq) or SUM(events) under a WHERE reads every row, blocks
+-- of a mebibyte included: appends got slower with every block).
+CREATE TABLE event_block_streams (
+  tenant_id VARCHAR(64) NOT NULL,
+  stream VARCHAR(100) NOT NULL,
+  blocks BIGINT NOT NULL,
+  events BIGINT NOT NULL,
+  next_seq BIGINT NOT NULL,
+  CONSTRAINT event_block_streams_pk PRIMARY KEY (tenant_id, stream),
+  CONSTRAINT event_block_streams_tenant_fk FOREIGN KEY (tenant_id) REFERENCES tenants (tenant_id)
+);
+
 -- How many events the tenant has stored: the event store adds the rows each insert really wrote,
 -- in the same transaction, so that counting all of a tenant's events reads one row instead of
 -- the whole index. Events are never deleted, so it never goes down.

@@ -9,18 +9,21 @@ import jakarta.inject.Inject;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 import org.jdbi.v3.core.Handle;
 
 /**
- * Event blocks in the {@code event_blocks} table, one row per block.
+ * Event blocks in the {@code event_blocks} table, one row per block, with one summary row per
+ * stream in {@code event_block_streams} (blocks, events, next seq), so that neither an append nor
+ * {@link #totals} reads the blocks.
  *
- * <p>{@link #append} numbers a block {@code MAX(seq) + 1} of its stream and {@link #replace}
- * deletes the stream and inserts the new blocks from 1, each in one write transaction that first
- * takes the write lock of the tenant's row (an update that changes nothing), so that writers of one
- * tenant's streams on a database with concurrent writers (PostgreSQL) queue rather than read the
- * same maximum; a writer of another process that still collides fails on the primary key, and the
- * {@link Database} retries its transaction. {@link #scan} reads the stream in one query, in
+ * <p>{@link #append} numbers a block with its stream's next seq and {@link #replace} deletes the
+ * stream and inserts the new blocks from 1, each updating the summary row in one write transaction
+ * that first takes the write lock of the tenant's row (an update that changes nothing), so that
+ * writers of one tenant's streams on a database with concurrent writers (PostgreSQL) queue rather
+ * than read the same summary; a writer of another process that still collides fails on a primary
+ * key, and the {@link Database} retries its transaction. {@link #scan} reads the stream in one query, in
  * sequence order, with a small fetch size, in one read transaction so that PostgreSQL streams it.
  * Thread-safe.
  */
@@ -33,15 +36,21 @@ final class JdbiEventBlockStore implements EventBlockStore {
 
   /** Takes the tenant row's write lock until the transaction ends, without changing the row. */
   static final String LOCK_TENANT = "UPDATE tenants SET event_count = event_count WHERE tenant_id = :tenant";
-  static final String NEXT_SEQ =
-      "SELECT COALESCE(MAX(seq), 0) + 1 FROM event_blocks WHERE tenant_id = :tenant AND stream = :stream";
+  static final String SELECT_STREAM =
+      "SELECT blocks, events, next_seq FROM event_block_streams WHERE tenant_id = :tenant AND stream = :stream";
+  static final String INSERT_STREAM =
+      """
+      INSERT INTO event_block_streams (tenant_id, stream, blocks, events, next_seq)
+      VALUES (:tenant, :stream, :blocks, :events, :nextSeq)""";
+  static final String UPDATE_STREAM =
+      """
+      UPDATE event_block_streams SET blocks = :blocks, events = :events, next_seq = :nextSeq
+      WHERE tenant_id = :tenant AND stream = :stream""";
   static final String INSERT =
       "INSERT INTO event_blocks (tenant_id, stream, seq, events, data) VALUES (?, ?, ?, ?, ?)";
   static final String DELETE = "DELETE FROM event_blocks WHERE tenant_id = :tenant AND stream = :stream";
   static final String SELECT =
       "SELECT seq, events, data FROM event_blocks WHERE tenant_id = :tenant AND stream = :stream ORDER BY seq";
-  static final String TOTALS =
-      "SELECT COUNT(*), COALESCE(SUM(events), 0) FROM event_blocks WHERE tenant_id = :tenant AND stream = :stream";
 
   private final Database database;
 
@@ -57,12 +66,12 @@ final class JdbiEventBlockStore implements EventBlockStore {
     requireNonNull(block, "block");
     return database.write("append event block", tenant, handle -> {
       lockTenant(handle, tenant);
-      long seq = handle.createQuery(NEXT_SEQ)
-          .bind("tenant", tenant.value())
-          .bind("stream", stream)
-          .mapTo(Long.class)
-          .one();
+      Optional<Head> head = head(handle, tenant, stream);
+      long seq = head.map(Head::nextSeq).orElse(1L);
       insert(handle, tenant, stream, List.of(block), seq);
+      Totals before = head.map(Head::totals).orElse(new Totals(0, 0));
+      setHead(handle, tenant, stream, head.isPresent(),
+          new Head(new Totals(before.blocks() + 1, before.events() + block.events()), seq + 1));
       return seq;
     });
   }
@@ -74,9 +83,15 @@ final class JdbiEventBlockStore implements EventBlockStore {
     List<Block> given = List.copyOf(requireNonNull(blocks, "blocks"));
     return database.write("replace event blocks", tenant, handle -> {
       lockTenant(handle, tenant);
-      int before = handle.createUpdate(DELETE).bind("tenant", tenant.value()).bind("stream", stream).execute();
+      Optional<Head> head = head(handle, tenant, stream);
+      handle.createUpdate(DELETE).bind("tenant", tenant.value()).bind("stream", stream).execute();
       insert(handle, tenant, stream, given, 1);
-      return (long) before;
+      long events = 0;
+      for (Block b : given) {
+        events += b.events();
+      }
+      setHead(handle, tenant, stream, head.isPresent(), new Head(new Totals(given.size(), events), given.size() + 1L));
+      return head.map(h -> h.totals().blocks()).orElse(0L);
     });
   }
 
@@ -104,11 +119,30 @@ final class JdbiEventBlockStore implements EventBlockStore {
   public Totals totals(TenantId tenant, String stream) {
     requireNonNull(tenant, "tenant");
     checkStream(stream);
-    return database.read("total event blocks", tenant, handle -> handle.createQuery(TOTALS)
+    return database.read("total event blocks", tenant, handle -> head(handle, tenant, stream)
+        .map(Head::totals)
+        .orElse(new Totals(0, 0)));
+  }
+
+  /** A stream's summary row: its totals and the seq its next block gets. */
+  private record Head(Totals totals, long nextSeq) {}
+
+  private static Optional<Head> head(Handle handle, TenantId tenant, String stream) {
+    return handle.createQuery(SELECT_STREAM)
         .bind("tenant", tenant.value())
         .bind("stream", stream)
-        .map((rs, ctx) -> new Totals(rs.getLong(1), rs.getLong(2)))
-        .one());
+        .map((rs, ctx) -> new Head(new Totals(rs.getLong(1), rs.getLong(2)), rs.getLong(3)))
+        .findOne();
+  }
+
+  private static void setHead(Handle handle, TenantId tenant, String stream, boolean exists, Head head) {
+    handle.createUpdate(exists ? UPDATE_STREAM : INSERT_STREAM)
+        .bind("tenant", tenant.value())
+        .bind("stream", stream)
+        .bind("blocks", head.totals().blocks())
+        .bind("events", head.totals().events())
+        .bind("nextSeq", head.nextSeq())
+        .execute();
   }
 
   private static void lockTenant(Handle handle, TenantId tenant) {

@@ -50,6 +50,8 @@ final class DefaultOutboxRelay implements OutboxRelay, OutboxSignal {
   private final NotifySettings settings;
   private final Map<TenantId, ReentrantLock> locks = new ConcurrentHashMap<>();
   private final LinkedBlockingQueue<TenantId> woken = new LinkedBlockingQueue<>();
+  /** Put on {@link #woken} by {@link #close} so that the relay sees it should stop. */
+  private static final TenantId WAKE = TenantId.of("convener-relay-stop");
   private @Nullable Thread thread;
   private volatile boolean running;
 
@@ -102,7 +104,9 @@ final class DefaultOutboxRelay implements OutboxRelay, OutboxSignal {
       running = false;
     }
     if (t != null) {
-      t.interrupt();
+      // Woken, not interrupted: an interrupt that lands inside an H2 file read closes the
+      // database's file channel for every connection (FileChannel closes on interrupt).
+      woken.offer(WAKE);
       try {
         t.join(TimeUnit.SECONDS.toMillis(10));
       } catch (InterruptedException e) {
@@ -121,7 +125,7 @@ final class DefaultOutboxRelay implements OutboxRelay, OutboxSignal {
           nextPoll = System.nanoTime() + pollNanos;
         }
         TenantId tenant = woken.poll(Math.max(1, nextPoll - System.nanoTime()), TimeUnit.NANOSECONDS);
-        if (tenant != null) {
+        if (tenant != null && running) {
           drainQuietly(tenant);
         }
       } catch (InterruptedException e) {

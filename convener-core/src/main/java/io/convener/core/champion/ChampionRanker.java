@@ -27,6 +27,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * Builds a {@link ChampionRanking}: scores the window, keeps the members that match the filters,
@@ -58,14 +60,17 @@ final class ChampionRanker {
       }
     }
     int[] candidates = Arrays.copyOf(matching, count);
-    // Count how many the gate would let through, then disclose only as many of the best
-    // candidates as it takes to fill the limit: the names always come from disclose().
-    List<MemberId> candidateIds = new ArrayList<>(candidates.length);
-    for (int v : candidates) {
-      candidateIds.add(idOf(s, v));
-    }
-    int consentingCandidates = consent.countDisclosable(tenant, Purpose.CHAMPION_RECOMMENDATION, candidateIds);
-    int withheldCandidates = candidates.length - consentingCandidates;
+    // Count how many the gate would let through (beside the disclosure and the evidence below,
+    // which do not need it), and disclose only as many of the best candidates as it takes to fill
+    // the limit: the names always come from disclose().
+    CompletableFuture<Integer> consenting = CompletableFuture.supplyAsync(() -> {
+      List<MemberId> candidateIds = new ArrayList<>(candidates.length);
+      for (int v : candidates) {
+        candidateIds.add(idOf(s, v));
+      }
+      return consent.countDisclosable(tenant, Purpose.CHAMPION_RECOMMENDATION, candidateIds);
+    });
+    int withheldCandidates = -1;
     List<Disclosed<MemberId>> listed = List.of();
     int[] nodes = new int[0];
     for (int take = Math.min(candidates.length, 2 * q.limit() + 16); ; take = Math.min(candidates.length, take * 4)) {
@@ -121,6 +126,9 @@ final class ChampionRanker {
           sc.persona(v), values(sc.names, sc.components, v), values(sc.names, sc.raw, v), weights(sc),
           evidence, s.structure().exact(), 0));
     }
+    if (withheldCandidates < 0) {
+      withheldCandidates = candidates.length - joined(consenting);
+    }
     return new ChampionRanking(asOf, q.window(), entries, candidates.length, withheldCandidates,
         Summaries.of(s), s.structure().betweennessExactness(), settings, signalWeights(s), 0);
   }
@@ -140,6 +148,17 @@ final class ChampionRanker {
     }, "convener-consent-warm-up");
     t.setDaemon(true);
     t.start();
+  }
+
+  private static int joined(CompletableFuture<Integer> count) {
+    try {
+      return count.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      throw e;
+    }
   }
 
   private static boolean matches(Pipeline.Scored s, int v, ChampionQuery q) {

@@ -19,12 +19,13 @@ import org.jdbi.v3.core.Handle;
  * {@link #totals} reads the blocks.
  *
  * <p>{@link #append} numbers a block with its stream's next seq and {@link #replace} deletes the
- * stream and inserts the new blocks from 1, each updating the summary row in one write transaction
- * that first takes the write lock of the tenant's row (an update that changes nothing), so that
- * writers of one tenant's streams on a database with concurrent writers (PostgreSQL) queue rather
+ * stream and inserts the new blocks from 1, each updating the summary row in one write
+ * transaction. On PostgreSQL that transaction first takes the write lock of the tenant's row (an
+ * update that changes nothing), so that concurrent writers of one tenant's streams queue rather
  * than read the same summary; a writer of another process that still collides fails on a primary
- * key, and the {@link Database} retries its transaction. {@link #scan} reads the stream in one query, in
- * sequence order, with a small fetch size, in one read transaction so that PostgreSQL streams it.
+ * key, and the {@link Database} retries its transaction. {@link #scan} reads the stream in one
+ * query, in sequence order, with a small fetch size, in one read transaction so that PostgreSQL
+ * streams it.
  * Thread-safe.
  */
 final class JdbiEventBlockStore implements EventBlockStore {
@@ -65,7 +66,7 @@ final class JdbiEventBlockStore implements EventBlockStore {
     checkStream(stream);
     requireNonNull(block, "block");
     return database.write("append event block", tenant, handle -> {
-      lockTenant(handle, tenant);
+      lockTenant(handle, tenant, database.dialect().singleWriter());
       Optional<Head> head = head(handle, tenant, stream);
       long seq = head.map(Head::nextSeq).orElse(1L);
       insert(handle, tenant, stream, List.of(block), seq);
@@ -82,7 +83,7 @@ final class JdbiEventBlockStore implements EventBlockStore {
     checkStream(stream);
     List<Block> given = List.copyOf(requireNonNull(blocks, "blocks"));
     return database.write("replace event blocks", tenant, handle -> {
-      lockTenant(handle, tenant);
+      lockTenant(handle, tenant, database.dialect().singleWriter());
       Optional<Head> head = head(handle, tenant, stream);
       handle.createUpdate(DELETE).bind("tenant", tenant.value()).bind("stream", stream).execute();
       insert(handle, tenant, stream, given, 1);
@@ -145,7 +146,15 @@ final class JdbiEventBlockStore implements EventBlockStore {
         .execute();
   }
 
-  private static void lockTenant(Handle handle, TenantId tenant) {
+  /**
+   * Takes the tenant row's write lock, where writers may run at once (PostgreSQL). H2 and SQLite
+   * writes of this process are serialised already, and SQLite's serialisable transactions make a
+   * writer of another process that read the same summary fail and retry.
+   */
+  private static void lockTenant(Handle handle, TenantId tenant, boolean singleWriter) {
+    if (singleWriter) {
+      return;
+    }
     handle.createUpdate(LOCK_TENANT).bind("tenant", tenant.value()).execute();
   }
 

@@ -37,6 +37,7 @@ final class WindowCache {
           return e.state.graph();
         }
       }
+      e.state = null; // let the old state go before the new one is built: at 1M members each is hundreds of MB
       WindowState fresh = new WindowState(s.roster().size(), excluded, from, Long.MAX_VALUE, decay);
       fresh.advance(s.events());
       if (!fits(fresh, from, until)) {

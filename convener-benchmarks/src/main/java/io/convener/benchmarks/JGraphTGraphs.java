@@ -12,17 +12,7 @@ final class JGraphTGraphs {
   /** Directed weighted graph; a repeated pair adds to the weight of its one edge. */
   static Graph<Integer, DefaultWeightedEdge> directed(GraphWorkload w) {
     Graph<Integer, DefaultWeightedEdge> g = new DefaultDirectedWeightedGraph<>(DefaultWeightedEdge.class);
-    for (int v = 0; v < w.members; v++) {
-      g.addVertex(v);
-    }
-    for (int i = 0; i < w.from.length; i++) {
-      DefaultWeightedEdge e = g.getEdge(w.from[i], w.to[i]);
-      if (e == null) {
-        g.setEdgeWeight(g.addEdge(w.from[i], w.to[i]), 1.0);
-      } else {
-        g.setEdgeWeight(e, g.getEdgeWeight(e) + 1.0);
-      }
-    }
+    addAll(g, w);
     return g;
   }
 
@@ -32,6 +22,15 @@ final class JGraphTGraphs {
    */
   static Graph<Integer, DefaultWeightedEdge> undirectedDistances(GraphWorkload w) {
     Graph<Integer, DefaultWeightedEdge> g = new DefaultUndirectedWeightedGraph<>(DefaultWeightedEdge.class);
+    addAll(g, w);
+    for (DefaultWeightedEdge e : g.edgeSet()) {
+      g.setEdgeWeight(e, 1.0 / g.getEdgeWeight(e));
+    }
+    return g;
+  }
+
+  /** Every member as a vertex, and each interaction adding 1 to the weight of its pair's one edge. */
+  private static void addAll(Graph<Integer, DefaultWeightedEdge> g, GraphWorkload w) {
     for (int v = 0; v < w.members; v++) {
       g.addVertex(v);
     }
@@ -43,9 +42,5 @@ final class JGraphTGraphs {
         g.setEdgeWeight(e, g.getEdgeWeight(e) + 1.0);
       }
     }
-    for (DefaultWeightedEdge e : g.edgeSet()) {
-      g.setEdgeWeight(e, 1.0 / g.getEdgeWeight(e));
-    }
-    return g;
   }
 }

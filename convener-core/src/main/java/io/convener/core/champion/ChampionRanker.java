@@ -28,7 +28,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 
 /**
  * Builds a {@link ChampionRanking}: scores the window, keeps the members that match the filters,
@@ -127,7 +126,7 @@ final class ChampionRanker {
           evidence, s.structure().exact(), 0));
     }
     if (withheldCandidates < 0) {
-      withheldCandidates = candidates.length - joined(consenting);
+      withheldCandidates = candidates.length - SideWork.join(consenting);
     }
     return new ChampionRanking(asOf, q.window(), entries, candidates.length, withheldCandidates,
         Summaries.of(s), s.structure().betweennessExactness(), settings, signalWeights(s), 0);
@@ -139,26 +138,7 @@ final class ChampionRanker {
    * failure here is left to the request's own call to the gate, which reports it.
    */
   private void warmConsent(TenantId tenant) {
-    Thread t = new Thread(() -> {
-      try {
-        consent.countDisclosable(tenant, Purpose.CHAMPION_RECOMMENDATION, List.of());
-      } catch (RuntimeException e) {
-        // reported by the request itself
-      }
-    }, "convener-consent-warm-up");
-    t.setDaemon(true);
-    t.start();
-  }
-
-  private static int joined(CompletableFuture<Integer> count) {
-    try {
-      return count.join();
-    } catch (CompletionException e) {
-      if (e.getCause() instanceof RuntimeException r) {
-        throw r;
-      }
-      throw e;
-    }
+    SideWork.start("consent-warm-up", () -> consent.countDisclosable(tenant, Purpose.CHAMPION_RECOMMENDATION, List.of()));
   }
 
   private static boolean matches(Pipeline.Scored s, int v, ChampionQuery q) {

@@ -13,8 +13,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -61,10 +59,10 @@ final class TenantLog {
     if (blockStore != null) {
       // The members are read on a side thread while the blocks decode against a roster of their
       // own; the two are joined after, giving the same indexes as reading the members first.
-      CompletableFuture<List<Member>> members = beside(() -> memberStore.listPseudonymous(tenant));
+      CompletableFuture<List<Member>> members = SideWork.start("member-load", () -> memberStore.listPseudonymous(tenant));
       Roster seen = new Roster();
       boolean fromBlocks = fromBlocks(tenant, eventStore, blockStore, seen);
-      joined(members).forEach(roster::upsert);
+      SideWork.join(members).forEach(roster::upsert);
       if (fromBlocks) {
         int[] index = new int[seen.size()];
         for (int i = 0; i < index.length; i++) {
@@ -119,36 +117,6 @@ final class TenantLog {
       // a block of another format, cut short, or naming a malformed member id
       LOG.warn("tenant {}: a champion event block cannot be read; reading the event store", tenant, e);
       return false;
-    }
-  }
-
-  /** Runs {@code work} on a new daemon thread. */
-  private static <T> CompletableFuture<T> beside(Supplier<T> work) {
-    CompletableFuture<T> f = new CompletableFuture<>();
-    Thread t = new Thread(() -> {
-      try {
-        f.complete(work.get());
-      } catch (Throwable e) {
-        f.completeExceptionally(e);
-      }
-    }, "convener-member-load");
-    t.setDaemon(true);
-    t.start();
-    return f;
-  }
-
-  /** The result of {@link #beside}, or what it threw. */
-  private static <T> T joined(CompletableFuture<T> f) {
-    try {
-      return f.join();
-    } catch (CompletionException e) {
-      if (e.getCause() instanceof RuntimeException r) {
-        throw r;
-      }
-      if (e.getCause() instanceof Error r) {
-        throw r;
-      }
-      throw e;
     }
   }
 

@@ -38,6 +38,9 @@ import org.slf4j.LoggerFactory;
  * {@link #start()} (from {@code Convener.start()}), never by Guice. Thread-safe.
  */
 final class DefaultOutboxRelay implements OutboxRelay, OutboxSignal {
+  /** Put on the queue of woken tenants by {@link #close} so that the relay sees it should stop. */
+  private static final TenantId WAKE = TenantId.of("convener-relay-stop");
+
   static final int PAGE = 200;
   static final int MAX_PAGES = 50;
   private static final Logger LOG = LoggerFactory.getLogger(DefaultOutboxRelay.class);
@@ -50,8 +53,6 @@ final class DefaultOutboxRelay implements OutboxRelay, OutboxSignal {
   private final NotifySettings settings;
   private final Map<TenantId, ReentrantLock> locks = new ConcurrentHashMap<>();
   private final LinkedBlockingQueue<TenantId> woken = new LinkedBlockingQueue<>();
-  /** Put on {@link #woken} by {@link #close} so that the relay sees it should stop. */
-  private static final TenantId WAKE = TenantId.of("convener-relay-stop");
   private @Nullable Thread thread;
   private volatile boolean running;
 

@@ -2,6 +2,7 @@ package io.convener.spi.storage;
 
 import io.convener.api.TenantId;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.Consumer;
 
 /**
@@ -66,6 +67,7 @@ public interface EventBlockStore {
       if (events < 0) {
         throw new IllegalArgumentException("events must be >= 0, was " + events);
       }
+      Objects.requireNonNull(data, "data");
       if (data.length > MAX_BLOCK_BYTES) {
         throw new IllegalArgumentException(
             "data: a block holds at most " + MAX_BLOCK_BYTES + " bytes, was " + data.length);

@@ -5,9 +5,11 @@ import static java.util.Objects.requireNonNull;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -35,10 +37,13 @@ public final class GraphMetrics {
   private final Map<Metric, String> unavailable;
   /** Below this many CSR entries every stage runs on the calling thread (threads would cost more). */
   private static final int CONCURRENT_ABOVE_ENTRIES = 50_000;
+  /** Why a metric the caller did not ask for has no values. */
+  static final String NOT_ASKED = "not computed: the caller did not ask for it";
   private final Map<String, Double> stageMillis = new LinkedHashMap<>();
   private final Map<String, Double> stageCpuMillis = new LinkedHashMap<>();
 
-  private GraphMetrics(InteractionGraph g, MetricOptions o, double[] warmStart, boolean sideThreads) {
+  private GraphMetrics(InteractionGraph g, MetricOptions o, double[] warmStart, boolean sideThreads,
+      Set<Metric> wanted) {
     n = g.n;
     unavailable = new EnumMap<>(Metric.class);
     degree = new int[n];
@@ -61,30 +66,48 @@ public final class GraphMetrics {
     // centrality use the fork-join pool. Every stage is deterministic on its own, so the results
     // do not depend on how the threads interleave.
     boolean concurrent = sideThreads && g.targets.length > CONCURRENT_ABOVE_ENTRIES;
-    CompletableFuture<Cpu.Timed<Communities>> louvain = Cpu.beside("louvain", concurrent, () -> {
-      int[] local = Louvain.communities(h, o.seed());
-      int[] comm = new int[n];
-      for (int v = 0; v < n; v++) {
-        comm[v] = local[toNew[v]];
-      }
-      Louvain.renumber(comm);
-      return new Communities(comm, g.targets.length == 0 ? Double.NaN : Louvain.modularity(g, comm));
-    });
+    CompletableFuture<Cpu.Timed<Communities>> louvain = !wanted.contains(Metric.COMMUNITY) ? null
+        : Cpu.beside("louvain", concurrent, () -> {
+          int[] local = Louvain.communities(h, o.seed());
+          int[] comm = new int[n];
+          for (int v = 0; v < n; v++) {
+            comm[v] = local[toNew[v]];
+          }
+          Louvain.renumber(comm);
+          return new Communities(comm, g.targets.length == 0 ? Double.NaN : Louvain.modularity(g, comm));
+        });
+    boolean triangleMetrics = wanted.contains(Metric.CLUSTERING) || wanted.contains(Metric.CONSTRAINT)
+        || wanted.contains(Metric.EFFECTIVE_SIZE);
     CompletableFuture<Cpu.Timed<Triangles.Result>> triangles =
-        Cpu.beside("triangles", concurrent, () -> Triangles.compute(h));
-    PageRank.Result pr = onCaller("pageRank",
-        w -> PageRank.compute(g, o.tolerance(), o.maxIterations(), warmStart, w));
-    pageRankIterations = pr.iterations();
-    pageRank = pr.converged() ? pr.rank() : unavailable(Metric.PAGERANK,
-        "PageRank did not converge within " + o.maxIterations() + " iterations (last L1 change "
-            + pr.lastChange() + ", needed < " + n * o.tolerance() + ")");
-    ShortestPaths.Result sp = onCaller("shortestPaths",
-        w -> ShortestPaths.compute(h, o, Components.of(h), false, w));
-    betweenness = LocalOrder.toOldOrder(sp.betweenness(), toOld);
-    closeness = LocalOrder.toOldOrder(sp.closeness(), toOld);
-    betweennessExactness = sp.betweennessExactness();
-    closenessExactness = sp.closenessExactness();
-    if (n == 0) {
+        triangleMetrics ? Cpu.beside("triangles", concurrent, () -> Triangles.compute(h)) : null;
+    if (wanted.contains(Metric.PAGERANK)) {
+      PageRank.Result pr = onCaller("pageRank",
+          w -> PageRank.compute(g, o.tolerance(), o.maxIterations(), warmStart, w));
+      pageRankIterations = pr.iterations();
+      pageRank = pr.converged() ? pr.rank() : unavailable(Metric.PAGERANK,
+          "PageRank did not converge within " + o.maxIterations() + " iterations (last L1 change "
+              + pr.lastChange() + ", needed < " + n * o.tolerance() + ")");
+    } else {
+      pageRankIterations = 0;
+      pageRank = notAsked(Metric.PAGERANK);
+    }
+    if (wanted.contains(Metric.BETWEENNESS) || wanted.contains(Metric.CLOSENESS)) {
+      ShortestPaths.Result sp = onCaller("shortestPaths",
+          w -> ShortestPaths.compute(h, o, Components.of(h), false, w));
+      betweenness = LocalOrder.toOldOrder(sp.betweenness(), toOld);
+      closeness = LocalOrder.toOldOrder(sp.closeness(), toOld);
+      betweennessExactness = sp.betweennessExactness();
+      closenessExactness = sp.closenessExactness();
+    } else {
+      betweenness = notAsked(Metric.BETWEENNESS);
+      closeness = notAsked(Metric.CLOSENESS);
+      betweennessExactness = new Exactness(false, 0, 0, NOT_ASKED);
+      closenessExactness = new Exactness(false, 0, 0, NOT_ASKED);
+    }
+    if (!wanted.contains(Metric.EIGENVECTOR)) {
+      eigenvectorIterations = 0;
+      eigenvector = notAsked(Metric.EIGENVECTOR);
+    } else if (n == 0) {
       eigenvectorIterations = 0;
       eigenvector = unavailable(Metric.EIGENVECTOR, "eigenvector centrality is undefined for a graph without nodes");
     } else {
@@ -94,18 +117,31 @@ public final class GraphMetrics {
       eigenvector = ev.converged() ? ev.centrality() : unavailable(Metric.EIGENVECTOR,
           "eigenvector centrality did not converge within " + o.maxIterations() + " iterations");
     }
-    Cpu.Timed<Triangles.Result> tr = Cpu.join(triangles);
-    record("triangles", tr.wallMillis(), tr.cpuMillis());
-    clustering = LocalOrder.toOldOrder(tr.value().clustering(), toOld);
-    constraint = LocalOrder.toOldOrder(tr.value().constraint(), toOld);
-    effectiveSize = LocalOrder.toOldOrder(tr.value().effectiveSize(), toOld);
-    Cpu.Timed<Communities> lv = Cpu.join(louvain);
-    record("louvain", lv.wallMillis(), lv.cpuMillis());
-    community = lv.value().community();
-    modularity = lv.value().modularity();
-    if (g.targets.length == 0) {
-      unavailable.put(Metric.COMMUNITY,
-          "modularity is undefined for a graph without edges; every node is its own community");
+    if (triangles != null) {
+      Cpu.Timed<Triangles.Result> tr = Cpu.join(triangles);
+      record("triangles", tr.wallMillis(), tr.cpuMillis());
+      clustering = LocalOrder.toOldOrder(tr.value().clustering(), toOld);
+      constraint = LocalOrder.toOldOrder(tr.value().constraint(), toOld);
+      effectiveSize = LocalOrder.toOldOrder(tr.value().effectiveSize(), toOld);
+    } else {
+      clustering = notAsked(Metric.CLUSTERING);
+      constraint = notAsked(Metric.CONSTRAINT);
+      effectiveSize = notAsked(Metric.EFFECTIVE_SIZE);
+    }
+    if (louvain != null) {
+      Cpu.Timed<Communities> lv = Cpu.join(louvain);
+      record("louvain", lv.wallMillis(), lv.cpuMillis());
+      community = lv.value().community();
+      modularity = lv.value().modularity();
+      if (g.targets.length == 0) {
+        unavailable.put(Metric.COMMUNITY,
+            "modularity is undefined for a graph without edges; every node is its own community");
+      }
+    } else {
+      community = new int[n];
+      Arrays.fill(community, -1);
+      modularity = Double.NaN;
+      unavailable.put(Metric.COMMUNITY, NOT_ASKED);
     }
   }
 
@@ -121,6 +157,10 @@ public final class GraphMetrics {
   private void record(String name, double wall, double cpu) {
     stageMillis.put(name, wall);
     stageCpuMillis.put(name, cpu);
+  }
+
+  private double[] notAsked(Metric m) {
+    return unavailable(m, NOT_ASKED);
   }
 
   private double[] unavailable(Metric m, String reason) {
@@ -140,15 +180,33 @@ public final class GraphMetrics {
    * graph with the same nodes) when it is not {@code null}.
    */
   public static GraphMetrics compute(InteractionGraph g, MetricOptions o, double[] pageRankWarmStart) {
-    return compute(g, o, pageRankWarmStart, true);
+    return compute(g, o, pageRankWarmStart, EnumSet.allOf(Metric.class));
+  }
+
+  /**
+   * Computes the metrics in {@code wanted} (degree and strength always), and only the stages they
+   * need: betweenness and closeness come together, as do clustering, constraint and effective
+   * size. A metric not asked for, and not computed with one that was, has NaN values (community
+   * -1) and {@link #unavailable} says so.
+   */
+  public static GraphMetrics compute(InteractionGraph g, MetricOptions o, double[] pageRankWarmStart,
+      Set<Metric> wanted) {
+    return compute(g, o, pageRankWarmStart, true, wanted);
   }
 
   /** Without {@code sideThreads}, Louvain and the triangle metrics run on the calling thread. */
   static GraphMetrics compute(InteractionGraph g, MetricOptions o, double[] pageRankWarmStart,
       boolean sideThreads) {
+    return compute(g, o, pageRankWarmStart, sideThreads, EnumSet.allOf(Metric.class));
+  }
+
+  private static GraphMetrics compute(InteractionGraph g, MetricOptions o, double[] pageRankWarmStart,
+      boolean sideThreads, Set<Metric> wanted) {
     requireNonNull(g, "graph");
     requireNonNull(o, "options");
-    return new GraphMetrics(g, o, pageRankWarmStart, sideThreads);
+    requireNonNull(wanted, "wanted");
+    Set<Metric> asked = wanted.isEmpty() ? EnumSet.noneOf(Metric.class) : EnumSet.copyOf(wanted);
+    return new GraphMetrics(g, o, pageRankWarmStart, sideThreads, asked);
   }
 
   public int nodeCount() {

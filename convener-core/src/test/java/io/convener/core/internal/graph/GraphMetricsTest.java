@@ -99,6 +99,40 @@ class GraphMetricsTest {
   }
 
   @Test
+  void onlyTheMetricsAskedForAreComputedAndTheOthersSaySo() {
+    InteractionGraph g = TestGraphs.heavyTailed(3000, 30000, 9);
+    MetricOptions o = MetricOptions.defaults().withExactLimit(100).withSamples(50).withSeed(42);
+    GraphMetrics all = GraphMetrics.compute(g, o);
+    GraphMetrics some = GraphMetrics.compute(g, o, null,
+        java.util.EnumSet.of(Metric.PAGERANK, Metric.BETWEENNESS, Metric.CONSTRAINT, Metric.COMMUNITY));
+    // What was asked for is what a full computation gives, to the bit.
+    assertThat(some.pageRank()).containsExactly(all.pageRank());
+    assertThat(some.betweenness()).containsExactly(all.betweenness());
+    assertThat(some.constraint()).containsExactly(all.constraint());
+    assertThat(some.community()).containsExactly(all.community());
+    assertThat(some.degree()).containsExactly(all.degree());
+    // Computed along with them: closeness with betweenness, clustering with constraint.
+    assertThat(some.closeness()).containsExactly(all.closeness());
+    assertThat(some.clustering()).containsExactly(all.clustering());
+    assertThat(some.unavailable(Metric.CLOSENESS)).isEmpty();
+    // Not asked for: NaN and a reason, never zero.
+    assertThat(some.unavailable(Metric.EIGENVECTOR)).hasValue(GraphMetrics.NOT_ASKED);
+    assertThat(java.util.Arrays.stream(some.eigenvector()).allMatch(Double::isNaN)).isTrue();
+    assertThat(some.stageMillis()).doesNotContainKey("eigenvector").containsKey("shortestPaths");
+
+    GraphMetrics none = GraphMetrics.compute(g, o, null, java.util.EnumSet.noneOf(Metric.class));
+    assertThat(none.degree()).containsExactly(all.degree());
+    assertThat(none.stageMillis()).containsOnlyKeys("renumber");
+    for (Metric m : new Metric[] {Metric.PAGERANK, Metric.BETWEENNESS, Metric.CLOSENESS, Metric.EIGENVECTOR,
+        Metric.CONSTRAINT, Metric.EFFECTIVE_SIZE, Metric.CLUSTERING, Metric.COMMUNITY}) {
+      assertThat(none.unavailable(m)).as(m.name()).hasValue(GraphMetrics.NOT_ASKED);
+    }
+    assertThat(none.community()).containsOnly(-1);
+    assertThat(none.betweennessExactness().exact()).isFalse();
+    assertThatThrownBy(() -> GraphMetrics.compute(g, o, null, null)).hasMessageContaining("wanted");
+  }
+
+  @Test
   void optionsRejectNonsense() {
     assertThatThrownBy(() -> MetricOptions.defaults().withSamples(0)).hasMessageContaining("samples");
     assertThatThrownBy(() -> MetricOptions.defaults().withExactLimit(-1)).hasMessageContaining("exactLimit");

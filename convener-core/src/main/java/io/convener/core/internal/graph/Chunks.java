@@ -1,11 +1,10 @@
 package io.convener.core.internal.graph;
 
 import java.util.concurrent.atomic.LongAdder;
-import java.util.stream.IntStream;
 
 /**
  * Splits the rows of a graph into a fixed number of chunks of about equal work (entries plus
- * rows) and runs them on the common fork-join pool. The split does not depend on the number of
+ * rows) and runs them on the caller and the common fork-join pool. The split does not depend on the number of
  * threads, and per-chunk partial sums are combined in chunk order, so results are the same bits
  * on every run and every machine.
  */
@@ -60,15 +59,7 @@ final class Chunks {
       }
       return;
     }
-    Thread caller = Thread.currentThread();
-    IntStream.range(0, count()).parallel().forEach(c -> {
-      boolean worker = Thread.currentThread() != caller;
-      long c0 = worker ? Cpu.now() : 0;
-      body.run(c, bounds[c], bounds[c + 1]);
-      if (worker) {
-        workerCpuNanos.add(Cpu.now() - c0);
-      }
-    });
+    Cpu.claim(count(), workerCpuNanos, c -> body.run(c, bounds[c], bounds[c + 1]));
   }
 
   /** Work on the rows {@code [from, to)} of chunk {@code chunk}. */

@@ -4,7 +4,10 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.IntConsumer;
 import java.util.function.Supplier;
 
 /**
@@ -68,6 +71,54 @@ final class Cpu {
       task.run();
     }
     return f;
+  }
+
+  /**
+   * Runs {@code body} for every task {@code 0..tasks-1}, each once, on the calling thread and up to
+   * the common pool's parallelism of pool threads, every thread taking the next unclaimed task
+   * until none is left. Unlike a parallel stream this keeps the caller busy to the end: a caller
+   * outside the pool that waits for a stolen subtask cannot help with the others. What a task
+   * computes must not depend on the thread that runs it. The CPU time of pool threads is added to
+   * {@code poolCpuNanos}; the first exception a task throws is rethrown after all have stopped.
+   */
+  static void claim(int tasks, LongAdder poolCpuNanos, IntConsumer body) {
+    AtomicInteger next = new AtomicInteger();
+    Runnable runner = () -> {
+      for (int t = next.getAndIncrement(); t < tasks; t = next.getAndIncrement()) {
+        body.accept(t);
+      }
+    };
+    int helpers = Math.min(tasks - 1, ForkJoinPool.getCommonPoolParallelism());
+    CompletableFuture<?>[] pooled = new CompletableFuture<?>[Math.max(0, helpers)];
+    for (int i = 0; i < pooled.length; i++) {
+      pooled[i] = CompletableFuture.runAsync(() -> {
+        long c0 = now();
+        try {
+          runner.run();
+        } finally {
+          poolCpuNanos.add(now() - c0);
+        }
+      }, ForkJoinPool.commonPool());
+    }
+    RuntimeException failed = null;
+    try {
+      runner.run();
+    } catch (RuntimeException e) {
+      failed = e;
+      next.set(tasks);
+    }
+    for (CompletableFuture<?> f : pooled) {
+      try {
+        f.join();
+      } catch (CompletionException e) {
+        if (failed == null) {
+          failed = e.getCause() instanceof RuntimeException r ? r : e;
+        }
+      }
+    }
+    if (failed != null) {
+      throw failed;
+    }
   }
 
   /** The value of {@code f}, rethrowing what its work threw. */

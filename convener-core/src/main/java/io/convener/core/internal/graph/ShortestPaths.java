@@ -55,13 +55,10 @@ public final class ShortestPaths {
     double[][] sum = new double[blocks][];
     double[][] sq = new double[blocks][];
     boolean distances = anySampled;
-    Thread caller = Thread.currentThread();
     // Scratch of a finished block is taken up by the next one on any thread (it is reset where
     // touched), so the n-sized arrays are allocated once per thread, not once per block.
     ConcurrentLinkedQueue<Dijkstra> idle = new ConcurrentLinkedQueue<>();
-    IntStream.range(0, blocks).parallel().forEach(b -> {
-      boolean worker = Thread.currentThread() != caller;
-      long cpu0 = worker ? Cpu.now() : 0;
+    Cpu.claim(blocks, workerCpu, b -> {
       Dijkstra reused = idle.poll();
       Dijkstra d = reused != null ? reused : new Dijkstra(n, local.offsets(), local.targets(), local.length());
       double[] myDep = new double[n];
@@ -93,9 +90,6 @@ public final class ShortestPaths {
       dep[b] = reorder ? local.toOldOrder(myDep) : myDep;
       sum[b] = distances && reorder ? local.toOldOrder(mySum) : mySum;
       sq[b] = distances && reorder ? local.toOldOrder(mySq) : mySq;
-      if (worker) {
-        workerCpu.add(Cpu.now() - cpu0);
-      }
     });
     double[] betweenness = new double[n];
     for (int b = 0; b < blocks; b++) {

@@ -17,7 +17,7 @@ import org.jdbi.v3.core.statement.PreparedBatch;
 
 /** Column encoding of consent records: binds a record's history row, and maps a row back. */
 final class ConsentRows {
-  /** The columns {@link #map} reads, in order, for a SELECT from {@code consent_records}. */
+  /** The columns {@link #map} reads, in order, for a SELECT from {@code consent_records} or {@code consent_current}. */
   static final String COLUMNS =
       "record_id, subject, purpose, decision, notice_version, method, recorded_by, at, expires_at, source_event";
 
@@ -25,9 +25,13 @@ final class ConsentRows {
 
   /** Binds every column of the history row but {@code tenant}. */
   static PreparedBatch bindRecord(PreparedBatch batch, ConsentRecord r, long seq) {
+    return bindColumns(batch.bind("seq", seq), r);
+  }
+
+  /** Binds the record's {@link #COLUMNS}, as named parameters; the projection's row has exactly these. */
+  static PreparedBatch bindColumns(PreparedBatch batch, ConsentRecord r) {
     return batch
         .bind("id", r.id().value())
-        .bind("seq", seq)
         .bind("subject", r.subject().value())
         .bind("purpose", r.purpose().name())
         .bind("decision", r.decision().wireName())

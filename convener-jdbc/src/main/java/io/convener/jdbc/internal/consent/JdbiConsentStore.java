@@ -74,31 +74,28 @@ final class JdbiConsentStore implements ConsentStore {
       SELECT at FROM consent_current
       WHERE tenant_id = :tenant AND purpose = :purpose AND subject = :subject""";
 
+  // The projection holds a copy of each current record (V12), so reading it needs no join.
   static final String SELECT_CURRENT =
-      """
-      SELECT r.record_id, r.subject, r.purpose, r.decision, r.notice_version, r.method, r.recorded_by, r.at,
-        r.expires_at, r.source_event
-      FROM consent_current c
-      JOIN consent_records r ON r.tenant_id = :tenant AND r.record_id = c.record_id
-      WHERE c.tenant_id = :tenant AND c.purpose = :purpose AND c.subject = :subject""";
+      "SELECT " + ConsentRows.COLUMNS + " FROM consent_current"
+          + " WHERE tenant_id = :tenant AND purpose = :purpose AND subject = :subject";
 
   static final String SELECT_GRANTED =
-      """
-      SELECT r.record_id, r.subject, r.purpose, r.decision, r.notice_version, r.method, r.recorded_by, r.at,
-        r.expires_at, r.source_event
-      FROM consent_current c
-      JOIN consent_records r ON r.tenant_id = :tenant AND r.record_id = c.record_id
-      WHERE c.tenant_id = :tenant AND c.purpose = :purpose AND c.decision = 'granted'
-        AND (c.expires_at IS NULL OR c.expires_at > :asOf)""";
+      "SELECT " + ConsentRows.COLUMNS + " FROM consent_current"
+          + " WHERE tenant_id = :tenant AND purpose = :purpose AND decision = 'granted'"
+          + " AND (expires_at IS NULL OR expires_at > :asOf)";
 
   static final String INSERT_CURRENT =
       """
-      INSERT INTO consent_current (tenant_id, purpose, subject, record_id, decision, at, expires_at)
-      VALUES (:tenant, :purpose, :subject, :id, :decision, :at, :expiresAt)""";
+      INSERT INTO consent_current (tenant_id, purpose, subject, record_id, decision, notice_version, method,
+        recorded_by, at, expires_at, source_event)
+      VALUES (:tenant, :purpose, :subject, :id, :decision, :notice, :method, :recordedBy, :at, :expiresAt,
+        :sourceEvent)""";
 
   static final String UPDATE_CURRENT =
       """
-      UPDATE consent_current SET record_id = :id, decision = :decision, at = :at, expires_at = :expiresAt
+      UPDATE consent_current SET record_id = :id, decision = :decision, notice_version = :notice,
+        method = :method, recorded_by = :recordedBy, at = :at, expires_at = :expiresAt,
+        source_event = :sourceEvent
       WHERE tenant_id = :tenant AND purpose = :purpose AND subject = :subject""";
 
   private final Database database;
@@ -181,14 +178,7 @@ final class JdbiConsentStore implements ConsentStore {
     for (Map.Entry<Key, ConsentRecord> e : winners.entrySet()) {
       ConsentRecord r = e.getValue();
       PreparedBatch batch = storedAt.get(e.getKey()) == null ? inserts : updates;
-      batch.bind("tenant", tenant)
-          .bind("purpose", r.purpose().name())
-          .bind("subject", r.subject().value())
-          .bind("id", r.id().value())
-          .bind("decision", r.decision().wireName())
-          .bind("at", EpochNanos.of(r.at(), "at"))
-          .bind("expiresAt", r.expiresAt().map(x -> EpochNanos.of(x, "expiresAt")).orElse(null))
-          .add();
+      ConsentRows.bindColumns(batch.bind("tenant", tenant), r).add();
     }
     for (PreparedBatch batch : List.of(inserts, updates)) {
       if (batch.size() > 0) {

@@ -7,13 +7,23 @@ import io.convener.api.EventId;
 import io.convener.api.IntegrityException;
 import io.convener.api.MemberId;
 import io.convener.api.TenantId;
+import io.convener.api.consent.ConsentRecord;
+import io.convener.api.consent.ConsentRecordId;
+import io.convener.api.consent.Purpose;
 import io.convener.api.model.Event;
 import io.convener.api.model.EventKind;
 import io.convener.api.model.Member;
+import com.google.inject.Guice;
+import com.google.inject.Injector;
 import io.convener.jdbc.JdbcFixtures;
+import io.convener.jdbc.JdbcStorageModule;
 import io.convener.jdbc.JdbcSettings;
 import io.convener.jdbc.TestDatabase;
+import io.convener.spi.storage.ConsentStore;
 import io.convener.spi.storage.EventQuery;
+import io.convener.spi.keys.PersonalDataCipher;
+import io.convener.spi.storage.StorageLifecycle;
+import io.convener.testing.keys.FakePersonalDataCipher;
 import io.convener.testing.storage.StoreFixture;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -133,6 +143,56 @@ class JdbiStorageLifecycleTest {
         Event fourth = Event.builder(EventId.of("e-4"), EVENT.at(), EventKind.MESSAGE, MemberId.of("m")).build();
         stores.events().insert(ACME, List.of(EVENT, fourth));
         assertThat(stores.events().count(ACME, EventQuery.all())).isEqualTo(4);
+      }
+    } finally {
+      db.dispose(settings);
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(value = TestDatabase.class, names = {"H2_FILE", "SQLITE_FILE", "POSTGRESQL"})
+  void consentRecordedBeforeTheProjectionHeldWholeRecordsIsReadWholeAfterTheMigration(TestDatabase db)
+      throws Exception {
+    JdbcSettings settings = db.settings(dir);
+    try {
+      Flyway.configure(JdbiStorageLifecycle.class.getClassLoader())
+          .dataSource(settings.url(), settings.user(), settings.password().orElse(null))
+          .locations(JdbiStorageLifecycle.MIGRATIONS)
+          .table(JdbiStorageLifecycle.HISTORY_TABLE)
+          .target("11")
+          .load()
+          .migrate();
+      try (Connection c = DriverManager.getConnection(settings.url(), settings.user(), settings.password().orElse(null));
+          Statement s = c.createStatement()) {
+        s.execute("INSERT INTO tenants (tenant_id) VALUES ('acme')");
+        s.execute("INSERT INTO consent_tenants (tenant_id, consent_version, policy) VALUES ('acme', 3, NULL)");
+        // Ann granted, then withdrew; Bob granted with a notice, an expiry and a source event.
+        s.execute("INSERT INTO consent_records (tenant_id, record_id, seq, subject, purpose, decision, notice_version,"
+            + " method, recorded_by, at, expires_at, source_event) VALUES"
+            + " ('acme', 'r-1', 1, 'ann', 'champion.recommendation', 'granted', NULL, 'api', 'ann', 1000, NULL, NULL),"
+            + " ('acme', 'r-2', 2, 'ann', 'champion.recommendation', 'revoked', NULL, 'api', 'ann', 2000, NULL, NULL),"
+            + " ('acme', 'r-3', 3, 'bob', 'champion.recommendation', 'granted', 'v2', 'interchange-event', 'admin', 1500,"
+            + " 4102444800000000000, 'ev-9')");
+        s.execute("INSERT INTO consent_current (tenant_id, purpose, subject, record_id, decision, at, expires_at) VALUES"
+            + " ('acme', 'champion.recommendation', 'ann', 'r-2', 'revoked', 2000, NULL),"
+            + " ('acme', 'champion.recommendation', 'bob', 'r-3', 'granted', 1500, 4102444800000000000)");
+      }
+      Injector injector = Guice.createInjector(new JdbcStorageModule(settings),
+          binder -> binder.bind(PersonalDataCipher.class).toInstance(new FakePersonalDataCipher()));
+      StorageLifecycle lifecycle = injector.getInstance(StorageLifecycle.class);
+      lifecycle.start();
+      try {
+        ConsentStore consent = injector.getInstance(ConsentStore.class);
+        Purpose purpose = Purpose.of("champion.recommendation");
+        ConsentRecord bob = consent.find(ACME, ConsentRecordId.of("r-3")).orElseThrow();
+        assertThat(bob.noticeVersion()).contains("v2");
+        assertThat(bob.sourceEvent()).contains(EventId.of("ev-9"));
+        assertThat(consent.granted(ACME, purpose, Instant.parse("2024-01-01T00:00:00Z"))).containsExactly(bob);
+        assertThat(consent.current(ACME, MemberId.of("bob"), purpose)).contains(bob);
+        assertThat(consent.current(ACME, MemberId.of("ann"), purpose))
+            .contains(consent.find(ACME, ConsentRecordId.of("r-2")).orElseThrow());
+      } finally {
+        lifecycle.close();
       }
     } finally {
       db.dispose(settings);

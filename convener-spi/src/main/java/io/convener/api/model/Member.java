@@ -37,17 +37,25 @@ public record Member(
   /** Validates and copies every component. */
   public Member {
     requireNonNull(id, "id");
-    teams = List.copyOf(new LinkedHashSet<>(requireNonNull(teams, "teams")));
-    cohorts = List.copyOf(new LinkedHashSet<>(requireNonNull(cohorts, "cohorts")));
+    teams = distinct(requireNonNull(teams, "teams"));
+    cohorts = distinct(requireNonNull(cohorts, "cohorts"));
     requireNonNull(org, "org");
     requireNonNull(displayName, "displayName");
     requireNonNull(email, "email");
-    skills = List.copyOf(new LinkedHashSet<>(requireNonNull(skills, "skills")));
+    skills = distinct(requireNonNull(skills, "skills"));
     for (String skill : skills) {
       if (skill.isBlank()) {
         throw new IllegalArgumentException("skills must not be blank");
       }
     }
+  }
+
+  /**
+   * An unmodifiable copy without repeats, first occurrence kept; an unmodifiable list of fewer than
+   * two values is its own copy, so members listed from a store can share their common lists.
+   */
+  private static <T> List<T> distinct(List<T> values) {
+    return values.size() < 2 ? List.copyOf(values) : List.copyOf(new LinkedHashSet<>(values));
   }
 
   /** A member with nothing but an id. */

@@ -171,7 +171,7 @@ final class EventBlocks {
           targets[k] = node[in.count()];
         }
         List<String> tags = tagLists.get(in.count());
-        columns.append(new String(id, 0, idLength, StandardCharsets.UTF_8), at, kind, actor, weight, targets, t, tags);
+        columns.append(id, idLength, at, kind, actor, weight, targets, t, tags);
         latest = Math.max(latest, at);
       }
       if (!in.done()) {

@@ -61,6 +61,17 @@ final class EventColumns {
 
   /** Appends one event whose members are roster indices: the first {@code targetCount} of {@code t}. */
   void append(String id, long instant, EventKind k, int actorIndex, double w, int[] t, int targetCount, List<String> tagList) {
+    appendAt(idBytes.add(id), instant, k, actorIndex, w, t, targetCount, tagList);
+  }
+
+  /** As {@link #append(String, long, EventKind, int, double, int[], int, List)}, the id given as its first {@code idLength} UTF-8 bytes. */
+  void append(byte[] id, int idLength, long instant, EventKind k, int actorIndex, double w, int[] t, int targetCount,
+      List<String> tagList) {
+    appendAt(idBytes.add(id, idLength), instant, k, actorIndex, w, t, targetCount, tagList);
+  }
+
+  private void appendAt(long idAddress, long instant, EventKind k, int actorIndex, double w, int[] t, int targetCount,
+      List<String> tagList) {
     if (size == at.length) {
       grow();
     }
@@ -68,7 +79,7 @@ final class EventColumns {
     actor[size] = actorIndex;
     kind[size] = (byte) k.ordinal();
     weight[size] = w;
-    ids[size] = idBytes.add(id);
+    ids[size] = idAddress;
     tags[size] = intern(tagList);
     if (targetSize + targetCount > targets.length) {
       targets = Arrays.copyOf(targets, Math.max(targetSize + targetCount, targets.length * 2));

@@ -21,10 +21,15 @@ final class IdArena {
   /** Stores an id; returns its address. */
   long add(String id) {
     byte[] utf8 = id.getBytes(StandardCharsets.UTF_8);
-    if (utf8.length >= 1 << 16) {
-      throw new IllegalArgumentException("an event id of " + utf8.length + " bytes");
+    return add(utf8, utf8.length);
+  }
+
+  /** Stores the id whose UTF-8 bytes are the first {@code length} of {@code utf8}; returns its address. */
+  long add(byte[] utf8, int length) {
+    if (length >= 1 << 16) {
+      throw new IllegalArgumentException("an event id of " + length + " bytes");
     }
-    int need = utf8.length + 2;
+    int need = length + 2;
     int last = chunks.size() - 1;
     byte[] current = chunks.get(last);
     if (used + need > current.length) {
@@ -41,9 +46,9 @@ final class IdArena {
       }
     }
     long address = ((long) last << CHUNK_BITS) | used;
-    current[used] = (byte) (utf8.length >>> 8);
-    current[used + 1] = (byte) utf8.length;
-    System.arraycopy(utf8, 0, current, used + 2, utf8.length);
+    current[used] = (byte) (length >>> 8);
+    current[used + 1] = (byte) length;
+    System.arraycopy(utf8, 0, current, used + 2, length);
     used += need;
     return address;
   }

@@ -12,8 +12,8 @@ import java.util.stream.IntStream;
  * NetworkX's {@code betweenness_centrality(G, weight='distance')} and {@code
  * closeness_centrality(G, distance='distance')}. Above it, every connected component of at most
  * {@code samples} nodes is still done exactly; each larger component C gets k_C = max(3,
- * ceil(samples·|C|/n)) sources drawn without replacement (seeded). Sources are split into a fixed
- * number of blocks that run in parallel and are summed in block order, so results are
+ * ceil(samples·|C|/n)) sources drawn without replacement (seeded). Sources are dealt round-robin
+ * into a fixed number of blocks that run in parallel and are summed in block order, so results are
  * deterministic.
  */
 public final class ShortestPaths {
@@ -64,9 +64,10 @@ public final class ShortestPaths {
       double[] myDep = new double[n];
       double[] mySum = distances ? new double[n] : new double[0];
       double[] mySq = distances ? new double[n] : new double[0];
-      int from = (int) ((long) sources.length * b / blocks);
-      int to = (int) ((long) sources.length * (b + 1) / blocks);
-      for (int i = from; i < to; i++) {
+      // Source i goes to block i mod blocks: sources come grouped by component, and a run in a
+      // large component costs what thousands in small ones do, so contiguous ranges would leave
+      // one block with all the work and the other threads idle.
+      for (int i = b; i < sources.length; i += blocks) {
         int s = sources[i];
         int ls = local.toNew()[s];
         d.run(ls);

@@ -120,6 +120,14 @@ final class BlockBytes {
       p += length;
     }
 
+    /** Steps over the bytes of a string whose length was just read; returns where they start. */
+    int skipString(int length) {
+      java.util.Objects.checkFromIndexSize(p, length, b.length);
+      int at = p;
+      p += length;
+      return at;
+    }
+
     String string() {
       int length = count();
       String s = new String(b, p, length, StandardCharsets.UTF_8);

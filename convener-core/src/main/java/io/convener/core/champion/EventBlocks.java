@@ -119,12 +119,12 @@ final class EventBlocks {
   }
 
   /**
-   * Appends the events of one block to {@code columns}, resolving member ids through the roster.
+   * Appends the events of one block to {@code columns}, numbering its member ids in {@code members}.
    *
    * @return the latest instant appended, or {@code Long.MIN_VALUE} for none
    * @throws IllegalStateException when the block is not of this format or is cut short
    */
-  static long decode(byte[] data, EventColumns columns, Roster roster) {
+  static long decode(byte[] data, EventColumns columns, BlockMembers members) {
     BlockBytes.Reader in = new BlockBytes.Reader(data);
     try {
       int version = in.raw();
@@ -133,7 +133,8 @@ final class EventBlocks {
       }
       int[] node = new int[in.count()];
       for (int i = 0; i < node.length; i++) {
-        node[i] = roster.indexOf(in.string());
+        int length = in.count();
+        node[i] = members.indexOf(data, in.skipString(length), length);
       }
       List<List<String>> tagLists = new ArrayList<>(List.of(List.of()));
       for (int i = in.count(); i > 0; i--) {

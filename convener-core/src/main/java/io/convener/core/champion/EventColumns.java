@@ -67,7 +67,7 @@ final class EventColumns {
   /** As {@link #append(String, long, EventKind, int, double, int[], int, List)}, the id given as its first {@code idLength} UTF-8 bytes. */
   void append(byte[] id, int idLength, long instant, EventKind k, int actorIndex, double w, int[] t, int targetCount,
       List<String> tagList) {
-    appendAt(idBytes.add(id, idLength), instant, k, actorIndex, w, t, targetCount, tagList);
+    appendAt(idBytes.add(id, 0, idLength), instant, k, actorIndex, w, t, targetCount, tagList);
   }
 
   private void appendAt(long idAddress, long instant, EventKind k, int actorIndex, double w, int[] t, int targetCount,

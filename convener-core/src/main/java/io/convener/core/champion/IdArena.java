@@ -21,11 +21,11 @@ final class IdArena {
   /** Stores an id; returns its address. */
   long add(String id) {
     byte[] utf8 = id.getBytes(StandardCharsets.UTF_8);
-    return add(utf8, utf8.length);
+    return add(utf8, 0, utf8.length);
   }
 
-  /** Stores the id whose UTF-8 bytes are the first {@code length} of {@code utf8}; returns its address. */
-  long add(byte[] utf8, int length) {
+  /** Stores the id whose UTF-8 bytes are {@code utf8[from .. from + length)}; returns its address. */
+  long add(byte[] utf8, int from, int length) {
     if (length >= 1 << 16) {
       throw new IllegalArgumentException("an event id of " + length + " bytes");
     }
@@ -48,9 +48,25 @@ final class IdArena {
     long address = ((long) last << CHUNK_BITS) | used;
     current[used] = (byte) (length >>> 8);
     current[used + 1] = (byte) length;
-    System.arraycopy(utf8, 0, current, used + 2, length);
+    System.arraycopy(utf8, from, current, used + 2, length);
     used += need;
     return address;
+  }
+
+  /** Whether the id at {@code address} has the UTF-8 bytes {@code b[from .. from + length)}. */
+  boolean matches(long address, byte[] b, int from, int length) {
+    byte[] c = chunks.get((int) (address >>> CHUNK_BITS));
+    int at = (int) (address & (CHUNK - 1));
+    return (((c[at] & 0xFF) << 8) | (c[at + 1] & 0xFF)) == length
+        && Arrays.equals(c, at + 2, at + 2 + length, b, from, from + length);
+  }
+
+  /** The id at {@code address}, read from the arena as it is now. */
+  String get(long address) {
+    byte[] c = chunks.get((int) (address >>> CHUNK_BITS));
+    int at = (int) (address & (CHUNK - 1));
+    int length = ((c[at] & 0xFF) << 8) | (c[at + 1] & 0xFF);
+    return new String(c, at + 2, length, StandardCharsets.UTF_8);
   }
 
   /** The chunks as they are now, for a view; later appends do not change the bytes it can reach. */

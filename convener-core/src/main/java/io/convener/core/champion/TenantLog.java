@@ -60,13 +60,13 @@ final class TenantLog {
       // The members are read on a side thread while the blocks decode against a roster of their
       // own; the two are joined after, giving the same indexes as reading the members first.
       CompletableFuture<List<Member>> members = SideWork.start("member-load", () -> memberStore.listPseudonymous(tenant));
-      Roster seen = new Roster();
+      BlockMembers seen = new BlockMembers();
       boolean fromBlocks = fromBlocks(tenant, eventStore, blockStore, seen);
       SideWork.join(members).forEach(roster::upsert);
       if (fromBlocks) {
         int[] index = new int[seen.size()];
         for (int i = 0; i < index.length; i++) {
-          index[i] = roster.indexOf(seen.member(i).id());
+          index[i] = roster.indexOf(seen.id(i));
         }
         events.renumber(index);
         sorted = false;
@@ -101,7 +101,7 @@ final class TenantLog {
   }
 
   /** Loads the events from the champion stream if it accounts for every stored event; false if not. */
-  private boolean fromBlocks(TenantId tenant, EventStore eventStore, EventBlockStore blockStore, Roster seen) {
+  private boolean fromBlocks(TenantId tenant, EventStore eventStore, EventBlockStore blockStore, BlockMembers seen) {
     long stored = eventStore.count(tenant, EventQuery.all());
     EventBlockStore.Totals totals = blockStore.totals(tenant, EventBlocks.STREAM);
     if (totals.events() != stored) {

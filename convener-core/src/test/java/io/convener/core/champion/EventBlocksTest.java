@@ -49,7 +49,7 @@ class EventBlocksTest {
 
     assertThat(blocks).hasSize(3); // 16,384 + 16,384 + 7,232
     assertThat(blocks.stream().mapToLong(EventBlockStore.Block::events).sum()).isEqualTo(events.size());
-    Roster viaBlocks = new Roster();
+    BlockMembers viaBlocks = new BlockMembers();
     EventColumns decoded = new EventColumns();
     long latest = Long.MIN_VALUE;
     for (EventBlockStore.Block b : blocks) {
@@ -84,7 +84,7 @@ class EventBlocksTest {
     }
     assertThat(viaBlocks.size()).isEqualTo(direct.size());
     for (int i = 0; i < direct.size(); i++) {
-      assertThat(viaBlocks.view().member(i).id()).isEqualTo(direct.view().member(i).id());
+      assertThat(viaBlocks.id(i)).isEqualTo(direct.view().member(i).id().value());
     }
   }
 
@@ -95,7 +95,7 @@ class EventBlocksTest {
 
     assertThat(blocks).singleElement().satisfies(b -> assertThat(b.events()).isEqualTo(2));
     EventColumns columns = new EventColumns();
-    assertThat(EventBlocks.decode(blocks.get(0).data(), columns, new Roster())).isEqualTo(Long.MIN_VALUE);
+    assertThat(EventBlocks.decode(blocks.get(0).data(), columns, new BlockMembers())).isEqualTo(Long.MIN_VALUE);
     assertThat(columns.size()).isZero();
   }
 
@@ -103,14 +103,14 @@ class EventBlocksTest {
   void cutShortOrForeignBlocksAreRefusedNotMisread() {
     byte[] data = EventBlocks.encode(events(50, 3)).get(0).data();
 
-    assertThatThrownBy(() -> EventBlocks.decode(Arrays.copyOf(data, data.length - 3), new EventColumns(), new Roster()))
+    assertThatThrownBy(() -> EventBlocks.decode(Arrays.copyOf(data, data.length - 3), new EventColumns(), new BlockMembers()))
         .isInstanceOf(IllegalStateException.class).hasMessageContaining("cut short");
     byte[] longer = Arrays.copyOf(data, data.length + 1);
-    assertThatThrownBy(() -> EventBlocks.decode(longer, new EventColumns(), new Roster()))
+    assertThatThrownBy(() -> EventBlocks.decode(longer, new EventColumns(), new BlockMembers()))
         .isInstanceOf(IllegalStateException.class).hasMessageContaining("after its last event");
     byte[] foreign = data.clone();
     foreign[0] = 9;
-    assertThatThrownBy(() -> EventBlocks.decode(foreign, new EventColumns(), new Roster()))
+    assertThatThrownBy(() -> EventBlocks.decode(foreign, new EventColumns(), new BlockMembers()))
         .isInstanceOf(IllegalStateException.class).hasMessageContaining("version 9");
   }
 }

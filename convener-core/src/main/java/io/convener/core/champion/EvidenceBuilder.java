@@ -53,12 +53,26 @@ final class EvidenceBuilder {
     EventColumns.View ev = s.snapshot().events();
     long from = EventColumns.nanos(s.from());
     long until = EventColumns.nanos(s.until());
+    // Every event of the tenant is looked at, and few name a listed member: that test comes first,
+    // on roster indexes and a small array, without the graph's numbering.
+    boolean[] named = new boolean[wg.nodeOf.length];
+    for (int r = 0; r < named.length; r++) {
+      named[r] = wg.nodeOf[r] >= 0 && slot[wg.nodeOf[r]] >= 0;
+    }
+    long[] ats = ev.at();
+    int[] actors = ev.actor();
+    int[] targetIds = ev.targets();
+    int[] ends = ev.targetEnd();
     for (int i = 0; i < ev.size(); i++) {
-      long at = ev.at()[i];
-      if (at < from || at >= until || !ev.kindOf(i).isCollaboration()) {
+      boolean names = named[actors[i]];
+      for (int j = i == 0 ? 0 : ends[i - 1], end = ends[i]; !names && j < end; j++) {
+        names = named[targetIds[j]];
+      }
+      long at = ats[i];
+      if (!names || at < from || at >= until || !ev.kindOf(i).isCollaboration()) {
         continue;
       }
-      int a = wg.nodeOf[ev.actor()[i]];
+      int a = wg.nodeOf[actors[i]];
       if (a < 0) {
         continue;
       }

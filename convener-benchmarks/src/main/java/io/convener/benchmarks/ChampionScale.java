@@ -31,8 +31,10 @@ import java.util.Locale;
  * members (heavy-tailed activity, teams, cohorts, connectors) with about 20 collaboration events
  * per member over 12 weeks is ingested into an H2 file database; then a new Convener on that
  * database answers a champion request cold (load from the store, graph build, every metric with
- * sampled betweenness above 5,000 members, scoring, consent, evidence), and, warm, repeat requests
- * after each of several batches of 1,000 new events. Prints wall times and the heap in use.
+ * sampled betweenness above 5,000 members, scoring, consent, evidence); new Conveners answer it
+ * again from the store with the JIT warm; the last one answers with the window moved (in memory)
+ * and, warm, repeat requests after each of several batches of 1,000 new events. Prints wall
+ * times and the heap in use.
  *
  * <pre>
  * ./mvnw -q -B package -DskipTests

@@ -2,9 +2,12 @@ package io.convener.core.internal.graph;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinTask;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.IntConsumer;
@@ -89,16 +92,21 @@ final class Cpu {
       }
     };
     int helpers = Math.min(tasks - 1, ForkJoinPool.getCommonPoolParallelism());
-    CompletableFuture<?>[] pooled = new CompletableFuture<?>[Math.max(0, helpers)];
-    for (int i = 0; i < pooled.length; i++) {
-      pooled[i] = CompletableFuture.runAsync(() -> {
+    // Submitted to the pool itself: CompletableFuture.runAsync would start a new thread per call
+    // where the common pool has a single thread, as on two cores.
+    List<ForkJoinTask<?>> pooled = new ArrayList<>(Math.max(0, helpers));
+    for (int i = 0; i < helpers; i++) {
+      pooled.add(ForkJoinPool.commonPool().submit(() -> {
         long c0 = now();
         try {
           runner.run();
+        } catch (RuntimeException e) {
+          next.set(tasks);
+          throw e;
         } finally {
           poolCpuNanos.add(now() - c0);
         }
-      }, ForkJoinPool.commonPool());
+      }));
     }
     RuntimeException failed = null;
     try {
@@ -107,12 +115,13 @@ final class Cpu {
       failed = e;
       next.set(tasks);
     }
-    for (CompletableFuture<?> f : pooled) {
+    for (ForkJoinTask<?> f : pooled) {
       try {
+        // A helper still queued (its thread busy elsewhere) is taken back and finds nothing to do.
         f.join();
-      } catch (CompletionException e) {
+      } catch (RuntimeException e) {
         if (failed == null) {
-          failed = e.getCause() instanceof RuntimeException r ? r : e;
+          failed = e;
         }
       }
     }

@@ -2,6 +2,7 @@ package io.convener.core.champion;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Objects;
 
 /** The byte-level writes and reads of {@link EventBlocks}: varints, zigzag, raw longs, strings. */
 final class BlockBytes {
@@ -122,7 +123,7 @@ final class BlockBytes {
 
     /** Steps over the bytes of a string whose length was just read; returns where they start. */
     int skipString(int length) {
-      java.util.Objects.checkFromIndexSize(p, length, b.length);
+      Objects.checkFromIndexSize(p, length, b.length);
       int at = p;
       p += length;
       return at;

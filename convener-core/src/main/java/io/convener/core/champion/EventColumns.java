@@ -64,7 +64,10 @@ final class EventColumns {
     appendAt(idBytes.add(id), instant, k, actorIndex, w, t, targetCount, tagList);
   }
 
-  /** As {@link #append(String, long, EventKind, int, double, int[], int, List)}, the id given as its first {@code idLength} UTF-8 bytes. */
+  /**
+   * As {@link #append(String, long, EventKind, int, double, int[], int, List)}, the id given as the
+   * first {@code idLength} of its UTF-8 bytes.
+   */
   void append(byte[] id, int idLength, long instant, EventKind k, int actorIndex, double w, int[] t, int targetCount,
       List<String> tagList) {
     appendAt(idBytes.add(id, 0, idLength), instant, k, actorIndex, w, t, targetCount, tagList);

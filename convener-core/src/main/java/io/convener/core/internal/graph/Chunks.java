@@ -4,9 +4,9 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Splits the rows of a graph into a fixed number of chunks of about equal work (entries plus
- * rows) and runs them on the caller and the common fork-join pool. The split does not depend on the number of
- * threads, and per-chunk partial sums are combined in chunk order, so results are the same bits
- * on every run and every machine.
+ * rows) and runs them on the caller and the common fork-join pool. The split does not depend on
+ * the number of threads, and per-chunk partial sums are combined in chunk order, so results are
+ * the same bits on every run and every machine.
  */
 final class Chunks {
   /** Fixed number of chunks: enough to keep a few cores busy, independent of the machine. */

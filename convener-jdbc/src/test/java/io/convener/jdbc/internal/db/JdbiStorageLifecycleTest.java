@@ -86,13 +86,7 @@ class JdbiStorageLifecycleTest {
   @Test
   void aVersionOneDatabaseIsUpgradedAndItsPlaintextPersonalDataRefusedUntilRewritten() throws Exception {
     JdbcSettings settings = TestDatabase.SQLITE_FILE.settings(dir);
-    Flyway.configure(JdbiStorageLifecycle.class.getClassLoader())
-        .dataSource(settings.url(), null, null)
-        .locations(JdbiStorageLifecycle.MIGRATIONS)
-        .table(JdbiStorageLifecycle.HISTORY_TABLE)
-        .target("1")
-        .load()
-        .migrate();
+    migrateTo(settings, "1");
     try (Connection c = DriverManager.getConnection(settings.url()); Statement s = c.createStatement()) {
       s.execute("INSERT INTO tenants (tenant_id) VALUES ('acme')");
       s.execute("INSERT INTO members (tenant_id, member_id, teams, cohorts, skills) VALUES ('acme', 'ann', '[]', '[]', '[]')");
@@ -117,13 +111,7 @@ class JdbiStorageLifecycleTest {
   void eventsStoredBeforeTheEventCounterAreCountedByTheMigrationThatAddsIt(TestDatabase db) throws Exception {
     JdbcSettings settings = db.settings(dir);
     try {
-      Flyway.configure(JdbiStorageLifecycle.class.getClassLoader())
-          .dataSource(settings.url(), settings.user(), settings.password().orElse(null))
-          .locations(JdbiStorageLifecycle.MIGRATIONS)
-          .table(JdbiStorageLifecycle.HISTORY_TABLE)
-          .target("10")
-          .load()
-          .migrate();
+      migrateTo(settings, "10");
       try (Connection c = DriverManager.getConnection(settings.url(), settings.user(), settings.password().orElse(null));
           Statement s = c.createStatement()) {
         s.execute("INSERT INTO tenants (tenant_id) VALUES ('acme')");
@@ -155,13 +143,7 @@ class JdbiStorageLifecycleTest {
       throws Exception {
     JdbcSettings settings = db.settings(dir);
     try {
-      Flyway.configure(JdbiStorageLifecycle.class.getClassLoader())
-          .dataSource(settings.url(), settings.user(), settings.password().orElse(null))
-          .locations(JdbiStorageLifecycle.MIGRATIONS)
-          .table(JdbiStorageLifecycle.HISTORY_TABLE)
-          .target("11")
-          .load()
-          .migrate();
+      migrateTo(settings, "11");
       try (Connection c = DriverManager.getConnection(settings.url(), settings.user(), settings.password().orElse(null));
           Statement s = c.createStatement()) {
         s.execute("INSERT INTO tenants (tenant_id) VALUES ('acme')");
@@ -223,6 +205,17 @@ class JdbiStorageLifecycleTest {
       stores.lifecycle().start();
       assertThat(file).isRegularFile();
     }
+  }
+
+  /** Migrates the database of {@code settings} up to and including version {@code target}, no further. */
+  private static void migrateTo(JdbcSettings settings, String target) {
+    Flyway.configure(JdbiStorageLifecycle.class.getClassLoader())
+        .dataSource(settings.url(), settings.user(), settings.password().orElse(null))
+        .locations(JdbiStorageLifecycle.MIGRATIONS)
+        .table(JdbiStorageLifecycle.HISTORY_TABLE)
+        .target(target)
+        .load()
+        .migrate();
   }
 
   /**

@@ -62,7 +62,8 @@ final class ChampionRanker {
     // Count how many the gate would let through (beside the disclosure and the evidence below,
     // which do not need it), and disclose only as many of the best candidates as it takes to fill
     // the limit: the names always come from disclose().
-    CompletableFuture<Integer> consenting = CompletableFuture.supplyAsync(() -> {
+    // Its own thread, not the common pool: it may wait on the store, and the kernel's helpers run there.
+    CompletableFuture<Integer> consenting = SideWork.start("consent-count", () -> {
       List<MemberId> candidateIds = new ArrayList<>(candidates.length);
       for (int v : candidates) {
         candidateIds.add(idOf(s, v));

@@ -12,7 +12,7 @@ import java.util.Map;
  * Guarded by the owning {@link TenantLog}'s lock for writes; readers use a {@link View}.
  */
 final class Roster {
-  /** By the id's text, so that a block's dictionary is looked up without making member ids. */
+  /** By the id's text, so that the ids a block load collects are looked up without making member ids. */
   private final Map<String, Integer> index = new HashMap<>();
   private Member[] members = new Member[16];
   private int size;
@@ -56,11 +56,6 @@ final class Roster {
 
   int size() {
     return size;
-  }
-
-  /** The member at an index below {@link #size()}. */
-  Member member(int i) {
-    return members[i];
   }
 
   /** A read-only view of the first {@code size} members as they are now. */

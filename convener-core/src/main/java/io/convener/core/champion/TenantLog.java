@@ -57,8 +57,9 @@ final class TenantLog {
   void load(TenantId tenant, MemberStore memberStore, EventStore eventStore, @Nullable EventBlockStore blockStore) {
     boolean sorted = true;
     if (blockStore != null) {
-      // The members are read on a side thread while the blocks decode against a roster of their
-      // own; the two are joined after, giving the same indexes as reading the members first.
+      // The members are read on a side thread while the blocks decode, numbering the member ids
+      // they meet on their own; the events are renumbered to the roster after, giving the same
+      // indexes as reading the members first.
       CompletableFuture<List<Member>> members = SideWork.start("member-load", () -> memberStore.listPseudonymous(tenant));
       BlockMembers seen = new BlockMembers();
       boolean fromBlocks = fromBlocks(tenant, eventStore, blockStore, seen);
@@ -73,11 +74,11 @@ final class TenantLog {
       } else {
         events = new EventColumns();
         latest = Long.MIN_VALUE;
-        new BlockRewrite(tenant, eventStore, blockStore).scan(this::appendLoaded);
+        new BlockRewrite(tenant, eventStore, blockStore).scan(this::append);
       }
     } else {
       memberStore.listPseudonymous(tenant).forEach(roster::upsert);
-      eventStore.scan(tenant, EventQuery.all().withKinds(KEPT), this::appendLoaded);
+      eventStore.scan(tenant, EventQuery.all().withKinds(KEPT), this::append);
     }
     synchronized (lock) {
       int loaded = events.size();
@@ -118,11 +119,6 @@ final class TenantLog {
       LOG.warn("tenant {}: a champion event block cannot be read; reading the event store", tenant, e);
       return false;
     }
-  }
-
-  private void appendLoaded(Event e) {
-    events.append(e, roster);
-    latest = Math.max(latest, EventColumns.nanos(e.at()));
   }
 
   private void append(Event e) {

@@ -191,15 +191,13 @@ final class JdbiMemberStore implements MemberStore {
   }
 
   /**
-   * {@inheritDoc} Team, cohort and org unit ids and skills that many members share are one object
-   * each: at a million members the copies made a few hundred megabytes.
+   * {@inheritDoc} Each distinct stored team, cohort and skill list is parsed once, and members with
+   * equal lists share its values (and the list itself when it has fewer than two): at a million
+   * members separate copies made a few hundred megabytes, and the JSON parsing most of the time.
    */
   @Override
   public List<Member> listPseudonymous(TenantId tenant) {
     requireNonNull(tenant, "tenant");
-    // Members repeat a few team, cohort, org and skill values: each distinct stored value is
-    // parsed once and its object shared (2.6 million CohortId objects for a few hundred values
-    // at a million members otherwise, and most of the listing's time in the JSON parser).
     Map<String, List<TeamId>> teams = new HashMap<>();
     Map<String, List<CohortId>> cohorts = new HashMap<>();
     Map<String, List<String>> skills = new HashMap<>();
@@ -210,11 +208,11 @@ final class JdbiMemberStore implements MemberStore {
         .map((rs, ctx) -> {
           String org = rs.getString(2);
           return new Member(MemberId.of(rs.getString(1)),
-              teams.computeIfAbsent(rs.getString(3), json -> List.copyOf(Json.list(json, TeamId::of, "teams"))),
-              cohorts.computeIfAbsent(rs.getString(4), json -> List.copyOf(Json.list(json, CohortId::of, "cohorts"))),
+              teams.computeIfAbsent(rs.getString(3), j -> List.copyOf(Json.list(j, TeamId::of, "teams"))),
+              cohorts.computeIfAbsent(rs.getString(4), j -> List.copyOf(Json.list(j, CohortId::of, "cohorts"))),
               org == null ? Optional.empty() : Optional.of(orgs.computeIfAbsent(org, OrgUnit::of)),
               Optional.empty(), Optional.empty(),
-              skills.computeIfAbsent(rs.getString(5), json -> List.copyOf(Json.list(json, Function.identity(), "skills"))));
+              skills.computeIfAbsent(rs.getString(5), j -> List.copyOf(Json.list(j, Function.identity(), "skills"))));
         })
         .collectIntoList()));
     members.sort((a, b) -> a.id().compareTo(b.id()));

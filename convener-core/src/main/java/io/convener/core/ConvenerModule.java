@@ -11,7 +11,7 @@ import io.convener.core.ingest.IngestModule;
 import io.convener.core.innovation.InnovationModule;
 import io.convener.core.keys.KeysModule;
 import io.convener.core.learning.LearningModule;
-import io.convener.core.gate.GateModule;
+import io.convener.core.internal.gate.GateModule;
 import io.convener.core.profile.ProfileModule;
 import io.convener.core.notify.NotifyModule;
 import io.convener.core.provenance.ProvenanceModule;

@@ -4,7 +4,7 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Singleton;
 import com.google.inject.multibindings.OptionalBinder;
 import io.convener.api.consent.ConsentGate;
-import io.convener.core.gate.ConsentFilter;
+import io.convener.core.internal.gate.ConsentFilter;
 
 /**
  * Binds the default {@link ConsentGate} (the consent engine behind the choke point, so every change

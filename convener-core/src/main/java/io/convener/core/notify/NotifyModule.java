@@ -6,7 +6,7 @@ import com.google.inject.Singleton;
 import com.google.inject.multibindings.Multibinder;
 import com.google.inject.multibindings.OptionalBinder;
 import io.convener.api.notify.Notifier;
-import io.convener.core.gate.OutboxSignal;
+import io.convener.core.internal.gate.OutboxSignal;
 import io.convener.spi.notify.NotificationChannel;
 import java.time.Clock;
 

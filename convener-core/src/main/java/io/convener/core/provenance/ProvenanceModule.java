@@ -4,7 +4,7 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Singleton;
 import com.google.inject.multibindings.OptionalBinder;
 import io.convener.api.provenance.ProvenanceLog;
-import io.convener.core.gate.ProvenanceRecorder;
+import io.convener.core.internal.gate.ProvenanceRecorder;
 import io.convener.core.internal.provenance.CheckpointKeys;
 
 /**

@@ -18,7 +18,7 @@ import io.convener.api.pulse.PulseScope;
 import io.convener.api.pulse.RiskKind;
 import io.convener.core.ConvenerModule;
 import io.convener.core.ConvenerSettings;
-import io.convener.core.gate.Gate;
+import io.convener.core.internal.gate.Gate;
 import io.convener.jdbc.JdbcSettings;
 import io.convener.jdbc.JdbcStorageModule;
 import io.convener.spi.pulse.SentimentAnalyzer;

@@ -1,4 +1,4 @@
-package io.convener.core.gate;
+package io.convener.core.internal.gate;
 
 import com.google.inject.AbstractModule;
 import com.google.inject.Singleton;

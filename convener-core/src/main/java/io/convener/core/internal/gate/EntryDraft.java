@@ -1,4 +1,4 @@
-package io.convener.core.gate;
+package io.convener.core.internal.gate;
 
 import static java.util.Objects.requireNonNull;
 

@@ -1,4 +1,4 @@
-package io.convener.core.gate;
+package io.convener.core.internal.gate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -47,6 +47,19 @@ class ServiceSignaturesTest {
     assertThat(offenders).as("service methods without a leading TenantId or Principal").isEmpty();
   }
 
+  @Test
+  void theConsentGateTakesThePrincipalWhoActsFirst() {
+    // The host's one door to consent passes the gate: no method of it may take a bare TenantId.
+    List<String> offenders = new ArrayList<>();
+    for (Method m : ConsentGate.class.getMethods()) {
+      if (m.getParameterCount() == 0 || m.getParameterTypes()[0] != Principal.class) {
+        offenders.add(m.getName());
+      }
+    }
+    assertThat(ConsentGate.class.getMethods()).hasSizeGreaterThanOrEqualTo(9);
+    assertThat(offenders).as("ConsentGate methods that do not take a Principal first").isEmpty();
+  }
+
   /** Non-sealed interfaces in io.convener.api.<area> packages that take arguments: the services. */
   private static List<Class<?>> serviceInterfaces() throws IOException, URISyntaxException, ClassNotFoundException {
     Path root = Path.of(IngestService.class.getProtectionDomain().getCodeSource().getLocation().toURI());

@@ -3,8 +3,8 @@ package io.convener.core.approval;
 import static java.util.Objects.requireNonNull;
 
 import io.convener.api.approval.Approval;
-import io.convener.api.consent.ConsentGate;
 import io.convener.api.notify.NotificationDraft;
+import io.convener.core.internal.consent.ConsentEngine;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
@@ -17,10 +17,10 @@ import java.util.Map;
 final class ApprovalNotifier {
   static final String REQUESTED = "approval.requested";
 
-  private final ConsentGate consent;
+  private final ConsentEngine consent;
 
   @Inject
-  ApprovalNotifier(ConsentGate consent) {
+  ApprovalNotifier(ConsentEngine consent) {
     this.consent = requireNonNull(consent, "consent");
   }
 

@@ -12,11 +12,11 @@ import io.convener.api.champion.Evidence;
 import io.convener.api.champion.Evidence.EventEvidence;
 import io.convener.api.champion.Evidence.PersonEvidence;
 import io.convener.api.champion.RankedMember;
-import io.convener.api.consent.ConsentGate;
 import io.convener.api.consent.Disclosed;
 import io.convener.api.consent.Disclosure;
 import io.convener.api.consent.Purpose;
 import io.convener.api.model.Member;
+import io.convener.core.internal.consent.ConsentEngine;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -36,10 +36,10 @@ import java.util.concurrent.CompletableFuture;
  */
 final class ChampionRanker {
   private final Pipeline pipeline;
-  private final ConsentGate consent;
+  private final ConsentEngine consent;
 
   @Inject
-  ChampionRanker(Pipeline pipeline, ConsentGate consent) {
+  ChampionRanker(Pipeline pipeline, ConsentEngine consent) {
     this.pipeline = requireNonNull(pipeline, "pipeline");
     this.consent = requireNonNull(consent, "consent");
   }

@@ -9,11 +9,11 @@ import io.convener.api.champion.ChampionSettings;
 import io.convener.api.champion.CollaboratorQuery;
 import io.convener.api.champion.CollaboratorRecommendations;
 import io.convener.api.champion.Recommendation;
-import io.convener.api.consent.ConsentGate;
 import io.convener.api.consent.Disclosed;
 import io.convener.api.consent.Disclosure;
 import io.convener.api.consent.Purpose;
 import io.convener.api.model.Member;
+import io.convener.core.internal.consent.ConsentEngine;
 import io.convener.core.internal.graph.InteractionGraph;
 import jakarta.inject.Inject;
 import java.time.Instant;
@@ -44,10 +44,10 @@ final class CollaboratorFinder {
   static final double W_DIVERSITY = 0.2;
 
   private final Pipeline pipeline;
-  private final ConsentGate consent;
+  private final ConsentEngine consent;
 
   @Inject
-  CollaboratorFinder(Pipeline pipeline, ConsentGate consent) {
+  CollaboratorFinder(Pipeline pipeline, ConsentEngine consent) {
     this.pipeline = requireNonNull(pipeline, "pipeline");
     this.consent = requireNonNull(consent, "consent");
   }

@@ -13,7 +13,7 @@ import io.convener.api.champion.CollaboratorQuery;
 import io.convener.api.champion.CollaboratorRecommendations;
 import io.convener.api.champion.MetricsQuery;
 import io.convener.api.champion.MetricsReport;
-import io.convener.api.consent.ConsentGate;
+import io.convener.core.internal.consent.ConsentEngine;
 import io.convener.core.internal.gate.Gate;
 import io.convener.core.internal.gate.Invocation;
 import jakarta.inject.Inject;
@@ -25,7 +25,7 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * Champion discovery behind the choke point: each call is one gated invocation (tenant, role,
  * rate limit, consent re-check, one provenance entry), computed inside {@link
- * ConsentGate#consistently} so a consent change during the computation is seen. The entry's
+ * ConsentEngine#consistently} so a consent change during the computation is seen. The entry's
  * inputs digest and its {@code used} ids record the window, filters, graph size, data watermark
  * and settings. Thread-safe.
  */
@@ -37,7 +37,7 @@ final class DefaultChampionDiscovery implements ChampionDiscovery {
   static final String CONFIGURE = "champion.configure";
 
   private final Gate gate;
-  private final ConsentGate consent;
+  private final ConsentEngine consent;
   private final ChampionRanker ranker;
   private final MetricsLister metrics;
   private final CollaboratorFinder collaborators;
@@ -45,12 +45,12 @@ final class DefaultChampionDiscovery implements ChampionDiscovery {
   private final Clock clock;
 
   @Inject
-  DefaultChampionDiscovery(Gate gate, ConsentGate consent, ChampionRanker ranker, MetricsLister metrics,
+  DefaultChampionDiscovery(Gate gate, ConsentEngine consent, ChampionRanker ranker, MetricsLister metrics,
       CollaboratorFinder collaborators, SettingsRegistry registry) {
     this(gate, consent, ranker, metrics, collaborators, registry, Clock.systemUTC());
   }
 
-  DefaultChampionDiscovery(Gate gate, ConsentGate consent, ChampionRanker ranker, MetricsLister metrics,
+  DefaultChampionDiscovery(Gate gate, ConsentEngine consent, ChampionRanker ranker, MetricsLister metrics,
       CollaboratorFinder collaborators, SettingsRegistry registry, Clock clock) {
     this.gate = requireNonNull(gate, "gate");
     this.consent = requireNonNull(consent, "consent");

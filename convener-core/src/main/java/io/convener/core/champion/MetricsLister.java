@@ -7,10 +7,10 @@ import io.convener.api.TenantId;
 import io.convener.api.champion.Exactness;
 import io.convener.api.champion.MemberMetrics;
 import io.convener.api.champion.MetricsReport;
-import io.convener.api.consent.ConsentGate;
 import io.convener.api.consent.Disclosed;
 import io.convener.api.consent.Disclosure;
 import io.convener.api.consent.Purpose;
+import io.convener.core.internal.consent.ConsentEngine;
 import io.convener.core.internal.graph.GraphMetrics;
 import io.convener.core.internal.graph.Metric;
 import jakarta.inject.Inject;
@@ -30,10 +30,10 @@ import java.util.Map;
 final class MetricsLister {
   private final TenantLogs logs;
   private final StructureCache structures;
-  private final ConsentGate consent;
+  private final ConsentEngine consent;
 
   @Inject
-  MetricsLister(TenantLogs logs, StructureCache structures, ConsentGate consent) {
+  MetricsLister(TenantLogs logs, StructureCache structures, ConsentEngine consent) {
     this.logs = requireNonNull(logs, "logs");
     this.structures = requireNonNull(structures, "structures");
     this.consent = requireNonNull(consent, "consent");

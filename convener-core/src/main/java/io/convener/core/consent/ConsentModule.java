@@ -4,15 +4,19 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Singleton;
 import com.google.inject.multibindings.OptionalBinder;
 import io.convener.api.consent.ConsentGate;
+import io.convener.core.internal.consent.ConsentEngine;
 import io.convener.core.internal.gate.ConsentFilter;
 
 /**
- * Binds the default {@link ConsentGate} (the consent engine behind the choke point, so every change
- * leaves a provenance entry), and the {@link ConsentEventSink} through which ingestion
- * feeds it consent events, and the choke point's {@link ConsentFilter}, which re-checks every
- * person a result names as it leaves its service; a host replaces either with {@code
- * OptionalBinder.newOptionalBinder(binder(), ConsentGate.class).setBinding()}. Needs a {@code
- * ConsentStore} and an {@code EventStore} (from a storage module). Does no I/O.
+ * Binds the public {@link ConsentGate} (every call through the choke point, so every change and
+ * every read leaves a provenance entry), the internal {@link ConsentEngine} that the gate, the
+ * services and the choke point's {@link ConsentFilter} all consult, the {@link ConsentEventSink}
+ * through which ingestion feeds the engine consent events, and the {@link ConsentFilter}, which
+ * re-checks every person a result names as it leaves its service. Each is an {@code
+ * OptionalBinder} default: a host that replaces the engine with {@code
+ * OptionalBinder.newOptionalBinder(binder(), ConsentEngine.class).setBinding()} is the only engine
+ * consulted. Needs a {@code ConsentStore} and an {@code EventStore} (from a storage module). Does
+ * no I/O.
  */
 public final class ConsentModule extends AbstractModule {
   /** Creates the module. */
@@ -24,10 +28,13 @@ public final class ConsentModule extends AbstractModule {
         .setDefault()
         .to(GatedConsentGate.class);
     bind(GatedConsentGate.class).in(Singleton.class);
+    OptionalBinder.newOptionalBinder(binder(), ConsentEngine.class)
+        .setDefault()
+        .to(DefaultConsentEngine.class);
     OptionalBinder.newOptionalBinder(binder(), ConsentEventSink.class)
         .setDefault()
-        .to(DefaultConsentGate.class);
-    bind(DefaultConsentGate.class).in(Singleton.class);
+        .to(DefaultConsentEngine.class);
+    bind(DefaultConsentEngine.class).in(Singleton.class);
     OptionalBinder.newOptionalBinder(binder(), ConsentFilter.class)
         .setDefault()
         .to(ConsentRecheck.class);

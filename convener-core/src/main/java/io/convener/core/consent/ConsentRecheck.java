@@ -6,6 +6,7 @@ import io.convener.api.ConsentChangedException;
 import io.convener.api.Principal;
 import io.convener.api.consent.Disclosed;
 import io.convener.api.consent.NamesPeople;
+import io.convener.core.internal.consent.ConsentEngine;
 import io.convener.core.internal.gate.ConsentFilter;
 import io.convener.core.internal.gate.Invocation;
 import jakarta.inject.Inject;
@@ -21,10 +22,10 @@ import java.util.Optional;
  * unchanged. Thread-safe.
  */
 final class ConsentRecheck implements ConsentFilter {
-  private final DefaultConsentGate consent;
+  private final ConsentEngine consent;
 
   @Inject
-  ConsentRecheck(DefaultConsentGate consent) {
+  ConsentRecheck(ConsentEngine consent) {
     this.consent = requireNonNull(consent, "consent");
   }
 

@@ -2,6 +2,7 @@ package io.convener.core.consent;
 
 import static java.util.Objects.requireNonNull;
 
+import io.convener.api.AccessDeniedException;
 import io.convener.api.MemberId;
 import io.convener.api.Principal;
 import io.convener.api.Role;
@@ -10,38 +11,42 @@ import io.convener.api.consent.ConsentGate;
 import io.convener.api.consent.ConsentPolicy;
 import io.convener.api.consent.ConsentRecord;
 import io.convener.api.consent.ConsentRecordId;
-import io.convener.api.consent.Disclosure;
 import io.convener.api.consent.Purpose;
+import io.convener.core.internal.consent.ConsentEngine;
 import io.convener.core.internal.gate.Gate;
 import io.convener.core.internal.gate.Invocation;
 import jakarta.inject.Inject;
 import java.time.Instant;
-import java.util.Collection;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
-import java.util.function.Supplier;
 
 /**
- * The {@link ConsentGate} hosts get: every change a principal makes — grant, revoke, policy — goes
+ * The {@link ConsentGate} hosts get: every call — grant, revoke, policy, and every read — goes
  * through the {@link Gate}, so it is checked (tenant, role, rate limit) and leaves exactly one
- * provenance entry, whose generated entity is the receipt ({@code consent:<record id>}); a
- * member's receipt can then be proved with {@code ProvenanceLog.proveEntry}. The tenant-scoped
- * reads that services make inside their own gated calls pass straight to the consent engine.
- * Thread-safe.
+ * provenance entry, denied calls included. A change's generated entity is its receipt ({@code
+ * consent:<record id>}), which a member can then prove with {@code ProvenanceLog.proveEntry}; a
+ * read's is the receipt it returned, or the number of records it listed. Who may read whose consent
+ * is decided inside the call, so a refusal is an entry too. The answers come from the injected
+ * {@link ConsentEngine}, the same one the services use. Thread-safe.
  */
 final class GatedConsentGate implements ConsentGate {
   static final String GRANT = "consent.grant";
   static final String REVOKE = "consent.revoke";
   static final String POLICY = "consent.policy";
+  static final String READ = "consent.read";
+
+  /** Roles that may read any member's consent in their tenant. */
+  private static final List<Role> READERS = List.of(Role.ADMIN, Role.COMMUNITY_MANAGER, Role.COMPLIANCE_OFFICER);
 
   private final Gate gate;
-  private final DefaultConsentGate consent;
+  private final ConsentEngine consent;
 
   @Inject
-  GatedConsentGate(Gate gate, DefaultConsentGate consent) {
+  GatedConsentGate(Gate gate, ConsentEngine consent) {
     this.gate = requireNonNull(gate, "gate");
     this.consent = requireNonNull(consent, "consent");
   }
@@ -54,10 +59,10 @@ final class GatedConsentGate implements ConsentGate {
     return gate.invoke(principal, Invocation.of(GRANT,
             tenant -> consent.grant(principal, subject, purpose, noticeVersion, expiresAt))
         .roles(Role.MEMBER, Role.ADMIN)
-        .inputs(() -> inputs(subject, purpose, Map.of("noticeVersion", String.valueOf(noticeVersion),
-            "expiresAt", expiresAt.map(Instant::toString).orElse(""))))
+        .inputs(() -> inputs("grant", Map.of("subject", subject.value(), "purpose", purpose.name(),
+            "noticeVersion", String.valueOf(noticeVersion), "expiresAt", expiresAt.map(Instant::toString).orElse(""))))
         .used(() -> List.of(member(subject)))
-        .generated(GatedConsentGate::receipt)
+        .generated(r -> receipts(List.of(r)))
         .build());
   }
 
@@ -67,9 +72,9 @@ final class GatedConsentGate implements ConsentGate {
     requireNonNull(purpose, "purpose");
     return gate.invoke(principal, Invocation.of(REVOKE, tenant -> consent.revoke(principal, subject, purpose))
         .roles(Role.MEMBER, Role.ADMIN)
-        .inputs(() -> inputs(subject, purpose, Map.of()))
+        .inputs(() -> inputs("revoke", Map.of("subject", subject.value(), "purpose", purpose.name())))
         .used(() -> List.of(member(subject)))
-        .generated(GatedConsentGate::receipt)
+        .generated(r -> receipts(List.of(r)))
         .build());
   }
 
@@ -83,60 +88,100 @@ final class GatedConsentGate implements ConsentGate {
   }
 
   @Override
-  public boolean check(TenantId tenant, MemberId subject, Purpose purpose) {
-    return consent.check(tenant, subject, purpose);
+  public boolean check(Principal principal, MemberId subject, Purpose purpose) {
+    requireNonNull(subject, "subject");
+    requireNonNull(purpose, "purpose");
+    return read(principal, "check", Map.of("subject", subject.value(), "purpose", purpose.name()),
+        List.of(member(subject)), tenant -> {
+          mayRead(principal, subject);
+          return consent.check(tenant, subject, purpose);
+        }, granted -> List.of("consent-check:" + (granted ? "granted" : "not-granted")));
   }
 
   @Override
-  public List<MemberId> list(TenantId tenant, Purpose purpose) {
-    return consent.list(tenant, purpose);
+  public Optional<ConsentRecord> current(Principal principal, MemberId subject, Purpose purpose) {
+    requireNonNull(subject, "subject");
+    requireNonNull(purpose, "purpose");
+    return read(principal, "current", Map.of("subject", subject.value(), "purpose", purpose.name()),
+        List.of(member(subject)), tenant -> {
+          mayRead(principal, subject);
+          return consent.current(tenant, subject, purpose);
+        }, r -> receipts(r.stream().toList()));
   }
 
   @Override
-  public <T> Disclosure<T> disclose(
-      TenantId tenant, Purpose purpose, Collection<? extends T> candidates, Function<? super T, MemberId> subjectOf) {
-    return consent.disclose(tenant, purpose, candidates, subjectOf);
+  public List<ConsentRecord> history(Principal principal, MemberId subject) {
+    requireNonNull(subject, "subject");
+    return read(principal, "history", Map.of("subject", subject.value()), List.of(member(subject)), tenant -> {
+      mayRead(principal, subject);
+      return consent.history(tenant, subject);
+    }, GatedConsentGate::count);
   }
 
   @Override
-  public int countDisclosable(TenantId tenant, Purpose purpose, Collection<MemberId> candidates) {
-    return consent.countDisclosable(tenant, purpose, candidates);
+  public List<ConsentRecord> granted(Principal principal, Optional<Purpose> purpose) {
+    requireNonNull(purpose, "purpose");
+    return read(principal, "granted", Map.of("purpose", purpose.map(Purpose::name).orElse("")), List.of(),
+        tenant -> {
+          mayReadOthers(principal);
+          List<Purpose> purposes = purpose.map(List::of)
+              .orElseGet(() -> consent.policy(tenant).enabled().stream().sorted().toList());
+          List<ConsentRecord> records = new ArrayList<>();
+          for (Purpose p : purposes) {
+            for (MemberId m : consent.list(tenant, p).stream().sorted().toList()) {
+              consent.current(tenant, m, p).ifPresent(records::add);
+            }
+          }
+          return List.copyOf(records);
+        }, GatedConsentGate::count);
   }
 
   @Override
-  public <R> R consistently(TenantId tenant, Supplier<? extends R> computation) {
-    return consent.consistently(tenant, computation);
+  public Optional<ConsentRecord> record(Principal principal, ConsentRecordId id) {
+    requireNonNull(id, "id");
+    return read(principal, "record", Map.of("record", id.value()), List.of("consent:" + id.value()), tenant -> {
+      Optional<ConsentRecord> found = consent.record(tenant, id);
+      if (found.isPresent()) {
+        mayRead(principal, found.get().subject());
+      } else {
+        mayReadOthers(principal);
+      }
+      return found;
+    }, r -> receipts(r.stream().toList()));
   }
 
   @Override
-  public long version(TenantId tenant) {
-    return consent.version(tenant);
+  public ConsentPolicy policy(Principal principal) {
+    return read(principal, "policy", Map.of(), List.of(), consent::policy, p -> List.of());
   }
 
-  @Override
-  public Optional<ConsentRecord> current(TenantId tenant, MemberId subject, Purpose purpose) {
-    return consent.current(tenant, subject, purpose);
+  /** One gated read: any role may ask; the body decides whose consent the principal may see. */
+  private <T> T read(Principal principal, String what, Map<String, String> in, List<String> used,
+      Function<TenantId, T> body, Function<T, List<String>> generated) {
+    return gate.invoke(principal, Invocation.of(READ, body::apply)
+        .roles(Role.values())
+        .inputs(() -> inputs(what, in))
+        .used(() -> used)
+        .generated(generated::apply)
+        .build());
   }
 
-  @Override
-  public List<ConsentRecord> history(TenantId tenant, MemberId subject) {
-    return consent.history(tenant, subject);
+  /** A member may read their own consent; the readers' roles may read anyone's. */
+  private static void mayRead(Principal principal, MemberId subject) {
+    if (!principal.subject().equals(subject.value())) {
+      mayReadOthers(principal);
+    }
   }
 
-  @Override
-  public Optional<ConsentRecord> record(TenantId tenant, ConsentRecordId id) {
-    return consent.record(tenant, id);
+  private static void mayReadOthers(Principal principal) {
+    if (READERS.stream().noneMatch(principal::has)) {
+      throw new AccessDeniedException("reading other members' consent needs one of the roles " + READERS);
+    }
   }
 
-  @Override
-  public ConsentPolicy policy(TenantId tenant) {
-    return consent.policy(tenant);
-  }
-
-  private static Map<String, Object> inputs(MemberId subject, Purpose purpose, Map<String, String> more) {
+  private static Map<String, Object> inputs(String operation, Map<String, String> more) {
     Map<String, Object> inputs = new LinkedHashMap<>();
-    inputs.put("subject", subject.value());
-    inputs.put("purpose", purpose.name());
+    inputs.put("operation", operation);
     inputs.putAll(more);
     return inputs;
   }
@@ -145,7 +190,11 @@ final class GatedConsentGate implements ConsentGate {
     return "member:" + subject.value();
   }
 
-  private static List<String> receipt(ConsentRecord record) {
-    return List.of("consent:" + record.id().value());
+  private static List<String> receipts(List<ConsentRecord> records) {
+    return records.stream().map(r -> "consent:" + r.id().value()).toList();
+  }
+
+  private static List<String> count(List<ConsentRecord> records) {
+    return List.of("consent-records:" + records.size());
   }
 }

@@ -1,5 +1,5 @@
 /**
- * The default consent gate: {@code DefaultConsentGate} over the {@link
+ * The default consent gate: {@code DefaultConsentEngine} over the {@link
  * io.convener.spi.storage.ConsentStore}, with a Caffeine cache of each tenant's current consent
  * per purpose, the output filter and the withdrawal-race guard, and the feed that turns ingested
  * {@code consent} events into consent records. {@link io.convener.core.consent.ConsentModule} wires

@@ -5,12 +5,12 @@ import static java.util.Objects.requireNonNull;
 import io.convener.api.EventId;
 import io.convener.api.Principal;
 import io.convener.api.Role;
-import io.convener.api.consent.ConsentGate;
 import io.convener.api.innovation.InnovationSpread;
 import io.convener.api.innovation.SharingAgreement;
 import io.convener.api.innovation.SharingTerms;
 import io.convener.api.innovation.SpreadReport;
 import io.convener.api.innovation.SuccessfulPattern;
+import io.convener.core.internal.consent.ConsentEngine;
 import io.convener.core.internal.gate.Gate;
 import io.convener.core.internal.gate.Invocation;
 import io.convener.api.notify.NotificationDraft;
@@ -41,14 +41,14 @@ final class DefaultInnovationSpread implements InnovationSpread {
   static final String PUSH = "innovation.push";
 
   private final Gate gate;
-  private final ConsentGate consent;
+  private final ConsentEngine consent;
   private final SharingAgreementStore agreements;
   private final SpreadComputation computation;
   private final PatternJudge judge;
   private final Clock clock = Clock.systemUTC();
 
   @Inject
-  DefaultInnovationSpread(Gate gate, ConsentGate consent, EventStore events, MemberStore members,
+  DefaultInnovationSpread(Gate gate, ConsentEngine consent, EventStore events, MemberStore members,
       SharingAgreementStore agreements, Pseudonyms pseudonyms) {
     this.gate = requireNonNull(gate, "gate");
     this.consent = requireNonNull(consent, "consent");

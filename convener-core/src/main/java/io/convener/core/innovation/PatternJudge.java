@@ -10,9 +10,9 @@ import io.convener.api.TenantId;
 import io.convener.api.innovation.SuccessfulPattern;
 import io.convener.api.model.EventKind;
 import io.convener.api.model.Member;
-import io.convener.api.consent.ConsentGate;
 import io.convener.api.consent.Disclosed;
 import io.convener.api.notify.NotificationDraft;
+import io.convener.core.internal.consent.ConsentEngine;
 import io.convener.spi.storage.EventQuery;
 import io.convener.spi.storage.EventStore;
 import io.convener.spi.storage.MemberStore;
@@ -45,9 +45,9 @@ final class PatternJudge {
   private final SpreadReader reader;
   private final EventStore events;
   private final MemberStore members;
-  private final ConsentGate consent;
+  private final ConsentEngine consent;
 
-  PatternJudge(SpreadReader reader, EventStore events, MemberStore members, ConsentGate consent) {
+  PatternJudge(SpreadReader reader, EventStore events, MemberStore members, ConsentEngine consent) {
     this.reader = requireNonNull(reader, "reader");
     this.events = requireNonNull(events, "events");
     this.members = requireNonNull(members, "members");

@@ -5,7 +5,6 @@ import static java.util.Objects.requireNonNull;
 import io.convener.api.EventId;
 import io.convener.api.MemberId;
 import io.convener.api.TenantId;
-import io.convener.api.consent.ConsentGate;
 import io.convener.api.consent.Disclosed;
 import io.convener.api.consent.Purpose;
 import io.convener.api.innovation.LineageEntry;
@@ -13,6 +12,7 @@ import io.convener.api.innovation.Person;
 import io.convener.api.innovation.RejectedAdoption;
 import io.convener.api.innovation.SpreadReport;
 import io.convener.core.innovation.Pseudonyms.Kind;
+import io.convener.core.internal.consent.ConsentEngine;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -37,10 +37,10 @@ final class SpreadAssembler {
   private static final Purpose PURPOSE = Purpose.INNOVATION_ATTRIBUTION;
   private static final double DAY_SECONDS = 86_400.0;
 
-  private final ConsentGate consent;
+  private final ConsentEngine consent;
   private final Pseudonyms pseudonyms;
 
-  SpreadAssembler(ConsentGate consent, Pseudonyms pseudonyms) {
+  SpreadAssembler(ConsentEngine consent, Pseudonyms pseudonyms) {
     this.consent = requireNonNull(consent, "consent");
     this.pseudonyms = requireNonNull(pseudonyms, "pseudonyms");
   }

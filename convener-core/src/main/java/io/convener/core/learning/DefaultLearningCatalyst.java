@@ -8,7 +8,6 @@ import io.convener.api.MemberId;
 import io.convener.api.Principal;
 import io.convener.api.Role;
 import io.convener.api.TenantId;
-import io.convener.api.consent.ConsentGate;
 import io.convener.api.consent.Disclosed;
 import io.convener.api.consent.Purpose;
 import io.convener.api.learning.Attribution;
@@ -19,6 +18,7 @@ import io.convener.api.learning.Evidence;
 import io.convener.api.learning.LearningCatalyst;
 import io.convener.api.model.Event;
 import io.convener.api.model.EventKind;
+import io.convener.core.internal.consent.ConsentEngine;
 import io.convener.core.internal.gate.Gate;
 import io.convener.core.internal.gate.Invocation;
 import io.convener.spi.storage.EventQuery;
@@ -47,13 +47,13 @@ final class DefaultLearningCatalyst implements LearningCatalyst {
   static final String ATTRIBUTE = "learning.attribute";
 
   private final Gate gate;
-  private final ConsentGate consent;
+  private final ConsentEngine consent;
   private final EventStore events;
   private final MemberStore members;
 
   @Inject
   DefaultLearningCatalyst(
-      Gate gate, ConsentGate consent, EventStore events, MemberStore members) {
+      Gate gate, ConsentEngine consent, EventStore events, MemberStore members) {
     this.gate = requireNonNull(gate, "gate");
     this.consent = requireNonNull(consent, "consent");
     this.events = requireNonNull(events, "events");

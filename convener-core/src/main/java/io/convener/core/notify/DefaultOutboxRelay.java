@@ -4,8 +4,8 @@ import static java.util.Objects.requireNonNull;
 
 import io.convener.api.MemberId;
 import io.convener.api.TenantId;
-import io.convener.api.consent.ConsentGate;
 import io.convener.api.notify.NotificationPreferences;
+import io.convener.core.internal.consent.ConsentEngine;
 import io.convener.core.internal.gate.OutboxSignal;
 import io.convener.core.internal.gate.ProvenanceRecorder;
 import io.convener.spi.notify.NotificationChannel;
@@ -57,7 +57,7 @@ final class DefaultOutboxRelay implements OutboxRelay, OutboxSignal {
   private volatile boolean running;
 
   @Inject
-  DefaultOutboxRelay(NotificationStore store, ProvenanceRecorder recorder, ConsentGate consent, NotificationHub hub,
+  DefaultOutboxRelay(NotificationStore store, ProvenanceRecorder recorder, ConsentEngine consent, NotificationHub hub,
       Set<NotificationChannel> channels, @NotifyClock Clock clock, NotifySettings settings) {
     this.store = requireNonNull(store, "store");
     this.recorder = requireNonNull(recorder, "recorder");

@@ -3,12 +3,12 @@ package io.convener.core.notify;
 import static java.util.Objects.requireNonNull;
 
 import io.convener.api.TenantId;
-import io.convener.api.consent.ConsentGate;
 import io.convener.api.consent.Purpose;
 import io.convener.api.notify.DeliveryStatus;
 import io.convener.api.notify.NotificationDraft;
 import io.convener.api.notify.NotificationPreferences;
 import io.convener.api.notify.Notification;
+import io.convener.core.internal.consent.ConsentEngine;
 import io.convener.spi.notify.NonRetryableDeliveryException;
 import io.convener.spi.notify.NotificationChannel;
 import io.convener.spi.storage.ChannelDelivery;
@@ -34,12 +34,12 @@ final class Deliverer {
   static final String STREAM = "stream";
 
   private final NotificationStore store;
-  private final ConsentGate consent;
+  private final ConsentEngine consent;
   private final NotificationHub hub;
   private final NotifySettings settings;
   private final DoubleSupplier jitter;
 
-  Deliverer(NotificationStore store, ConsentGate consent, NotificationHub hub, NotifySettings settings,
+  Deliverer(NotificationStore store, ConsentEngine consent, NotificationHub hub, NotifySettings settings,
       DoubleSupplier jitter) {
     this.store = requireNonNull(store, "store");
     this.consent = requireNonNull(consent, "consent");

@@ -7,13 +7,13 @@ import io.convener.api.MemberId;
 import io.convener.api.Principal;
 import io.convener.api.Role;
 import io.convener.api.TenantId;
-import io.convener.api.consent.ConsentGate;
 import io.convener.api.consent.Disclosed;
 import io.convener.api.consent.Disclosure;
 import io.convener.api.consent.Purpose;
 import io.convener.api.model.Member;
 import io.convener.api.profile.Profile;
 import io.convener.api.profile.ProfileService;
+import io.convener.core.internal.consent.ConsentEngine;
 import io.convener.core.internal.gate.Gate;
 import io.convener.core.internal.gate.Invocation;
 import io.convener.spi.storage.MemberStore;
@@ -33,11 +33,11 @@ final class DefaultProfileService implements ProfileService {
   private static final Role[] ANY_ROLE = Role.values();
 
   private final Gate gate;
-  private final ConsentGate consent;
+  private final ConsentEngine consent;
   private final MemberStore members;
 
   @Inject
-  DefaultProfileService(Gate gate, ConsentGate consent, MemberStore members) {
+  DefaultProfileService(Gate gate, ConsentEngine consent, MemberStore members) {
     this.gate = requireNonNull(gate, "gate");
     this.consent = requireNonNull(consent, "consent");
     this.members = requireNonNull(members, "members");

@@ -10,12 +10,12 @@ import io.convener.api.Principal;
 import io.convener.api.Role;
 import io.convener.api.StorageException;
 import io.convener.api.TenantId;
-import io.convener.api.consent.ConsentGate;
 import io.convener.api.consent.Disclosed;
 import io.convener.api.consent.Disclosure;
 import io.convener.api.consent.Purpose;
 import io.convener.api.model.Member;
 import io.convener.api.pulse.PulseAggregator;
+import io.convener.core.internal.consent.ConsentEngine;
 import io.convener.spi.notify.PulseWatchers;
 import io.convener.api.pulse.PulseReport;
 import io.convener.api.pulse.PulseRequest;
@@ -52,7 +52,7 @@ final class DefaultPulseAggregator implements PulseAggregator {
   static final String CONFIGURE = "pulse.configure";
 
   private final Gate gate;
-  private final ConsentGate consent;
+  private final ConsentEngine consent;
   private final Rollups rollups;
   private final TenantSettings settings;
   private final RiskNotifier risks;
@@ -66,12 +66,12 @@ final class DefaultPulseAggregator implements PulseAggregator {
   /** One pulse question, as the last-known cache keys it. */
   private record Question(TenantId tenant, PulseScope scope, Duration window) {}
 
-  DefaultPulseAggregator(Gate gate, ConsentGate consent, Rollups rollups, TenantSettings settings) {
+  DefaultPulseAggregator(Gate gate, ConsentEngine consent, Rollups rollups, TenantSettings settings) {
     this(gate, consent, rollups, settings, new RiskNotifier(consent, PulseWatchers.NONE));
   }
 
   @Inject
-  DefaultPulseAggregator(Gate gate, ConsentGate consent, Rollups rollups, TenantSettings settings,
+  DefaultPulseAggregator(Gate gate, ConsentEngine consent, Rollups rollups, TenantSettings settings,
       RiskNotifier risks) {
     this.risks = requireNonNull(risks, "risks");
     this.gate = requireNonNull(gate, "gate");

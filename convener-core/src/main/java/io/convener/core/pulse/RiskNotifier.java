@@ -4,13 +4,13 @@ import static java.util.Objects.requireNonNull;
 
 import io.convener.api.MemberId;
 import io.convener.api.TenantId;
-import io.convener.api.consent.ConsentGate;
 import io.convener.api.consent.Disclosed;
 import io.convener.api.notify.NotificationDraft;
 import io.convener.api.pulse.PulseReport;
 import io.convener.api.pulse.RiskFlag;
 import io.convener.api.pulse.RiskKind;
 import io.convener.api.pulse.Severity;
+import io.convener.core.internal.consent.ConsentEngine;
 import io.convener.spi.notify.PulseWatchers;
 import jakarta.inject.Inject;
 import java.time.ZoneOffset;
@@ -30,11 +30,11 @@ import java.util.Map;
 final class RiskNotifier {
   static final String KIND = "pulse.risk";
 
-  private final ConsentGate consent;
+  private final ConsentEngine consent;
   private final PulseWatchers watchers;
 
   @Inject
-  RiskNotifier(ConsentGate consent, PulseWatchers watchers) {
+  RiskNotifier(ConsentEngine consent, PulseWatchers watchers) {
     this.consent = requireNonNull(consent, "consent");
     this.watchers = requireNonNull(watchers, "watchers");
   }

@@ -9,12 +9,12 @@ import io.convener.api.Principal;
 import io.convener.api.Role;
 import io.convener.api.TenantId;
 import io.convener.api.consent.ConsentFilter;
-import io.convener.api.consent.ConsentGate;
 import io.convener.api.consent.ConsentRecord;
 import io.convener.api.consent.ConsentRecordId;
 import io.convener.api.consent.Disclosed;
 import io.convener.api.consent.Disclosure;
 import io.convener.api.consent.Purpose;
+import io.convener.core.internal.consent.ConsentEngine;
 import java.io.IOException;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Method;
@@ -54,9 +54,9 @@ class CarelessServiceTest {
 
   /** Ranks everybody by score and tries to name them all. */
   static final class CarelessChampionService {
-    private final ConsentGate gate;
+    private final ConsentEngine gate;
 
-    CarelessChampionService(ConsentGate gate) {
+    CarelessChampionService(ConsentEngine gate) {
       this.gate = gate;
     }
 

@@ -107,8 +107,8 @@ class CheckListDifferentialTest {
     GateFixture f = requireFixture();
     TenantId tenant = TenantId.of("diff-" + tries.incrementAndGet());
     Principal admin = Principal.of(tenant, "admin", Role.ADMIN);
-    DefaultConsentGate gate = f.anotherGate();
-    DefaultConsentGate otherProcess = f.anotherGate();
+    DefaultConsentEngine gate = f.anotherGate();
+    DefaultConsentEngine otherProcess = f.anotherGate();
     Model model = new Model();
     boolean behind = false;
     int events = 0;
@@ -164,7 +164,7 @@ class CheckListDifferentialTest {
     }
   }
 
-  private static void assertAgreement(DefaultConsentGate gate, TenantId tenant, Model model, Instant now, boolean behind) {
+  private static void assertAgreement(DefaultConsentEngine gate, TenantId tenant, Model model, Instant now, boolean behind) {
     List<MemberId> everybody = new ArrayList<>();
     for (int m = 0; m < MEMBERS; m++) {
       everybody.add(member(m));

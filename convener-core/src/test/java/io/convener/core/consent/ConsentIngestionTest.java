@@ -23,6 +23,7 @@ import io.convener.api.model.Attrs;
 import io.convener.api.model.Event;
 import io.convener.api.model.EventKind;
 import io.convener.core.ConvenerModule;
+import io.convener.core.internal.consent.ConsentEngine;
 import io.convener.jdbc.JdbcSettings;
 import io.convener.jdbc.JdbcStorageModule;
 import io.convener.spi.storage.EventStore;
@@ -46,11 +47,11 @@ class ConsentIngestionTest {
   private final Injector injector = Guice.createInjector(
       new ConvenerModule(), new JdbcStorageModule(JdbcSettings.inMemoryH2("ingest-" + UUID.randomUUID())));
   private final Convener convener = injector.getInstance(Convener.class);
-  private final ConsentGate consent;
+  private final ConsentEngine consent;
 
   ConsentIngestionTest() {
     convener.start();
-    consent = convener.consent();
+    consent = injector.getInstance(ConsentEngine.class);
   }
 
   @AfterEach
@@ -156,8 +157,9 @@ class ConsentIngestionTest {
 
   @Test
   void theFacadeAndTheIngestionFeedShareOneGate() {
-    assertThat(injector.getInstance(ConsentGate.class)).isSameAs(consent);
-    assertThat(consent).isInstanceOf(GatedConsentGate.class);
-    assertThat(injector.getInstance(ConsentEventSink.class)).isSameAs(injector.getInstance(DefaultConsentGate.class));
+    assertThat(injector.getInstance(ConsentGate.class)).isSameAs(convener.consent());
+    assertThat(convener.consent()).isInstanceOf(GatedConsentGate.class);
+    assertThat(injector.getInstance(ConsentEventSink.class)).isSameAs(injector.getInstance(DefaultConsentEngine.class));
+    assertThat(consent).isSameAs(injector.getInstance(DefaultConsentEngine.class));
   }
 }

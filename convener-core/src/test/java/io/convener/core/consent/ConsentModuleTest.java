@@ -24,7 +24,7 @@ class ConsentModuleTest {
       assertThat(gate).isInstanceOf(GatedConsentGate.class);
       TenantId acme = TenantId.of("acme");
       gate.grant(Principal.of(acme, "ana", Role.MEMBER), MemberId.of("ana"), Purpose.PROFILE_SHARE, "n-1");
-      assertThat(gate.check(acme, MemberId.of("ana"), Purpose.PROFILE_SHARE)).isTrue();
+      assertThat(gate.check(Principal.of(acme, "ana", Role.MEMBER), MemberId.of("ana"), Purpose.PROFILE_SHARE)).isTrue();
     }
   }
 

@@ -11,7 +11,6 @@ import io.convener.api.MemberId;
 import io.convener.api.Principal;
 import io.convener.api.Role;
 import io.convener.api.TenantId;
-import io.convener.api.consent.ConsentGate;
 import io.convener.api.consent.Disclosed;
 import io.convener.api.consent.Purpose;
 import io.convener.api.profile.Profile;
@@ -19,6 +18,7 @@ import io.convener.api.provenance.Outcome;
 import io.convener.api.provenance.ProvenanceQuery;
 import io.convener.core.ConvenerModule;
 import io.convener.core.ConvenerSettings;
+import io.convener.core.internal.consent.ConsentEngine;
 import io.convener.core.internal.gate.Gate;
 import io.convener.core.internal.gate.Invocation;
 import io.convener.jdbc.JdbcSettings;
@@ -44,11 +44,11 @@ class ConsentRecheckTest {
       new JdbcStorageModule(JdbcSettings.inMemoryH2("recheck-" + UUID.randomUUID())));
   private final Convener convener = injector.getInstance(Convener.class);
   private final Gate gate = injector.getInstance(Gate.class);
-  private final ConsentGate consent;
+  private final ConsentEngine consent;
 
   ConsentRecheckTest() {
     convener.start();
-    consent = convener.consent();
+    consent = injector.getInstance(ConsentEngine.class);
     consent.grant(ANA_HERSELF, ANA, Purpose.PROFILE_SHARE, "notice-1");
   }
 

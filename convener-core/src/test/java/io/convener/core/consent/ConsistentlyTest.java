@@ -35,7 +35,7 @@ class ConsistentlyTest {
   static final Purpose CHAMPION = Purpose.CHAMPION_RECOMMENDATION;
 
   private final GateFixture f = new GateFixture();
-  private final DefaultConsentGate gate = f.gate;
+  private final DefaultConsentEngine gate = f.gate;
   private final ExecutorService other = Executors.newSingleThreadExecutor();
 
   @BeforeEach
@@ -126,7 +126,7 @@ class ConsistentlyTest {
 
   @Test
   void aRevocationByAnotherProcessDuringTheRunIsCaughtToo() {
-    DefaultConsentGate otherProcess = f.anotherGate();
+    DefaultConsentEngine otherProcess = f.anotherGate();
     AtomicInteger runs = new AtomicInteger();
 
     List<MemberId> result = gate.consistently(ACME, () -> {

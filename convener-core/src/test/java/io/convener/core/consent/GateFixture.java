@@ -13,7 +13,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * A started in-memory H2 store and a {@link DefaultConsentGate} over it with a {@link TestClock};
+ * A started in-memory H2 store and a {@link DefaultConsentEngine} over it with a {@link TestClock};
  * {@link #anotherGate()} makes a second gate over the same database, as another process would
  * have.
  */
@@ -23,7 +23,7 @@ final class GateFixture implements AutoCloseable {
   final TestClock clock = new TestClock(START);
   final ConsentStore store;
   final EventStore events;
-  final DefaultConsentGate gate;
+  final DefaultConsentEngine gate;
   private final StorageLifecycle lifecycle;
 
   GateFixture() {
@@ -38,8 +38,8 @@ final class GateFixture implements AutoCloseable {
   }
 
   /** A new gate over the same store, with its own cache; refreshes run on the calling thread. */
-  DefaultConsentGate anotherGate() {
-    return new DefaultConsentGate(store, events, clock, Runnable::run, clock);
+  DefaultConsentEngine anotherGate() {
+    return new DefaultConsentEngine(store, events, clock, Runnable::run, clock);
   }
 
   @Override

@@ -21,7 +21,10 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** Consent changes made by principals pass the choke point: each leaves exactly one provenance entry. */
+/**
+ * Every consent call a principal makes, reads included, passes the choke point: each leaves exactly
+ * one provenance entry, a refused one too.
+ */
 class GatedConsentGateTest {
   private static final TenantId ACME = TenantId.of("acme");
   private static final MemberId ANA = MemberId.of("ana");
@@ -51,7 +54,7 @@ class GatedConsentGateTest {
     });
     assertThat(entries(GatedConsentGate.REVOKE)).singleElement()
         .satisfies(e -> assertThat(e.generated()).containsExactly("consent:" + revoked.id().value()));
-    assertThat(convener.consent().check(ACME, ANA, Purpose.PROFILE_SHARE)).isFalse();
+    assertThat(convener.consent().check(ANA_HERSELF, ANA, Purpose.PROFILE_SHARE)).isFalse();
   }
 
   @Test
@@ -78,6 +81,28 @@ class GatedConsentGateTest {
 
     assertThat(entries(GatedConsentGate.GRANT)).hasSize(2)
         .allSatisfy(e -> assertThat(e.outcome().status()).isEqualTo(Outcome.Status.DENIED));
-    assertThat(convener.consent().check(ACME, ANA, Purpose.PROFILE_SHARE)).isFalse();
+    assertThat(convener.consent().check(ANA_HERSELF, ANA, Purpose.PROFILE_SHARE)).isFalse();
+  }
+
+  @Test
+  void everyReadLeavesAnEntryAndAMemberMayReadOnlyTheirOwn() {
+    convener.consent().grant(ANA_HERSELF, ANA, Purpose.PROFILE_SHARE, "notice-3");
+    Principal bo = Principal.of(ACME, "bo", Role.MEMBER);
+
+    assertThat(convener.consent().check(ANA_HERSELF, ANA, Purpose.PROFILE_SHARE)).isTrue();
+    assertThat(convener.consent().history(ANA_HERSELF, ANA)).hasSize(1);
+    assertThatThrownBy(() -> convener.consent().history(bo, ANA)).isInstanceOf(AccessDeniedException.class);
+    assertThatThrownBy(() -> convener.consent().granted(bo, java.util.Optional.empty()))
+        .isInstanceOf(AccessDeniedException.class);
+    assertThat(convener.consent().granted(AUDITOR, java.util.Optional.of(Purpose.PROFILE_SHARE)))
+        .extracting(ConsentRecord::subject).containsExactly(ANA);
+    assertThat(convener.consent().policy(bo).enables(Purpose.PROFILE_SHARE)).isTrue();
+
+    List<ProvenanceEntry> reads = entries(GatedConsentGate.READ);
+    assertThat(reads).extracting(e -> e.outcome().status()).containsExactly(
+        Outcome.Status.OK, Outcome.Status.OK, Outcome.Status.DENIED, Outcome.Status.DENIED, Outcome.Status.OK,
+        Outcome.Status.OK);
+    assertThat(reads.get(0).used()).containsExactly("member:ana");
+    assertThat(reads.get(2).agent().id()).isEqualTo("bo");
   }
 }

@@ -11,7 +11,6 @@ import io.convener.api.MemberId;
 import io.convener.api.Principal;
 import io.convener.api.Role;
 import io.convener.api.TenantId;
-import io.convener.api.consent.ConsentGate;
 import io.convener.api.consent.Disclosed;
 import io.convener.api.consent.Purpose;
 import io.convener.api.model.Member;
@@ -19,6 +18,7 @@ import io.convener.api.notify.NotificationDraft;
 import io.convener.api.notify.Notifier;
 import io.convener.core.ConvenerModule;
 import io.convener.core.ConvenerSettings;
+import io.convener.core.internal.consent.ConsentEngine;
 import io.convener.core.internal.gate.Gate;
 import io.convener.core.internal.gate.Invocation;
 import io.convener.jdbc.JdbcSettings;
@@ -126,7 +126,7 @@ final class NotifyFixture implements AutoCloseable {
    */
   long trigger(TenantId tenant, String key, String digest, boolean critical, boolean fail, String... recipients) {
     Gate gate = injector.getInstance(Gate.class);
-    ConsentGate consent = injector.getInstance(ConsentGate.class);
+    ConsentEngine consent = injector.getInstance(ConsentEngine.class);
     long[] seq = new long[1];
     gate.invoke(admin(tenant), Invocation.<List<NotificationDraft>>of("test.action", t -> {
           List<NotificationDraft> drafts = new ArrayList<>();

@@ -10,7 +10,6 @@ import io.convener.api.Principal;
 import io.convener.api.Role;
 import io.convener.api.StorageException;
 import io.convener.api.TenantId;
-import io.convener.api.consent.ConsentGate;
 import io.convener.api.pulse.PulseMetric;
 import io.convener.api.pulse.PulseReport;
 import io.convener.api.pulse.PulseRequest;
@@ -18,6 +17,7 @@ import io.convener.api.pulse.PulseScope;
 import io.convener.api.pulse.RiskKind;
 import io.convener.core.ConvenerModule;
 import io.convener.core.ConvenerSettings;
+import io.convener.core.internal.consent.ConsentEngine;
 import io.convener.core.internal.gate.Gate;
 import io.convener.jdbc.JdbcSettings;
 import io.convener.jdbc.JdbcStorageModule;
@@ -50,7 +50,7 @@ class StaleCacheTest {
       FailingStores stores = new FailingStores(injector.getInstance(MemberStore.class), injector.getInstance(EventStore.class));
       Rollups rollups = new Rollups(stores, stores, SentimentAnalyzer.NONE);
       DefaultPulseAggregator pulse = new DefaultPulseAggregator(
-          injector.getInstance(Gate.class), injector.getInstance(ConsentGate.class), rollups,
+          injector.getInstance(Gate.class), injector.getInstance(ConsentEngine.class), rollups,
           new TenantSettings(injector.getInstance(PulseSettingsStore.class)));
       PulseRequest steady = PulseRequest.of(PulseScope.team(PlantedPulseScenario.STEADY), PlantedPulseScenario.AS_OF);
       PulseRequest quiet = PulseRequest.of(PulseScope.team(PlantedPulseScenario.QUIET), PlantedPulseScenario.AS_OF);

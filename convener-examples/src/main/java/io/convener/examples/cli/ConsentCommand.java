@@ -81,22 +81,14 @@ final class ConsentCommand implements Callable<Integer> {
   }
 
   private List<ConsentRecord> list(ConsentGate consent, TenantId tenant) {
+    Optional<Purpose> only = purpose == null ? Optional.empty() : Optional.of(purpose());
+    Principal operator = GlobalOptions.operator(tenant);
     if (member != null) {
-      Optional<Purpose> only = purpose == null ? Optional.empty() : Optional.of(purpose());
-      return consent.history(tenant, member()).stream()
+      return consent.history(operator, member()).stream()
           .filter(r -> only.map(p -> p.equals(r.purpose())).orElse(true))
           .toList();
     }
-    List<Purpose> purposes = purpose != null
-        ? List.of(purpose())
-        : consent.policy(tenant).enabled().stream().sorted().toList();
-    List<ConsentRecord> current = new ArrayList<>();
-    for (Purpose p : purposes) {
-      for (MemberId m : consent.list(tenant, p)) {
-        consent.current(tenant, m, p).ifPresent(current::add);
-      }
-    }
-    return current;
+    return consent.granted(operator, only);
   }
 
   private Principal principal(TenantId tenant) {

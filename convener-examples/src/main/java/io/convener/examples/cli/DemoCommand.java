@@ -31,6 +31,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.EnumMap;
 import java.util.Iterator;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
 import picocli.CommandLine.Command;
@@ -186,11 +187,12 @@ final class DemoCommand implements Callable<Integer> {
   /** What the trust core can tell: consent per purpose, and the log's verification and checkpoint. */
   private static void printTrust(PrintWriter out, Convener convener, TenantId tenant) {
     out.println("Consent (from the organisation's consent events; default deny)");
-    for (Purpose purpose : convener.consent().policy(tenant).enabled().stream().sorted().toList()) {
-      out.printf("  %-26s %4d members may be named%n", purpose.name(), convener.consent().list(tenant, purpose).size());
+    Principal auditor = Principal.of(tenant, "demo-auditor", Role.COMPLIANCE_OFFICER);
+    for (Purpose purpose : convener.consent().policy(auditor).enabled().stream().sorted().toList()) {
+      out.printf("  %-26s %4d members may be named%n", purpose.name(),
+          convener.consent().granted(auditor, Optional.of(purpose)).size());
     }
     out.println();
-    Principal auditor = Principal.of(tenant, "demo-auditor", Role.COMPLIANCE_OFFICER);
     VerificationResult verified = convener.provenance().verify(auditor);
     Checkpoint checkpoint = convener.provenance().checkpoint(auditor);
     out.printf("Provenance log: %d entries, %s; signed checkpoint at size %d, root %s%n",

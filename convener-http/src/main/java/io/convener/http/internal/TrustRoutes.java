@@ -99,32 +99,20 @@ final class TrustRoutes {
   }
 
   /**
-   * A member's history ({@code ?member=}), or who consents now; members may list only their own
-   * records, admins and community managers any.
+   * A member's history ({@code ?member=}), or who consents now. Members may list only their own
+   * records; admins, community managers and compliance officers any. Each request is one gated read
+   * of the consent gate, so it leaves one provenance entry, a refusal included.
    */
   private Response consents(Request r) {
     Principal p = r.principal();
-    TenantId tenant = p.tenant();
     Optional<MemberId> member = r.param("member").map(v -> member("member", v));
-    boolean self = member.isPresent() && member.get().value().equals(p.subject());
-    if (!self && !p.has(Role.ADMIN) && !p.has(Role.COMMUNITY_MANAGER)) {
-      throw new AccessDeniedException("listing other members' consent needs the admin or community_manager role");
-    }
     Optional<Purpose> only = r.param("purpose").map(v -> purpose("purpose", v));
     ConsentGate consent = convener.consent();
-    List<ConsentRecord> records = new ArrayList<>();
-    if (member.isPresent()) {
-      consent.history(tenant, member.get()).stream()
-          .filter(rec -> only.map(x -> x.equals(rec.purpose())).orElse(true))
-          .forEach(records::add);
-    } else {
-      List<Purpose> purposes = only.map(List::of).orElseGet(() -> consent.policy(tenant).enabled().stream().sorted().toList());
-      for (Purpose purpose : purposes) {
-        for (MemberId m : consent.list(tenant, purpose)) {
-          consent.current(tenant, m, purpose).ifPresent(records::add);
-        }
-      }
-    }
+    List<ConsentRecord> records = member.isPresent()
+        ? consent.history(p, member.get()).stream()
+            .filter(rec -> only.map(x -> x.equals(rec.purpose())).orElse(true))
+            .toList()
+        : consent.granted(p, only);
     return Response.ok(Map.of("consents", records.stream().map(TrustShapes::json).toList()));
   }
 

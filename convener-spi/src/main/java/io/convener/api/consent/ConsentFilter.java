@@ -19,8 +19,8 @@ import java.util.function.Function;
  * record the lookup returns for its subject grants exactly that purpose, for exactly that subject
  * and tenant, unexpired at the filter's instant; everybody else is counted and left out.
  *
- * <p>A {@link ConsentGate} builds the filter from a consistent snapshot of the tenant's consent
- * (see {@link ConsentGate#disclose}); services call the gate, not this class. The filter re-checks
+ * <p>The consent engine behind the {@link ConsentGate} builds the filter from a consistent snapshot
+ * of the tenant's consent; services call the engine, not this class. The filter re-checks
  * every record itself, so a lookup that returned the wrong record could not make it disclose
  * anybody. Immutable and thread-safe when the lookup is.
  */

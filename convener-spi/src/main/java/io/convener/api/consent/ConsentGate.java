@@ -2,17 +2,16 @@ package io.convener.api.consent;
 
 import io.convener.api.MemberId;
 import io.convener.api.Principal;
-import io.convener.api.TenantId;
 import java.time.Instant;
-import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Function;
-import java.util.function.Supplier;
 
 /**
- * The consent gate: records each member's consent per purpose, answers whether it is in force, and
- * filters every shared output so that a person appears by id only while their consent for the
+ * The consent gate, the host's one door to consent: records each member's consent per purpose and
+ * answers whether it is in force. Every method takes the {@link Principal} who acts and passes the
+ * choke point: the tenant boundary, the role, the tenant's rate limit, and one provenance entry per
+ * call, reads included, whether the call succeeded or was denied. The services filter every shared
+ * output through the same consent, so a person appears by id only while their consent for the
  * purpose is granted; everybody else is left out, counted and never named.
  *
  * <p>Rules that hold for every method:
@@ -24,11 +23,11 @@ import java.util.function.Supplier;
  *   <li><b>Latest wins.</b> Among a subject's records for a purpose, the one with the latest
  *       {@code at} is in force (at equal instants, the one recorded last). Older records stay in
  *       the history.
- *   <li><b>Agreement.</b> {@link #check} and {@link #list} read the same state: a member is in
- *       {@code list(tenant, purpose)} exactly when {@code check(tenant, member, purpose)} is true.
- *   <li><b>Tenancy.</b> Every method takes the tenant first, as a {@link TenantId} or as the
- *       {@link Principal} whose tenant it acts in, and never reads or changes another tenant's
- *       consent.
+ *   <li><b>Agreement.</b> {@link #check} and {@link #granted} read the same state: a member is
+ *       listed by {@code granted(principal, Optional.of(purpose))} exactly when {@code
+ *       check(principal, member, purpose)} is true.
+ *   <li><b>Tenancy.</b> Every method acts in the principal's tenant, and never reads or changes
+ *       another tenant's consent.
  * </ul>
  *
  * <p>Implementations are thread-safe, never return null, and throw {@link
@@ -71,72 +70,47 @@ public interface ConsentGate {
   ConsentRecord revoke(Principal principal, MemberId subject, Purpose purpose);
 
   /**
-   * Whether {@code subject}'s consent for {@code purpose} is in force now. Answered from a cache:
-   * changes made through this gate are seen at once; changes another process makes to a shared
-   * database within about a second (see the implementation). Fast: meant to be called per
-   * candidate.
-   */
-  boolean check(TenantId tenant, MemberId subject, Purpose purpose);
-
-  /** The members whose consent for {@code purpose} is in force now, ordered by id; see {@link #check}. */
-  List<MemberId> list(TenantId tenant, Purpose purpose);
-
-  /**
-   * How many of {@code candidates} {@link #disclose} would let through for {@code purpose} now;
-   * names nobody. For a result that reports how many of its candidates were withheld while it
-   * discloses only the few it lists.
-   */
-  default int countDisclosable(TenantId tenant, Purpose purpose, Collection<MemberId> candidates) {
-    return disclose(tenant, purpose, candidates).disclosed().size();
-  }
-
-  /**
-   * The output filter: lets through the candidates whose subject's consent for {@code purpose} is
-   * in force, on a snapshot of the tenant's consent that is current when this is called (checked
-   * against the store, not only the cache), and counts the rest. Every shared output is built from
-   * the result; see {@link #consistently} for computations that run long.
+   * Whether {@code subject}'s consent for {@code purpose} is in force now, in the principal's
+   * tenant. A member may ask about themself; an admin, community manager or compliance officer
+   * about anyone. Answered from the engine's cache (changes of this process are seen at once).
    *
-   * @param candidates a result's raw candidates, in order
-   * @param subjectOf the person each candidate is about
+   * @throws io.convener.api.AccessDeniedException when the principal may not read this subject's
+   *     consent
    */
-  <T> Disclosure<T> disclose(
-      TenantId tenant, Purpose purpose, Collection<? extends T> candidates, Function<? super T, MemberId> subjectOf);
-
-  /** The output filter for candidates that are member ids; see {@link #disclose(TenantId, Purpose, Collection, Function)}. */
-  default Disclosure<MemberId> disclose(TenantId tenant, Purpose purpose, Collection<MemberId> candidates) {
-    return disclose(tenant, purpose, candidates, Function.identity());
-  }
+  boolean check(Principal principal, MemberId subject, Purpose purpose);
 
   /**
-   * Runs a computation that discloses people so that a consent change (a withdrawal above all)
-   * that lands while it runs is either seen by its result or the result is discarded: reads the
-   * tenant's consent version before and after; if it changed, computes once more on fresh state;
-   * if it changed again, throws. The computation should read consent only through this gate and
-   * may run twice.
+   * The subject's latest record for the purpose (granting or not, expired or not), if any; who may
+   * ask as for {@link #check}.
+   */
+  Optional<ConsentRecord> current(Principal principal, MemberId subject, Purpose purpose);
+
+  /**
+   * Every record of the subject, for every purpose, in the order recorded; who may ask as for
+   * {@link #check}.
+   */
+  List<ConsentRecord> history(Principal principal, MemberId subject);
+
+  /**
+   * The records in force now that grant {@code purpose}, or, when it is empty, every purpose the
+   * tenant's policy enables (purposes in name order, members by id within each). Only an admin,
+   * community manager or compliance officer may list who consents.
    *
-   * @return the result of a run during which the tenant's consent did not change
-   * @throws io.convener.api.ConsentChangedException when consent changed during both runs; the
-   *     call may be retried
+   * @throws io.convener.api.AccessDeniedException for any other principal
    */
-  <R> R consistently(TenantId tenant, Supplier<? extends R> computation);
+  List<ConsentRecord> granted(Principal principal, Optional<Purpose> purpose);
 
   /**
-   * The tenant's consent version: a counter that every consent change of the tenant (a record or a
-   * policy change) raises. Read from the store; 0 for a tenant that never changed anything.
+   * One record by id: the receipt a result named. Its subject may read it; an admin, community
+   * manager or compliance officer may read any.
    */
-  long version(TenantId tenant);
+  Optional<ConsentRecord> record(Principal principal, ConsentRecordId id);
 
-  /** The subject's latest record for the purpose (granting or not, expired or not), if any. */
-  Optional<ConsentRecord> current(TenantId tenant, MemberId subject, Purpose purpose);
-
-  /** Every record of the subject, for every purpose, in the order recorded. */
-  List<ConsentRecord> history(TenantId tenant, MemberId subject);
-
-  /** One record by id: the receipt a result named. */
-  Optional<ConsentRecord> record(TenantId tenant, ConsentRecordId id);
-
-  /** The tenant's policy; {@link ConsentPolicy#defaults()} if it never set one. */
-  ConsentPolicy policy(TenantId tenant);
+  /**
+   * The policy of the principal's tenant; {@link ConsentPolicy#defaults()} if it never set one.
+   * Any principal of the tenant may read it.
+   */
+  ConsentPolicy policy(Principal principal);
 
   /**
    * Replaces the policy of the principal's tenant. Disabling a purpose takes effect at once for

@@ -14,7 +14,6 @@ import io.convener.api.Role;
 import io.convener.api.TenantId;
 import io.convener.api.consent.ConsentDecision;
 import io.convener.api.consent.ConsentFilter;
-import io.convener.api.consent.ConsentGate;
 import io.convener.api.consent.ConsentMethod;
 import io.convener.api.consent.ConsentPolicy;
 import io.convener.api.consent.ConsentRecord;
@@ -22,6 +21,7 @@ import io.convener.api.consent.ConsentRecordId;
 import io.convener.api.consent.Disclosure;
 import io.convener.api.consent.Purpose;
 import io.convener.api.model.Event;
+import io.convener.core.internal.consent.ConsentEngine;
 import io.convener.spi.storage.ConsentAppendResult;
 import io.convener.spi.storage.ConsentStore;
 import io.convener.spi.storage.EventStore;
@@ -46,14 +46,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The consent gate over a {@link ConsentStore}, with a Caffeine cache of each tenant's current
+ * The consent engine over a {@link ConsentStore}, with a Caffeine cache of each tenant's current
  * grants per purpose.
  *
  * <p><b>Cache.</b> An entry holds the grants of one tenant and purpose that were current and
  * unexpired when read, together with the tenant's consent version at that read (read before and
  * after, retried until they agree, so an entry is one consistent state). {@link #check} and {@link
  * #list} answer from the same entry and judge expiry at the current instant, so they always agree.
- * Every change through this gate (grant, revoke, policy, ingested consent) raises a per-tenant
+ * Every change through this engine (grant, revoke, policy, ingested consent) raises a per-tenant
  * floor to the version it committed and drops the tenant's entries; an entry read before the
  * change is below the floor and is read again, so changes made here are seen at once. Changes made
  * by another process on a shared database are picked up by a background refresh {@value
@@ -66,14 +66,14 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Thread-safe. Fails closed: a store failure is thrown, never answered with "granted".
  */
-final class DefaultConsentGate implements ConsentGate, ConsentEventSink {
+final class DefaultConsentEngine implements ConsentEngine, ConsentEventSink {
   static final int REFRESH_SECONDS = 1;
   /** Entries (tenant × purpose) kept; each holds one purpose's grants of one tenant. */
   static final long MAX_ENTRIES = 10_000;
   /** How often a read of an entry, or a disclosure, tries to catch a version that holds still. */
   static final int ATTEMPTS = 5;
 
-  private static final Logger LOG = LoggerFactory.getLogger(DefaultConsentGate.class);
+  private static final Logger LOG = LoggerFactory.getLogger(DefaultConsentEngine.class);
 
   /** A cache key. */
   private record Key(TenantId tenant, Purpose purpose) {}
@@ -86,7 +86,7 @@ final class DefaultConsentGate implements ConsentGate, ConsentEventSink {
   private final ConcurrentMap<TenantId, Long> floors = new ConcurrentHashMap<>();
 
   @Inject
-  DefaultConsentGate(ConsentStore store, EventStore events) {
+  DefaultConsentEngine(ConsentStore store, EventStore events) {
     this(store, events, Clock.systemUTC(), ForkJoinPool.commonPool(), Ticker.systemTicker());
   }
 
@@ -95,7 +95,7 @@ final class DefaultConsentGate implements ConsentGate, ConsentEventSink {
    * @param refreshExecutor where background refreshes of cache entries run
    * @param ticker the time source of the cache's refresh
    */
-  DefaultConsentGate(ConsentStore store, EventStore events, Clock clock, Executor refreshExecutor, Ticker ticker) {
+  DefaultConsentEngine(ConsentStore store, EventStore events, Clock clock, Executor refreshExecutor, Ticker ticker) {
     this.store = requireNonNull(store, "store");
     this.events = requireNonNull(events, "events");
     this.clock = requireNonNull(clock, "clock");
@@ -335,7 +335,7 @@ final class DefaultConsentGate implements ConsentGate, ConsentEventSink {
     return store.policy(requireNonNull(tenant, "tenant")).orElse(ConsentPolicy.defaults());
   }
 
-  /** The tenant's entry for the purpose, never older than the last change made through this gate. */
+  /** The tenant's entry for the purpose, never older than the last change made through this engine. */
   private PurposeSnapshot snapshot(TenantId tenant, Purpose purpose) {
     Key key = new Key(requireNonNull(tenant, "tenant"), requireNonNull(purpose, "purpose"));
     PurposeSnapshot snapshot = cache.get(key);

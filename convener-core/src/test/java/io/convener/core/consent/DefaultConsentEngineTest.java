@@ -21,7 +21,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-class DefaultConsentGateTest {
+class DefaultConsentEngineTest {
   static final TenantId ACME = TenantId.of("acme");
   static final TenantId GLOBEX = TenantId.of("globex");
   static final MemberId ANA = MemberId.of("ana");
@@ -32,7 +32,7 @@ class DefaultConsentGateTest {
   static final String NOTICE = "notice-2026-03";
 
   private final GateFixture f = new GateFixture();
-  private final DefaultConsentGate gate = f.gate;
+  private final DefaultConsentEngine gate = f.gate;
 
   @AfterEach
   void close() {
@@ -218,13 +218,13 @@ class DefaultConsentGateTest {
   void anotherProcesssRevocationIsDisclosedAtOnceAndCheckedAfterTheRefresh() {
     gate.grant(member(ACME, ANA), ANA, CHAMPION, NOTICE);
     assertThat(gate.check(ACME, ANA, CHAMPION)).isTrue();
-    DefaultConsentGate otherProcess = f.anotherGate();
+    DefaultConsentEngine otherProcess = f.anotherGate();
 
     otherProcess.revoke(member(ACME, ANA), ANA, CHAMPION);
 
     // The output filter checks the store's version, so it never relies on the stale entry.
     assertThat(gate.disclose(ACME, CHAMPION, List.of(ANA)).disclosed()).isEmpty();
-    f.clock.advance(Duration.ofSeconds(DefaultConsentGate.REFRESH_SECONDS));
+    f.clock.advance(Duration.ofSeconds(DefaultConsentEngine.REFRESH_SECONDS));
     gate.check(ACME, ANA, CHAMPION);
     assertThat(gate.check(ACME, ANA, CHAMPION)).as("after the refresh").isFalse();
     assertThat(gate.list(ACME, CHAMPION)).isEmpty();

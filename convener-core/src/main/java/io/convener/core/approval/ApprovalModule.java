@@ -6,6 +6,7 @@ import com.google.inject.Singleton;
 import com.google.inject.multibindings.OptionalBinder;
 import io.convener.api.approval.ApprovalPolicy;
 import io.convener.api.approval.ApprovalService;
+import io.convener.core.internal.consent.Permissions;
 import java.time.Clock;
 
 /**
@@ -13,7 +14,9 @@ import java.time.Clock;
  * ApprovalPolicy#defaults()}: the subject alone, within 7 days) and the system UTC clock as the
  * {@link ApprovalClock}. A host replaces any of them with {@code
  * OptionalBinder.newOptionalBinder(binder(), ApprovalPolicy.class).setBinding().toInstance(...)}.
- * Requests are announced through the notification outbox of {@code NotifyModule}.
+ * Requests are announced through the notification outbox of {@code NotifyModule}. Also binds the
+ * {@link Permissions} that approved approvals grant their requesters, which the choke point's
+ * consent re-check and the profile service honour.
  */
 public final class ApprovalModule extends AbstractModule {
   @Override
@@ -29,5 +32,8 @@ public final class ApprovalModule extends AbstractModule {
         .toInstance(Clock.systemUTC());
     bind(DefaultApprovalService.class).in(Singleton.class);
     bind(ApprovalNotifier.class).in(Singleton.class);
+    bind(ApprovalClockwork.class).in(Singleton.class);
+    OptionalBinder.newOptionalBinder(binder(), Permissions.class).setBinding().to(ApprovalPermissions.class);
+    bind(ApprovalPermissions.class).in(Singleton.class);
   }
 }

@@ -5,14 +5,16 @@ import com.google.inject.Singleton;
 import com.google.inject.multibindings.OptionalBinder;
 import io.convener.api.consent.ConsentGate;
 import io.convener.core.internal.consent.ConsentEngine;
+import io.convener.core.internal.consent.Permissions;
 import io.convener.core.internal.gate.ConsentFilter;
 
 /**
  * Binds the public {@link ConsentGate} (every call through the choke point, so every change and
  * every read leaves a provenance entry), the internal {@link ConsentEngine} that the gate, the
  * services and the choke point's {@link ConsentFilter} all consult, the {@link ConsentEventSink}
- * through which ingestion feeds the engine consent events, and the {@link ConsentFilter}, which
- * re-checks every person a result names as it leaves its service. Each is an {@code
+ * through which ingestion feeds the engine consent events, the {@link ConsentFilter}, which
+ * re-checks every person a result names as it leaves its service, and the default {@link
+ * Permissions} (none; the approval module binds the approvals'). Each is an {@code
  * OptionalBinder} default: a host that replaces the engine with {@code
  * OptionalBinder.newOptionalBinder(binder(), ConsentEngine.class).setBinding()} is the only engine
  * consulted. Needs a {@code ConsentStore} and an {@code EventStore} (from a storage module). Does
@@ -35,6 +37,7 @@ public final class ConsentModule extends AbstractModule {
         .setDefault()
         .to(DefaultConsentEngine.class);
     bind(DefaultConsentEngine.class).in(Singleton.class);
+    OptionalBinder.newOptionalBinder(binder(), Permissions.class).setDefault().toInstance(Permissions.NONE);
     OptionalBinder.newOptionalBinder(binder(), ConsentFilter.class)
         .setDefault()
         .to(ConsentRecheck.class);

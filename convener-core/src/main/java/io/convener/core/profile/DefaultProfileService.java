@@ -14,6 +14,7 @@ import io.convener.api.model.Member;
 import io.convener.api.profile.Profile;
 import io.convener.api.profile.ProfileService;
 import io.convener.core.internal.consent.ConsentEngine;
+import io.convener.core.internal.consent.Permissions;
 import io.convener.core.internal.gate.Gate;
 import io.convener.core.internal.gate.Invocation;
 import io.convener.spi.storage.MemberStore;
@@ -23,7 +24,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Reads go through the consent filter for {@code profile.share}, whoever asks. Erasure deletes the member's data key and personal row. Each call is one gated
+ * Reads go through the consent filter for {@code profile.share}, whoever asks; a member who has not
+ * consented is still shown to the one requester whose approval of {@code profile.share} about them
+ * is in force ({@link Permissions}), until it expires. Erasure deletes the member's data key and personal row. Each call is one gated
  * invocation, so each leaves exactly one provenance entry. Thread-safe.
  */
 final class DefaultProfileService implements ProfileService {
@@ -34,32 +37,38 @@ final class DefaultProfileService implements ProfileService {
 
   private final Gate gate;
   private final ConsentEngine consent;
+  private final Permissions permissions;
   private final MemberStore members;
 
   @Inject
-  DefaultProfileService(Gate gate, ConsentEngine consent, MemberStore members) {
+  DefaultProfileService(Gate gate, ConsentEngine consent, Permissions permissions, MemberStore members) {
     this.gate = requireNonNull(gate, "gate");
     this.consent = requireNonNull(consent, "consent");
+    this.permissions = requireNonNull(permissions, "permissions");
     this.members = requireNonNull(members, "members");
   }
 
   @Override
   public Optional<Profile> profile(Principal principal, MemberId member) {
     requireNonNull(member, "member");
-    return gate.invoke(principal, Invocation.of(READ, tenant -> read(tenant, member))
+    return gate.invoke(principal, Invocation.of(READ, tenant -> read(principal, tenant, member))
         .roles(ANY_ROLE)
         .inputs(() -> Map.of("member", member.value()))
         .used(() -> List.of("member:" + member.value()))
         .build());
   }
 
-  private Optional<Profile> read(TenantId tenant, MemberId member) {
+  private Optional<Profile> read(Principal principal, TenantId tenant, MemberId member) {
     Optional<Member> stored = members.find(tenant, member);
     if (stored.isEmpty()) {
       return Optional.empty();
     }
     Optional<Disclosed<MemberId>> disclosed =
         first(consent.disclose(tenant, Purpose.PROFILE_SHARE, List.of(member)));
+    if (disclosed.isEmpty()) {
+      // No consent to share with everybody: an approval may still let this principal alone see it.
+      disclosed = permissions.permission(principal, member, Purpose.PROFILE_SHARE);
+    }
     return disclosed.map(d -> new Profile(d, stored.get().displayName(), stored.get().email()));
   }
 

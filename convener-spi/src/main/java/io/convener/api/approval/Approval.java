@@ -23,7 +23,8 @@ import org.jspecify.annotations.Nullable;
  * @param subjectMustApprove the rule's snapshot: whether the subject must approve
  * @param adminsRequired the rule's snapshot: how many distinct admins must approve
  * @param created when it was requested
- * @param expires when it expires if still pending; after {@code created}
+ * @param expires when it expires if still pending and, once approved, when the permission it grants
+ *     its requester ends; after {@code created}
  * @param status where it stands (as stored: see {@link #statusAt})
  * @param votes the votes cast, oldest first
  */
@@ -74,9 +75,27 @@ public record Approval(
     return new Builder();
   }
 
-  /** The status at {@code now}: {@link ApprovalStatus#EXPIRED} when pending and past {@link #expires}. */
+  /**
+   * The status at {@code now}: {@link ApprovalStatus#EXPIRED} when pending and past {@link
+   * #expires}, {@link ApprovalStatus#LAPSED} when approved and past it, else as stored.
+   */
   public ApprovalStatus statusAt(Instant now) {
-    return status == ApprovalStatus.PENDING && !now.isBefore(expires) ? ApprovalStatus.EXPIRED : status;
+    if (now.isBefore(expires)) {
+      return status;
+    }
+    return switch (status) {
+      case PENDING -> ApprovalStatus.EXPIRED;
+      case APPROVED -> ApprovalStatus.LAPSED;
+      default -> status;
+    };
+  }
+
+  /**
+   * Whether, at {@code now}, this approval lets {@code requester} use its subject's data for its
+   * purpose: approved, not yet at its expiry, and asked for by that requester.
+   */
+  public boolean permits(String requester, Instant now) {
+    return statusAt(now) == ApprovalStatus.APPROVED && this.requester.equals(requester);
   }
 
   /** This approval with another status. */

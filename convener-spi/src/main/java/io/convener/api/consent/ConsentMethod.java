@@ -12,7 +12,14 @@ public enum ConsentMethod {
   /** The subject's own call of {@link ConsentGate}, as an authenticated member. */
   API("api"),
   /** An administrator recorded the subject's decision on the subject's behalf. */
-  ADMIN_ON_BEHALF("admin-on-behalf");
+  ADMIN_ON_BEHALF("admin-on-behalf"),
+  /**
+   * An approved approval: the subject (and the admins its rule asked) approved one requester's
+   * request for the purpose, so that requester alone may use it until the approval's expiry. Such
+   * a record is not stored as consent; it stands for the approval, whose id it carries ({@code
+   * approval:<id>}), and never discloses the subject to anybody but the requester.
+   */
+  APPROVAL("approval");
 
   private final String wireName;
 

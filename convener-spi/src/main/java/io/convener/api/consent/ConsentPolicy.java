@@ -16,16 +16,31 @@ import java.util.TreeSet;
  * @param enabled the purposes the tenant uses; may be empty (then nobody is named for any purpose)
  */
 public record ConsentPolicy(Set<Purpose> enabled) {
-  private static final ConsentPolicy DEFAULTS = new ConsentPolicy(Set.copyOf(Purpose.standard()));
+  /**
+   * The purpose under which a member agrees to be told directly of what asks for them or concerns
+   * their work (approval requests above all); the same purpose as {@code
+   * io.convener.api.notify.NotificationDraft.DIRECT}.
+   */
+  public static final Purpose NOTIFICATION_DIRECT = Purpose.of("notification.direct");
+
+  private static final ConsentPolicy DEFAULTS = defaultPolicy();
 
   /** Validates and copies; iteration is in name order. */
   public ConsentPolicy {
     enabled = Collections.unmodifiableSortedSet(new TreeSet<>(requireNonNull(enabled, "enabled")));
   }
 
+  private static ConsentPolicy defaultPolicy() {
+    Set<Purpose> enabled = new TreeSet<>(Purpose.standard());
+    enabled.add(NOTIFICATION_DIRECT);
+    return new ConsentPolicy(enabled);
+  }
+
   /**
-   * The policy of a tenant that never set one: the five {@link Purpose#standard()} purposes are
-   * enabled, others are not. Members still decide for themselves: default deny holds per member.
+   * The policy of a tenant that never set one: the five {@link Purpose#standard()} purposes and
+   * {@link #NOTIFICATION_DIRECT} are enabled, others are not, so that a member can opt in to being
+   * told of approval requests about them without Java code. Members still decide for themselves:
+   * default deny holds per member.
    */
   public static ConsentPolicy defaults() {
     return DEFAULTS;

@@ -3,6 +3,7 @@ package io.convener.api.notify;
 import static java.util.Objects.requireNonNull;
 
 import io.convener.api.MemberId;
+import io.convener.api.consent.ConsentPolicy;
 import io.convener.api.consent.Disclosed;
 import io.convener.api.consent.NamesPeople;
 import io.convener.api.consent.Purpose;
@@ -38,7 +39,7 @@ public record NotificationDraft(
    * innovation patterns for their team. Notifications that name a person for another purpose (a
    * learning attribution) rely on that purpose instead.
    */
-  public static final Purpose DIRECT = Purpose.of("notification.direct");
+  public static final Purpose DIRECT = ConsentPolicy.NOTIFICATION_DIRECT;
 
   /** Validates and copies. */
   public NotificationDraft {

@@ -3,7 +3,6 @@ package io.convener.testing.synthetic;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.convener.api.model.Event;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Iterator;
 import org.junit.jupiter.api.Test;
@@ -13,7 +12,6 @@ class ScaleTest {
   @Test
   void streamsAMillionEvents() {
     GeneratedOrganisation org = SyntheticOrganisation.builder().seed(11).members(5_000).weeks(12).build().generate();
-    long started = System.nanoTime();
     Iterator<Event> events = org.eventIterator();
     long count = 0;
     Instant previous = Instant.MIN;
@@ -23,9 +21,7 @@ class ScaleTest {
       previous = e.at();
       count++;
     }
-    Duration took = Duration.ofNanos(System.nanoTime() - started);
     assertThat(count).isEqualTo(1_000_000);
     assertThat(events.hasNext()).as("this organisation has more than a million events").isTrue();
-    assertThat(took).isLessThan(Duration.ofSeconds(30));
   }
 }

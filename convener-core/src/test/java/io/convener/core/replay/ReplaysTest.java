@@ -29,14 +29,16 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
 /**
  * Replays of a champion ranking through the gate: who may be handed it again, what the log says
  * about each hand-out, and that a person who withdrew consent is never handed out again.
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ReplaysTest {
   static final TenantId ACME = TenantId.of("acme");
   static final Instant AS_OF = Instant.parse("2026-11-01T00:00:00Z");
@@ -46,7 +48,7 @@ class ReplaysTest {
 
   Convener convener;
 
-  @BeforeEach
+  @BeforeAll
   void open() {
     convener = Conveners.builder().database("jdbc:h2:mem:replays-" + UUID.randomUUID()).inMemoryKeys().build();
     List<Member> members = new ArrayList<>();
@@ -63,7 +65,7 @@ class ReplaysTest {
     members.forEach(m -> convener.consent().grant(ADMIN, m.id(), Purpose.CHAMPION_RECOMMENDATION, "notice-1"));
   }
 
-  @AfterEach
+  @AfterAll
   void close() {
     convener.close();
   }
@@ -144,12 +146,15 @@ class ReplaysTest {
     Recorded<ChampionRanking> first = rankAs(MANAGER);
     MemberId named = first.result().champions().get(0).member().value();
     convener.consent().revoke(ADMIN, named, Purpose.CHAMPION_RECOMMENDATION);
-
-    assertThatThrownBy(() -> convener.replays().replay(MANAGER, first.receipt().orElseThrow()))
-        .isInstanceOf(ConsentChangedException.class);
-    ProvenanceEntry failed = lastEntry();
-    assertThat(failed.outcome().code()).isEqualTo("consent_changed");
-    assertThat(failed.replayOf()).hasValue(first.result().provenanceId());
+    try {
+      assertThatThrownBy(() -> convener.replays().replay(MANAGER, first.receipt().orElseThrow()))
+          .isInstanceOf(ConsentChangedException.class);
+      ProvenanceEntry failed = lastEntry();
+      assertThat(failed.outcome().code()).isEqualTo("consent_changed");
+      assertThat(failed.replayOf()).hasValue(first.result().provenanceId());
+    } finally {
+      convener.consent().grant(ADMIN, named, Purpose.CHAMPION_RECOMMENDATION, "notice-1");
+    }
   }
 
   @Test

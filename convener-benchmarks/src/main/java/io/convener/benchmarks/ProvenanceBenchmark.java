@@ -81,7 +81,7 @@ public class ProvenanceBenchmark {
     Sha256Hash digest = CanonicalEntry.digest(Map.of("i", i));
     return new EntryDraft(new Agent(Agent.Kind.PRINCIPAL, "cli", Set.of(Role.ADMIN)), "ingest",
         List.of("input:sha256:" + digest.hex()), List.of("ingest-summary:members=0,events=" + i + ",duplicates=0,rejected=0"),
-        digest, Outcome.ok(), OptionalLong.empty());
+        digest, Outcome.ok(), OptionalLong.empty(), OptionalLong.empty());
   }
 
   /** An open store with a tenant whose log grows as the benchmark appends. */

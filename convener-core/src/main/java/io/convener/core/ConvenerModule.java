@@ -16,6 +16,7 @@ import io.convener.core.profile.ProfileModule;
 import io.convener.core.notify.NotifyModule;
 import io.convener.core.provenance.ProvenanceModule;
 import io.convener.core.pulse.PulseModule;
+import io.convener.core.replay.ReplayModule;
 
 /**
  * The Guice entry point of the Convener services. Install it beside a storage module (such as
@@ -57,5 +58,6 @@ public final class ConvenerModule extends AbstractModule {
     install(new InnovationModule());
     install(new PulseModule());
     install(new ChampionModule());
+    install(new ReplayModule());
   }
 }

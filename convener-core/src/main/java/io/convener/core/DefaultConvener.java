@@ -11,6 +11,7 @@ import io.convener.api.profile.ProfileService;
 import io.convener.api.provenance.ProvenanceLog;
 import io.convener.api.notify.Notifier;
 import io.convener.api.pulse.PulseAggregator;
+import io.convener.api.replay.Replays;
 import io.convener.core.notify.OutboxRelay;
 import io.convener.spi.storage.StorageLifecycle;
 import jakarta.inject.Inject;
@@ -30,6 +31,7 @@ final class DefaultConvener implements Convener {
   private final PulseAggregator pulse;
   private final ChampionDiscovery champions;
   private final Notifier notifier;
+  private final Replays replays;
   private final OutboxRelay relay;
 
   @Inject
@@ -45,6 +47,7 @@ final class DefaultConvener implements Convener {
       PulseAggregator pulse,
       ChampionDiscovery champions,
       Notifier notifier,
+      Replays replays,
       OutboxRelay relay) {
     this.storage = storage;
     this.ingest = ingest;
@@ -57,6 +60,7 @@ final class DefaultConvener implements Convener {
     this.pulse = pulse;
     this.champions = champions;
     this.notifier = notifier;
+    this.replays = replays;
     this.relay = relay;
   }
 
@@ -114,6 +118,11 @@ final class DefaultConvener implements Convener {
   @Override
   public Notifier notifier() {
     return notifier;
+  }
+
+  @Override
+  public Replays replays() {
+    return replays;
   }
 
   @Override

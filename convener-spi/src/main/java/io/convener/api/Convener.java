@@ -10,6 +10,7 @@ import io.convener.api.profile.ProfileService;
 import io.convener.api.provenance.ProvenanceLog;
 import io.convener.api.notify.Notifier;
 import io.convener.api.pulse.PulseAggregator;
+import io.convener.api.replay.Replays;
 
 /**
  * The facade a host holds: one running Convener, with its services. Obtain one from {@code
@@ -74,6 +75,12 @@ public interface Convener extends AutoCloseable {
    * #start()} starts and {@link #close()} stops.
    */
   Notifier notifier();
+
+  /**
+   * Replays of kept results (the HTTP API's {@code Idempotency-Key}): each hand-out of a kept
+   * result passes the tenant, role and consent checks again and writes its own provenance entry.
+   */
+  Replays replays();
 
   /** Releases the store and every other resource. Idempotent. */
   @Override

@@ -203,6 +203,7 @@ final class Ledger implements ProvenanceRecorder {
         .inputDigest(d.inputDigest())
         .outcome(d.outcome())
         .causedBy(d.causedBy())
+        .replayOf(d.replayOf())
         .build();
   }
 

@@ -22,7 +22,8 @@ import java.util.Map;
  * prov:SoftwareAgent} for system components) linked by {@code wasAssociatedWith} with the roles as
  * {@code prov:role}; used and generated ids entities linked by {@code used} and {@code
  * wasGeneratedBy}; each generated entity {@code wasDerivedFrom} each used one through the
- * activity; and a cause as {@code wasInformedBy}. Stateless and thread-safe.
+ * activity; a cause, and the original of a replay, as {@code wasInformedBy} (a replay also carries
+ * {@code convener:replayOf}). Stateless and thread-safe.
  */
 final class ProvJson {
   private static final ObjectMapper MAPPER = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
@@ -58,6 +59,7 @@ final class ProvJson {
         a.put("convener:reason", e.outcome().reason());
       }
       a.put("convener:inputDigest", e.inputDigest().hex());
+      e.replayOf().ifPresent(original -> a.put("convener:replayOf", original));
       activities.put(activity, a);
       String agent = "agent:" + e.agent().kind().name().toLowerCase(Locale.ROOT) + "/" + e.agent().id();
       agents.computeIfAbsent(agent, k -> Map.of("prov:type",
@@ -88,6 +90,8 @@ final class ProvJson {
       }
       e.causedBy().ifPresent(cause -> informed.put("_:informed" + e.sequence(),
           Map.of("prov:informed", activity, "prov:informant", "log:" + cause)));
+      e.replayOf().ifPresent(original -> informed.put("_:replay" + e.sequence(),
+          Map.of("prov:informed", activity, "prov:informant", "log:" + original)));
     }
     putIfNotEmpty(doc, "activity", activities);
     putIfNotEmpty(doc, "agent", agents);

@@ -69,7 +69,7 @@ public final class Api {
         ? Response.ok(Map.of("status", "ready"))
         : Response.json(503, Map.of("status", "not ready")).with("Retry-After", "1"));
     this.dispatcher = new Dispatcher(router, streams, open, verifier,
-        new Idempotency(idempotencyTtl, idempotencyMaxKeys), new Telemetry(otel, maxTenantsInMetrics), maxBodyBytes);
+        new Idempotency(idempotencyTtl, idempotencyMaxKeys, convener.replays()), new Telemetry(otel, maxTenantsInMetrics), maxBodyBytes);
   }
 
   /** The handler that serves every path. */

@@ -126,7 +126,7 @@ final class Dispatcher implements HttpHandler {
     if (key == null || !exchange.getRequestMethod().equals("POST")) {
       return call(match, request);
     }
-    return idempotency.run(principal.tenant(), key, exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
+    return idempotency.run(principal, key, exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
         query, body, () -> call(match, request));
   }
 

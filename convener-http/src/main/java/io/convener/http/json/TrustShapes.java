@@ -131,6 +131,7 @@ public final class TrustShapes {
     }
     m.put("outcome", outcome);
     e.causedBy().ifPresent(c -> m.put("causedBy", c));
+    e.replayOf().ifPresent(r -> m.put("replayOf", r));
     return m;
   }
 

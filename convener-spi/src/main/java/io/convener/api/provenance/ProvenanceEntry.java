@@ -27,6 +27,8 @@ import org.jspecify.annotations.Nullable;
  * @param inputDigest SHA-256 of the canonical form of the call's inputs; never the inputs
  * @param outcome ok, denied and why, or failed and why
  * @param causedBy the earlier entry of the same log that caused this one (prov:wasInformedBy)
+ * @param replayOf the earlier entry of the same log whose result this call handed out again (an
+ *     idempotent replay): the replay passed the checks of its own and is logged as a call of its own
  */
 public record ProvenanceEntry(
     TenantId tenant,
@@ -38,7 +40,8 @@ public record ProvenanceEntry(
     List<String> generated,
     Sha256Hash inputDigest,
     Outcome outcome,
-    OptionalLong causedBy) {
+    OptionalLong causedBy,
+    OptionalLong replayOf) {
   private static final Pattern ACTIVITY = Pattern.compile("[a-z][a-z0-9._-]{0,99}");
   /** Longest entity id. */
   public static final int MAX_ENTITY_ID = 400;
@@ -54,12 +57,17 @@ public record ProvenanceEntry(
     requireNonNull(inputDigest, "inputDigest");
     requireNonNull(outcome, "outcome");
     requireNonNull(causedBy, "causedBy");
+    requireNonNull(replayOf, "replayOf");
     if (sequence < 0) {
       throw new IllegalArgumentException("sequence must be >= 0, got " + sequence);
     }
     if (causedBy.isPresent() && (causedBy.getAsLong() < 0 || causedBy.getAsLong() >= sequence)) {
       throw new IllegalArgumentException(
           "causedBy must name an earlier entry, got " + causedBy.getAsLong() + " for entry " + sequence);
+    }
+    if (replayOf.isPresent() && (replayOf.getAsLong() < 0 || replayOf.getAsLong() >= sequence)) {
+      throw new IllegalArgumentException(
+          "replayOf must name an earlier entry, got " + replayOf.getAsLong() + " for entry " + sequence);
     }
   }
 
@@ -96,7 +104,10 @@ public record ProvenanceEntry(
     return List.copyOf(copy);
   }
 
-  /** A builder; every component but {@code used}, {@code generated} and {@code causedBy} is required. */
+  /**
+   * A builder; every component but {@code used}, {@code generated}, {@code causedBy} and {@code
+   * replayOf} is required.
+   */
   public static Builder builder() {
     return new Builder();
   }
@@ -113,6 +124,7 @@ public record ProvenanceEntry(
     private @Nullable Sha256Hash inputDigest;
     private @Nullable Outcome outcome;
     private OptionalLong causedBy = OptionalLong.empty();
+    private OptionalLong replayOf = OptionalLong.empty();
 
     private Builder() {}
 
@@ -182,6 +194,18 @@ public record ProvenanceEntry(
       return this;
     }
 
+    /** The earlier entry whose result this call handed out again. */
+    public Builder replayOf(long sequence) {
+      this.replayOf = OptionalLong.of(sequence);
+      return this;
+    }
+
+    /** The earlier entry whose result this call handed out again, if any. */
+    public Builder replayOf(OptionalLong sequence) {
+      this.replayOf = requireNonNull(sequence, "replayOf");
+      return this;
+    }
+
     /**
      * The entry.
      *
@@ -196,7 +220,7 @@ public record ProvenanceEntry(
             : inputDigest == null ? "inputDigest" : "outcome"));
       }
       return new ProvenanceEntry(
-          tenant, sequence, at, agent, activity, used, generated, inputDigest, outcome, causedBy);
+          tenant, sequence, at, agent, activity, used, generated, inputDigest, outcome, causedBy, replayOf);
     }
   }
 }

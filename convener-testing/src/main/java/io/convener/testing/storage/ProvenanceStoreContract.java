@@ -100,6 +100,9 @@ public abstract class ProvenanceStoreContract {
     if (seq > 0 && seq % 5 == 0) {
       b.causedBy(seq - 1);
     }
+    if (seq > 1 && seq % 7 == 0) {
+      b.replayOf(seq - 2);
+    }
     return new ProvenanceRow(b.build(), hash(tenant + "leaf" + seq), hash(tenant + "root" + seq));
   }
 

@@ -25,7 +25,9 @@ import org.jspecify.annotations.Nullable;
  * The {@link Gate}: checks, runs, filters and logs, in that order, with one provenance entry per
  * call whatever happens. A failure to write the entry of a denied or failed call is added as a
  * suppressed exception to the one the caller gets; a failure to write the entry of a successful
- * call fails the call (fail closed: no result leaves without its entry). Thread-safe.
+ * call fails the call (fail closed: no result leaves without its entry). It tells its {@link
+ * CallNotes} how each call ended, so that a recorded call's receipt names what a replay must check.
+ * Thread-safe.
  */
 final class DefaultGate implements Gate {
   /** Longest reason kept in an entry. */
@@ -35,17 +37,24 @@ final class DefaultGate implements Gate {
   private final TenantRateLimiter limiter;
   private final ConsentFilter consent;
   private final OutboxSignal outbox;
+  private final CallNotes notes;
 
   DefaultGate(ProvenanceRecorder recorder, TenantRateLimiter limiter, ConsentFilter consent) {
-    this(recorder, limiter, consent, OutboxSignal.NONE);
+    this(recorder, limiter, consent, OutboxSignal.NONE, new CallNotes());
+  }
+
+  DefaultGate(ProvenanceRecorder recorder, TenantRateLimiter limiter, ConsentFilter consent, OutboxSignal outbox) {
+    this(recorder, limiter, consent, outbox, new CallNotes());
   }
 
   @Inject
-  DefaultGate(ProvenanceRecorder recorder, TenantRateLimiter limiter, ConsentFilter consent, OutboxSignal outbox) {
+  DefaultGate(ProvenanceRecorder recorder, TenantRateLimiter limiter, ConsentFilter consent, OutboxSignal outbox,
+      CallNotes notes) {
     this.recorder = requireNonNull(recorder, "recorder");
     this.limiter = requireNonNull(limiter, "limiter");
     this.consent = requireNonNull(consent, "consent");
     this.outbox = requireNonNull(outbox, "outbox");
+    this.notes = requireNonNull(notes, "notes");
   }
 
   @Override
@@ -58,6 +67,7 @@ final class DefaultGate implements Gate {
       checkRole(principal, call);
       limiter.acquire(tenant, call.activity());
     } catch (AccessDeniedException | RateLimitedException e) {
+      notes.refused(principal);
       recordQuietly(principal, call, Outcome.denied(e.code(), reason(e.getMessage())), List.of(), e);
       throw e;
     }
@@ -67,14 +77,23 @@ final class DefaultGate implements Gate {
       result = consent.filter(principal, call, call.run(tenant));
       notifications = recheckRecipients(principal, call, result);
     } catch (AccessDeniedException | RateLimitedException e) {
+      notes.refused(principal);
       recordQuietly(principal, call, Outcome.denied(e.code(), reason(e.getMessage())), List.of(), e);
       throw e;
     } catch (RuntimeException | Error e) {
+      notes.refused(principal);
       String code = e instanceof ConvenerException c ? c.code() : "internal";
       recordQuietly(principal, call, Outcome.failed(code, e.getClass().getSimpleName()), List.of(), e);
       throw e;
     }
-    long sequence = record(principal, call, Outcome.ok(), call.generated(result), notifications);
+    long sequence;
+    try {
+      sequence = record(principal, call, Outcome.ok(), call.generated(result), notifications);
+    } catch (RuntimeException | Error e) {
+      notes.refused(principal);
+      throw e;
+    }
+    notes.succeeded(principal, call, sequence, result);
     if (!notifications.isEmpty()) {
       outbox.committed(tenant);
     }
@@ -131,7 +150,8 @@ final class DefaultGate implements Gate {
     EntryDraft draft = EntryDraft.of(Agent.of(principal), call.activity(), digest, outcome)
         .withUsed(call.used())
         .withGenerated(generated)
-        .withCausedBy(call.causedBy());
+        .withCausedBy(call.causedBy())
+        .withReplayOf(call.replayOf());
     if (notifications.isEmpty()) {
       return recorder.record(principal.tenant(), draft);
     }

@@ -20,6 +20,7 @@ import java.util.OptionalLong;
  * @param inputDigest the digest of the inputs
  * @param outcome how the call ended
  * @param causedBy an earlier entry of the same log that caused this one
+ * @param replayOf an earlier entry of the same log whose result this call handed out again
  */
 public record EntryDraft(
     Agent agent,
@@ -28,7 +29,8 @@ public record EntryDraft(
     List<String> generated,
     Sha256Hash inputDigest,
     Outcome outcome,
-    OptionalLong causedBy) {
+    OptionalLong causedBy,
+    OptionalLong replayOf) {
   /** Validates and copies. */
   public EntryDraft {
     requireNonNull(agent, "agent");
@@ -38,25 +40,32 @@ public record EntryDraft(
     requireNonNull(inputDigest, "inputDigest");
     requireNonNull(outcome, "outcome");
     requireNonNull(causedBy, "causedBy");
+    requireNonNull(replayOf, "replayOf");
   }
 
-  /** A draft with no entities and no cause. */
+  /** A draft with no entities, no cause and no replay. */
   public static EntryDraft of(Agent agent, String activity, Sha256Hash inputDigest, Outcome outcome) {
-    return new EntryDraft(agent, activity, List.of(), List.of(), inputDigest, outcome, OptionalLong.empty());
+    return new EntryDraft(agent, activity, List.of(), List.of(), inputDigest, outcome, OptionalLong.empty(),
+        OptionalLong.empty());
   }
 
   /** A copy with these used entities. */
   public EntryDraft withUsed(List<String> ids) {
-    return new EntryDraft(agent, activity, ids, generated, inputDigest, outcome, causedBy);
+    return new EntryDraft(agent, activity, ids, generated, inputDigest, outcome, causedBy, replayOf);
   }
 
   /** A copy with these generated entities. */
   public EntryDraft withGenerated(List<String> ids) {
-    return new EntryDraft(agent, activity, used, ids, inputDigest, outcome, causedBy);
+    return new EntryDraft(agent, activity, used, ids, inputDigest, outcome, causedBy, replayOf);
   }
 
   /** A copy caused by an earlier entry. */
   public EntryDraft withCausedBy(OptionalLong sequence) {
-    return new EntryDraft(agent, activity, used, generated, inputDigest, outcome, sequence);
+    return new EntryDraft(agent, activity, used, generated, inputDigest, outcome, sequence, replayOf);
+  }
+
+  /** A copy that replays the result of an earlier entry. */
+  public EntryDraft withReplayOf(OptionalLong sequence) {
+    return new EntryDraft(agent, activity, used, generated, inputDigest, outcome, causedBy, sequence);
   }
 }

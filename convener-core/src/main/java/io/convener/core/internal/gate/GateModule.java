@@ -5,7 +5,7 @@ import com.google.inject.Singleton;
 import com.google.inject.multibindings.OptionalBinder;
 
 /**
- * Binds the {@link Gate} and its rate limiter, and declares the {@link ConsentFilter} it runs on
+ * Binds the {@link Gate}, its rate limiter and the {@link CallNotes} it shares with replays, and declares the {@link ConsentFilter} it runs on
  * every result: the consent module sets the default, a host may replace it with {@code
  * OptionalBinder.newOptionalBinder(binder(), ConsentFilter.class).setBinding()}. Needs a {@link
  * ProvenanceRecorder}. Does no I/O.
@@ -18,5 +18,6 @@ public final class GateModule extends AbstractModule {
     bind(Gate.class).to(DefaultGate.class);
     bind(DefaultGate.class).in(Singleton.class);
     bind(TenantRateLimiter.class).in(Singleton.class);
+    bind(CallNotes.class).in(Singleton.class);
   }
 }

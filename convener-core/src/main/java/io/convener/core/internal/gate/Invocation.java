@@ -36,6 +36,7 @@ public final class Invocation<T> {
   private final Function<? super T, List<String>> generated;
   private final BiFunction<T, Long, T> stamp;
   private final OptionalLong causedBy;
+  private final OptionalLong replayOf;
   private final Function<? super T, List<NotificationDraft>> notifies;
 
   private Invocation(Builder<T> b) {
@@ -49,6 +50,7 @@ public final class Invocation<T> {
     this.generated = b.generated;
     this.stamp = b.stamp;
     this.causedBy = b.causedBy;
+    this.replayOf = b.replayOf;
   }
 
   /**
@@ -105,6 +107,11 @@ public final class Invocation<T> {
     return causedBy;
   }
 
+  /** The earlier entry whose result the call hands out again, if it is a replay. */
+  OptionalLong replayOf() {
+    return replayOf;
+  }
+
   /** The notifications a successful call asks for, from its result. */
   List<NotificationDraft> notifications(T result) {
     return List.copyOf(notifies.apply(result));
@@ -121,6 +128,7 @@ public final class Invocation<T> {
     private Function<? super T, List<String>> generated = r -> List.of();
     private BiFunction<T, Long, T> stamp = (r, s) -> r;
     private OptionalLong causedBy = OptionalLong.empty();
+    private OptionalLong replayOf = OptionalLong.empty();
     private Function<? super T, List<NotificationDraft>> notifies = r -> List.of();
 
     private Builder(String activity, Function<TenantId, T> service) {
@@ -179,6 +187,18 @@ public final class Invocation<T> {
     /** The earlier entry of the principal's log that caused this call. */
     public Builder<T> causedBy(long sequence) {
       this.causedBy = OptionalLong.of(sequence);
+      return this;
+    }
+
+    /**
+     * Marks the call as a replay: it hands out again the result of this earlier entry of the
+     * principal's log, and its own entry says so ({@code replayOf}).
+     */
+    public Builder<T> replayOf(long sequence) {
+      if (sequence < 0) {
+        throw new IllegalArgumentException("replayOf must be >= 0, got " + sequence);
+      }
+      this.replayOf = OptionalLong.of(sequence);
       return this;
     }
 

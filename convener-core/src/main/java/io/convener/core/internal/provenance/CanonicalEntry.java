@@ -26,6 +26,7 @@ import java.util.Map;
  *  "generated":["ingest-summary:..."],
  *  "inputDigest":"<64 hex digits>",
  *  "outcome":{"code":"ok","reason":"","status":"ok"},
+ *  "replayOf":9,                                   (only when present)
  *  "sequence":13,
  *  "tenant":"acme",
  *  "used":["input:sha256:..."],
@@ -33,7 +34,8 @@ import java.util.Map;
  * }</pre>
  *
  * Roles are sorted by their declaration order; {@code at} is {@link java.time.Instant#toString()};
- * enums are lower case. The sequence and the tenant are part of the form, so an entry moved to
+ * enums are lower case. {@code causedBy} and {@code replayOf} are members only when present, so an
+ * entry without them has the same bytes as before they existed. The sequence and the tenant are part of the form, so an entry moved to
  * another position or another tenant's log no longer matches its leaf hash. Stateless and
  * thread-safe.
  */
@@ -68,6 +70,9 @@ public final class CanonicalEntry {
     json.put("generated", List.copyOf(e.generated()));
     json.put("inputDigest", e.inputDigest().hex());
     json.put("outcome", outcome);
+    if (e.replayOf().isPresent()) {
+      json.put("replayOf", e.replayOf().getAsLong());
+    }
     json.put("sequence", e.sequence());
     json.put("tenant", e.tenant().value());
     json.put("used", List.copyOf(e.used()));

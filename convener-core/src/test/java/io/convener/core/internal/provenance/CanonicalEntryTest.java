@@ -42,6 +42,15 @@ class CanonicalEntryTest {
   }
 
   @Test
+  void aReplayCarriesReplayOfBetweenOutcomeAndSequenceAndAnEntryWithoutItKeepsItsBytes() {
+    String plain = new String(CanonicalEntry.bytes(ENTRY), UTF_8);
+    String replay = new String(CanonicalEntry.bytes(copy().replayOf(9).build()), UTF_8);
+    assertThat(plain).doesNotContain("replayOf");
+    assertThat(replay).isEqualTo(plain.replace("\"status\":\"denied\"},\"sequence\":13",
+        "\"status\":\"denied\"},\"replayOf\":9,\"sequence\":13"));
+  }
+
+  @Test
   void theLeafHashIsSha256OfAZeroByteAndTheCanonicalBytes() throws Exception {
     MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
     sha256.update((byte) 0);
@@ -63,7 +72,8 @@ class CanonicalEntryTest {
         copy().generated(List.of("x")).build(),
         copy().inputDigest(Sha256Hash.fromHex("01".repeat(32))).build(),
         copy().outcome(Outcome.ok()).build(),
-        copy().causedBy(11).build());
+        copy().causedBy(11).build(),
+        copy().replayOf(12).build());
     assertThat(changed).allSatisfy(e -> assertThat(CanonicalEntry.leafHash(e)).isNotEqualTo(leaf));
   }
 

@@ -66,8 +66,8 @@ final class JdbiProvenanceStore implements ProvenanceStore {
   static final String INSERT_ENTRY =
       """
       INSERT INTO provenance_entries (tenant_id, seq, at, activity, agent_kind, agent_id, agent_roles, input_digest,
-        outcome, outcome_code, outcome_reason, caused_by, leaf_hash, root_after)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+        outcome, outcome_code, outcome_reason, caused_by, leaf_hash, root_after, replay_of)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
   static final String INSERT_USED =
       "INSERT INTO provenance_used (tenant_id, seq, ordinal, entity_id) VALUES (?, ?, ?, ?)";
   static final String INSERT_GENERATED =

@@ -24,11 +24,11 @@ import java.util.StringJoiner;
 final class ProvenanceRows {
   /** The columns {@link #map} reads, in its order. */
   static final String COLUMNS = "seq, at, activity, agent_kind, agent_id, agent_roles, input_digest,"
-      + " outcome, outcome_code, outcome_reason, caused_by, leaf_hash, root_after";
+      + " outcome, outcome_code, outcome_reason, caused_by, leaf_hash, root_after, replay_of";
 
   private ProvenanceRows() {}
 
-  /** Binds the fourteen positional parameters of {@code JdbiProvenanceStore.INSERT_ENTRY}. */
+  /** Binds the fifteen positional parameters of {@code JdbiProvenanceStore.INSERT_ENTRY}. */
   static void bind(PreparedStatement insert, String tenant, ProvenanceRow row) throws SQLException {
     ProvenanceEntry e = row.entry();
     insert.setString(1, tenant);
@@ -49,6 +49,11 @@ final class ProvenanceRows {
     }
     insert.setString(13, row.leafHash().hex());
     insert.setString(14, row.rootAfter().hex());
+    if (e.replayOf().isPresent()) {
+      insert.setLong(15, e.replayOf().getAsLong());
+    } else {
+      insert.setNull(15, Types.BIGINT);
+    }
   }
 
   /** A row of {@link #COLUMNS}, without its entities yet. */
@@ -59,6 +64,8 @@ final class ProvenanceRows {
     long seq = rs.getLong(1);
     long causedBy = rs.getLong(11);
     OptionalLong cause = rs.wasNull() ? OptionalLong.empty() : OptionalLong.of(causedBy);
+    long replayOf = rs.getLong(14);
+    OptionalLong replay = rs.wasNull() ? OptionalLong.empty() : OptionalLong.of(replayOf);
     ProvenanceEntry.Builder b = ProvenanceEntry.builder()
         .tenant(tenant)
         .sequence(seq)
@@ -67,7 +74,8 @@ final class ProvenanceRows {
         .agent(new Agent(Agent.Kind.valueOf(rs.getString(4)), rs.getString(5), roles(rs.getString(6))))
         .inputDigest(Sha256Hash.fromHex(rs.getString(7)))
         .outcome(new Outcome(Outcome.Status.valueOf(rs.getString(8)), rs.getString(9), rs.getString(10)))
-        .causedBy(cause);
+        .causedBy(cause)
+        .replayOf(replay);
     return new Raw(seq, b, Sha256Hash.fromHex(rs.getString(12)), Sha256Hash.fromHex(rs.getString(13)));
   }
 

@@ -64,6 +64,11 @@ class WatcherEndToEndTest {
         "{\"scope\":\"" + scope + "\",\"members\":[\"" + watcher + "\"]}");
     assertThat(added.status()).as(added.raw().body()).isEqualTo(200);
     assertThat(added.json().at("/watchers/0/members/0").asText()).isEqualTo(watcher);
+    Client.Reply log = client.get("/v1/provenance/events?activity=pulse.watch", admin);
+    assertThat(log.json().get("events")).singleElement().satisfies(e -> {
+      assertThat(e.at("/outcome/status").asText()).isEqualTo("ok");
+      assertThat(e.at("/agent/id").asText()).isEqualTo("ops");
+    });
 
     Client.Reply pulse = client.get("/v1/pulse/aggregate?team=" + PlantedPulseScenario.QUIET.value() + "&asOf="
         + PlantedPulseScenario.AS_OF, Tokens.token("acme", "cm", "community_manager"));

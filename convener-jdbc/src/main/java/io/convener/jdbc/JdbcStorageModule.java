@@ -14,6 +14,7 @@ import io.convener.jdbc.internal.keys.SubjectKeyStorageModule;
 import io.convener.jdbc.internal.member.MemberStorageModule;
 import io.convener.jdbc.internal.provenance.ProvenanceStorageModule;
 import io.convener.jdbc.internal.pulse.PulseSettingsStorageModule;
+import io.convener.jdbc.internal.watch.PulseWatcherStorageModule;
 import io.convener.jdbc.internal.notify.NotificationStorageModule;
 import io.convener.spi.storage.NotificationStore;
 import io.convener.jdbc.internal.tenant.TenantStorageModule;
@@ -26,6 +27,7 @@ import io.convener.spi.storage.MemberStore;
 import io.convener.spi.storage.ProvenanceStore;
 import io.convener.spi.storage.SharingAgreementStore;
 import io.convener.spi.storage.PulseSettingsStore;
+import io.convener.spi.storage.PulseWatcherStore;
 import io.convener.spi.storage.StorageLifecycle;
 import io.convener.spi.storage.SubjectKeyStore;
 import io.convener.spi.storage.TenantStore;
@@ -33,7 +35,7 @@ import io.convener.spi.storage.TenantStore;
 /**
  * Convener storage on a relational database: binds and exposes exactly the storage SPI, {@link
  * TenantStore}, {@link MemberStore}, {@link EventStore}, {@link SubjectKeyStore}, {@link
- * ConsentStore}, {@link ProvenanceStore}, {@link ApprovalStore}, {@link SharingAgreementStore}, {@link PulseSettingsStore}, {@link ChampionSettingsStore}, {@link NotificationStore}, {@link EventBlockStore} and {@link StorageLifecycle}, each a singleton; everything else stays private to the module.
+ * ConsentStore}, {@link ProvenanceStore}, {@link ApprovalStore}, {@link SharingAgreementStore}, {@link PulseSettingsStore}, {@link PulseWatcherStore}, {@link ChampionSettingsStore}, {@link NotificationStore}, {@link EventBlockStore} and {@link StorageLifecycle}, each a singleton; everything else stays private to the module.
  *
  * <p>The member store keeps personal data encrypted and needs a {@link
  * io.convener.spi.keys.PersonalDataCipher} bound outside this module: {@code ConvenerModule}
@@ -87,6 +89,8 @@ public final class JdbcStorageModule extends PrivateModule {
     expose(SharingAgreementStore.class);
     install(new PulseSettingsStorageModule());
     expose(PulseSettingsStore.class);
+    install(new PulseWatcherStorageModule());
+    expose(PulseWatcherStore.class);
     install(new ChampionSettingsStorageModule());
     expose(ChampionSettingsStore.class);
     install(new NotificationStorageModule());

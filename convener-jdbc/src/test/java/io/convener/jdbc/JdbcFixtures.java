@@ -11,6 +11,7 @@ import io.convener.spi.storage.EventStore;
 import io.convener.spi.storage.MemberStore;
 import io.convener.spi.storage.SharingAgreementStore;
 import io.convener.spi.storage.PulseSettingsStore;
+import io.convener.spi.storage.PulseWatcherStore;
 import io.convener.spi.storage.StorageLifecycle;
 import io.convener.spi.storage.SubjectKeyStore;
 import io.convener.spi.storage.TenantStore;
@@ -21,6 +22,7 @@ import io.convener.testing.storage.ConsentStoreFixture;
 import io.convener.testing.storage.EventBlockStoreFixture;
 import io.convener.testing.storage.SharingAgreementStoreFixture;
 import io.convener.testing.storage.PulseSettingsStoreFixture;
+import io.convener.testing.storage.PulseWatcherStoreFixture;
 import io.convener.testing.storage.StoreFixture;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -66,6 +68,12 @@ public final class JdbcFixtures {
   public static PulseSettingsStoreFixture openPulseSettings(TestDatabase database) throws IOException {
     return openWith(database, (injector, cleanup) -> new PulseSettingsStoreFixture(
         injector.getInstance(PulseSettingsStore.class), injector.getInstance(StorageLifecycle.class), cleanup));
+  }
+
+  /** The pulse watcher store of a new module over new settings of {@code database}; not started. */
+  public static PulseWatcherStoreFixture openPulseWatchers(TestDatabase database) throws IOException {
+    return openWith(database, (injector, cleanup) -> new PulseWatcherStoreFixture(
+        injector.getInstance(PulseWatcherStore.class), injector.getInstance(StorageLifecycle.class), cleanup));
   }
 
   /**

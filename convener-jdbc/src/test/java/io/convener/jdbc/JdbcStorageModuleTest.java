@@ -23,6 +23,7 @@ import io.convener.spi.storage.MemberStore;
 import io.convener.spi.storage.SharingAgreementStore;
 import io.convener.spi.storage.NotificationStore;
 import io.convener.spi.storage.PulseSettingsStore;
+import io.convener.spi.storage.PulseWatcherStore;
 import io.convener.spi.storage.StorageLifecycle;
 import io.convener.spi.storage.SubjectKeyStore;
 import io.convener.spi.storage.TenantStore;
@@ -44,6 +45,7 @@ class JdbcStorageModuleTest {
         Key.get(TenantStore.class), Key.get(MemberStore.class), Key.get(EventStore.class),
         Key.get(SubjectKeyStore.class), Key.get(ConsentStore.class), Key.get(ProvenanceStore.class),
         Key.get(ApprovalStore.class), Key.get(SharingAgreementStore.class), Key.get(PulseSettingsStore.class),
+        Key.get(PulseWatcherStore.class),
         Key.get(ChampionSettingsStore.class), Key.get(NotificationStore.class), Key.get(EventBlockStore.class),
         Key.get(StorageLifecycle.class));
   }

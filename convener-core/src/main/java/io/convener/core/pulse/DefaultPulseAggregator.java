@@ -16,13 +16,13 @@ import io.convener.api.consent.Purpose;
 import io.convener.api.model.Member;
 import io.convener.api.pulse.PulseAggregator;
 import io.convener.core.internal.consent.ConsentEngine;
-import io.convener.spi.notify.PulseWatchers;
 import io.convener.api.pulse.PulseReport;
 import io.convener.api.pulse.PulseRequest;
 import io.convener.api.pulse.PulseScope;
 import io.convener.api.pulse.PulseSettings;
 import io.convener.api.pulse.RiskFlag;
 import io.convener.api.pulse.RiskKind;
+import io.convener.api.pulse.ScopeWatchers;
 import io.convener.api.pulse.Severity;
 import io.convener.core.internal.gate.Gate;
 import io.convener.core.internal.gate.Invocation;
@@ -31,6 +31,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -56,6 +57,7 @@ final class DefaultPulseAggregator implements PulseAggregator {
   private final Rollups rollups;
   private final TenantSettings settings;
   private final RiskNotifier risks;
+  private final WatchList watchers;
   private final Clock clock;
   private final ConcurrentHashMap<TenantId, ScopeIndex> indexes = new ConcurrentHashMap<>();
   private final Cache<Question, PulseReport> lastKnown = Caffeine.newBuilder().maximumSize(10_000).build();
@@ -66,14 +68,11 @@ final class DefaultPulseAggregator implements PulseAggregator {
   /** One pulse question, as the last-known cache keys it. */
   private record Question(TenantId tenant, PulseScope scope, Duration window) {}
 
-  DefaultPulseAggregator(Gate gate, ConsentEngine consent, Rollups rollups, TenantSettings settings) {
-    this(gate, consent, rollups, settings, new RiskNotifier(consent, PulseWatchers.NONE));
-  }
-
   @Inject
   DefaultPulseAggregator(Gate gate, ConsentEngine consent, Rollups rollups, TenantSettings settings,
-      RiskNotifier risks) {
+      RiskNotifier risks, WatchList watchers) {
     this.risks = requireNonNull(risks, "risks");
+    this.watchers = requireNonNull(watchers, "watchers");
     this.gate = requireNonNull(gate, "gate");
     this.consent = requireNonNull(consent, "consent");
     this.rollups = requireNonNull(rollups, "rollups");
@@ -224,5 +223,25 @@ final class DefaultPulseAggregator implements PulseAggregator {
         .roles(Role.ADMIN)
         .inputs(() -> Map.of("settings", value.toString()))
         .build());
+  }
+
+  @Override
+  public List<ScopeWatchers> watchers(Principal principal) {
+    return watchers.all(principal);
+  }
+
+  @Override
+  public ScopeWatchers watchers(Principal principal, PulseScope scope) {
+    return watchers.of(principal, scope);
+  }
+
+  @Override
+  public ScopeWatchers watch(Principal principal, PulseScope scope, Collection<MemberId> members) {
+    return watchers.watch(principal, scope, members);
+  }
+
+  @Override
+  public ScopeWatchers unwatch(Principal principal, PulseScope scope, Collection<MemberId> members) {
+    return watchers.unwatch(principal, scope, members);
   }
 }

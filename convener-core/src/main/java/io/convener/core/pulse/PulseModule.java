@@ -12,9 +12,10 @@ import io.convener.spi.pulse.SentimentAnalyzer;
 /**
  * Binds the default {@link PulseAggregator}, its rollups as an {@link IngestListener} of the ingest
  * feed, and the default {@link SentimentAnalyzer} (which scores nothing); a host replaces either
- * through its {@code OptionalBinder}, and the {@link PulseWatchers} told of risks (nobody unless
- * the host binds its own through {@code OptionalBinder.setBinding()}). Needs the stores and the
- * consent gate. Does no I/O.
+ * through its {@code OptionalBinder}, and the {@link PulseWatchers} told of risks (the watchers
+ * admins keep in the {@link io.convener.spi.storage.PulseWatcherStore}, unless the host binds its
+ * own through {@code OptionalBinder.setBinding()}). Needs the stores and the consent gate. Does no
+ * I/O.
  */
 public final class PulseModule extends AbstractModule {
   /** Creates the module. */
@@ -26,7 +27,7 @@ public final class PulseModule extends AbstractModule {
     bind(DefaultPulseAggregator.class).in(Singleton.class);
     OptionalBinder.newOptionalBinder(binder(), SentimentAnalyzer.class).setDefault().toInstance(SentimentAnalyzer.NONE);
     bind(Rollups.class).in(Singleton.class);
-    OptionalBinder.newOptionalBinder(binder(), PulseWatchers.class).setDefault().toInstance(PulseWatchers.NONE);
+    OptionalBinder.newOptionalBinder(binder(), PulseWatchers.class).setDefault().to(StoredPulseWatchers.class);
     bind(TenantSettings.class).in(Singleton.class);
     Multibinder.newSetBinder(binder(), IngestListener.class).addBinding().to(Rollups.class);
   }

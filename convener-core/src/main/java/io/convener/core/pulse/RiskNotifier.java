@@ -21,7 +21,7 @@ import java.util.Map;
 
 /**
  * The notifications of a pulse report's risks: {@value #KIND} to each watcher of its scope ({@link
- * PulseWatchers}, from the host) who consents to {@link NotificationDraft#DIRECT}, one per risk
+ * PulseWatchers}: the stored watcher list, or the host's own) who consents to {@link NotificationDraft#DIRECT}, one per risk
  * kind and day (the key; highest severity, members concerned added up), grouped by scope for
  * digests. The payload names the scope, the risk kind,
  * its severity and how many members it concerns, never a member: an individual risk names its

@@ -57,6 +57,7 @@ public final class Api {
     new TrustRoutes(convener).register(router);
     new ProvenanceRoutes(convener).register(router);
     new NotificationRoutes(convener).register(router);
+    new AdminRoutes(convener).register(router);
     streams.put(EventStream.ROUTE, new EventStream(convener.notifier(), heartbeat, STREAM_QUEUE));
     router.add("GET", EventStream.ROUTE, r -> {
       throw new IllegalStateException("the dispatcher serves " + EventStream.ROUTE + " as a stream");

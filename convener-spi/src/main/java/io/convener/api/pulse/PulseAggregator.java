@@ -1,6 +1,8 @@
 package io.convener.api.pulse;
 
+import io.convener.api.MemberId;
 import io.convener.api.Principal;
+import java.util.Collection;
 import java.util.List;
 
 /**
@@ -38,4 +40,37 @@ public interface PulseAggregator {
    * @throws io.convener.api.AccessDeniedException unless the principal is an {@code ADMIN}
    */
   PulseSettings configure(Principal principal, PulseSettings settings);
+
+  /**
+   * Every scope of the tenant that has watchers, in order of {@link PulseScope#wireName()}. The
+   * default {@link io.convener.spi.notify.PulseWatchers} tells these members of their scope's
+   * risks. Callers: {@code ADMIN}, {@code COMMUNITY_MANAGER}, {@code COMPLIANCE_OFFICER}.
+   */
+  List<ScopeWatchers> watchers(Principal principal);
+
+  /** The watchers of one scope (none until an admin adds some). Callers as for {@link #watchers(Principal)}. */
+  ScopeWatchers watchers(Principal principal, PulseScope scope);
+
+  /**
+   * Adds members to the watchers of a scope; adding a watcher again changes nothing. The scope
+   * need not have members yet.
+   *
+   * @param members 1 to {@value #MAX_WATCHERS_PER_CALL} members of the tenant
+   * @return the scope's watchers now
+   * @throws io.convener.api.AccessDeniedException unless the principal is an {@code ADMIN}
+   * @throws io.convener.api.InvalidInputException naming a member the tenant does not have
+   */
+  ScopeWatchers watch(Principal principal, PulseScope scope, Collection<MemberId> members);
+
+  /**
+   * Removes members from the watchers of a scope; removing one who is not a watcher changes nothing.
+   *
+   * @param members 1 to {@value #MAX_WATCHERS_PER_CALL} members
+   * @return the scope's watchers now
+   * @throws io.convener.api.AccessDeniedException unless the principal is an {@code ADMIN}
+   */
+  ScopeWatchers unwatch(Principal principal, PulseScope scope, Collection<MemberId> members);
+
+  /** The most members one {@link #watch} or {@link #unwatch} call takes. */
+  int MAX_WATCHERS_PER_CALL = 1000;
 }

@@ -36,6 +36,33 @@ public sealed interface PulseScope permits PulseScope.Team, PulseScope.Cohort, P
   }
 
   /**
+   * The scope a {@link #wireName()} names: {@code team:T}, {@code cohort:C}, {@code org:PATH} or
+   * {@code tenant}; the id is everything after the first colon.
+   *
+   * @throws IllegalArgumentException naming the problem when {@code wireName} is none of these
+   */
+  static PulseScope parse(String wireName) {
+    requireNonNull(wireName, "scope");
+    if (wireName.equals("tenant")) {
+      return tenant();
+    }
+    int colon = wireName.indexOf(':');
+    String kind = colon < 0 ? wireName : wireName.substring(0, colon);
+    String id = colon < 0 ? "" : wireName.substring(colon + 1);
+    return switch (kind) {
+      case "team" -> team(TeamId.of(id));
+      case "cohort" -> cohort(CohortId.of(id));
+      case "org" -> org(OrgUnit.of(id));
+      default -> throw new IllegalArgumentException(
+          "scope must be team:T, cohort:C, org:PATH or tenant, got '" + shorten(wireName) + "'");
+    };
+  }
+
+  private static String shorten(String s) {
+    return s.length() <= 80 ? s : s.substring(0, 80) + "...";
+  }
+
+  /**
    * The members of a team.
    *
    * @param team the team

@@ -6,12 +6,15 @@ import io.convener.api.pulse.PulseScope;
 import java.util.List;
 
 /**
- * Who looks after a pulse scope and is told of its risks: the host knows who its community managers
- * and team leads are (Convener's member records carry no roles). Return the community managers
- * for every scope and, for a team, its leads too: the people the pulse itself lets see that scope.
- * Each is told only if they consent to {@link io.convener.api.notify.NotificationDraft#DIRECT}.
- * The default, {@link #NONE}, tells nobody. Implementations are thread-safe and fast (called on the
- * pulse call's thread).
+ * Who looks after a pulse scope and is told of its risks. By default these are the watchers an
+ * admin keeps per scope ({@link io.convener.api.pulse.PulseAggregator#watch}, the {@code convener
+ * watchers} command, {@code /v1/admin/watchers}), read from the {@link
+ * io.convener.spi.storage.PulseWatcherStore}. A host that knows who its community managers and
+ * team leads are (Convener's member records carry no roles) may bind its own instead: return the
+ * community managers for every scope and, for a team, its leads too, the people the pulse itself
+ * lets see that scope. Each is told only if they consent to {@link
+ * io.convener.api.notify.NotificationDraft#DIRECT}. {@link #NONE} tells nobody. Implementations
+ * are thread-safe and fast (called on the pulse call's thread).
  */
 public interface PulseWatchers {
   /** Nobody watches any scope. */

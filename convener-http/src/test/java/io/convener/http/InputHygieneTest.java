@@ -107,6 +107,23 @@ class InputHygieneTest {
     assertThat(r.json().get("detail").asText()).isEqualTo("limit: must be an integer from 1 to 1000, got '1e400'");
   }
 
+  @Test
+  void anApprovalForSomebodyWhoIsNoMemberIsA404AndOneForAMemberIsTaken() {
+    String body = "{\"subject\":\"%s\",\"purpose\":\"profile.share\",\"scope\":\"mentoring list\"}";
+    Client.Reply ghost = client.post("/v1/approvals/request", manager, body.formatted("ghost"));
+    assertThat(ghost.status()).as(ghost.raw().body()).isEqualTo(404);
+    assertThat(ghost.header("Content-Type")).isEqualTo("application/problem+json");
+    assertThat(ghost.json().get("code").asText()).isEqualTo("not_found");
+    assertThat(ghost.json().get("field").asText()).isEqualTo("subject");
+    assertThat(ghost.json().get("detail").asText()).isEqualTo("subject: no member 'ghost' in this tenant");
+
+    Client.Reply member = client.send(client.request("/v1/events", manager)
+        .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"type\":\"member\",\"id\":\"ana\"}\n")).build());
+    assertThat(member.status()).as(member.raw().body()).isEqualTo(200);
+    Client.Reply ana = client.post("/v1/approvals/request", manager, body.formatted("ana"));
+    assertThat(ana.status()).as(ana.raw().body()).isEqualTo(201);
+  }
+
   private static void assertInvalid(Client.Reply r, String field) {
     assertThat(r.status()).as(r.raw().body()).isEqualTo(400);
     assertThat(r.header("Content-Type")).isEqualTo("application/problem+json");

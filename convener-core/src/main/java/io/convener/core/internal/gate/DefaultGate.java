@@ -56,7 +56,7 @@ final class DefaultGate implements Gate {
     try {
       checkTenantBoundary(tenant, call);
       checkRole(principal, call);
-      limiter.acquire(tenant, call.activity());
+      limiter.acquire(tenant, principal.subject(), call.activity());
     } catch (AccessDeniedException | RateLimitedException e) {
       recordQuietly(principal, call, Outcome.denied(e.code(), reason(e.getMessage())), List.of(), e);
       throw e;

@@ -7,6 +7,7 @@ import io.convener.api.Role;
 import io.convener.api.TenantId;
 import io.convener.api.consent.ConsentPolicy;
 import io.convener.api.consent.Purpose;
+import io.convener.api.model.Member;
 import io.convener.api.notify.NotificationDraft;
 import io.convener.api.notify.Subscription;
 import io.convener.core.ConvenerSettings;
@@ -55,6 +56,7 @@ public final class NotifyLatencyRunner {
       List<Purpose> enabled = new ArrayList<>(Purpose.standard());
       enabled.add(NotificationDraft.DIRECT);
       convener.consent().setPolicy(admin, ConsentPolicy.enabling(enabled.toArray(Purpose[]::new)));
+      convener.ingest().submit(admin, List.of(Member.of(subject)), List.of());
       convener.consent().grant(Principal.of(TENANT, "subject", Role.MEMBER), subject, NotificationDraft.DIRECT, "n1");
       LinkedBlockingQueue<Long> received = new LinkedBlockingQueue<>();
       long[] latencies = new long[requests];

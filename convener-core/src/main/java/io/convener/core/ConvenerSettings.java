@@ -16,8 +16,8 @@ import java.util.Optional;
  *     database: two databases sharing one would share each tenant's keys, and destroying a tenant
  *     in one would shred it in both. Back the directory up apart from the database; without it the
  *     personal data in the database cannot be read.
- * @param rateLimits per-tenant quotas of the public APIs (default {@link RateLimits#defaults()}:
- *     600 calls per minute per tenant and API)
+ * @param rateLimits per-tenant quotas of the public APIs, with each subject's share (default {@link
+ *     RateLimits#defaults()}: 600 calls per minute per tenant and API, 300 of them per subject)
  */
 public record ConvenerSettings(int ingestBatchSize, Optional<Path> keyDirectory, RateLimits rateLimits) {
   /** Default batch size: large enough to amortise a commit, small enough to bound memory. */

@@ -89,7 +89,7 @@ class PersonalDataAtRestTest {
       }
     }
     String copiedCiphertext = emailCiphertext(jdbc, "m-1");
-    assertThat(copiedCiphertext).startsWith("ev1:");
+    assertThat(copiedCiphertext).startsWith("ev2:");
 
     injector = Guice.createInjector(new ConvenerModule(settings), new JdbcStorageModule(jdbc));
     MemberStore members = injector.getInstance(MemberStore.class);

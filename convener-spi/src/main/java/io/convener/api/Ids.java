@@ -11,7 +11,8 @@ final class Ids {
 
   /**
    * Checks that {@code value} is a usable identifier: non-blank, at most {@link #MAX_LENGTH}
-   * characters, no control characters and no surrounding whitespace.
+   * characters, no control characters, no surrounding whitespace, and no unpaired surrogate (a
+   * string with one has no UTF-8 form, so it could not be stored, hashed or logged as given).
    */
   static String check(String value, String what) {
     requireNonNull(value, what);
@@ -26,8 +27,14 @@ final class Ids {
       throw new IllegalArgumentException(what + " must not start or end with whitespace: '" + value + "'");
     }
     for (int i = 0; i < value.length(); i++) {
-      if (Character.isISOControl(value.charAt(i))) {
+      char c = value.charAt(i);
+      if (Character.isISOControl(c)) {
         throw new IllegalArgumentException(what + " must not contain control characters");
+      }
+      if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
+        i++;
+      } else if (Character.isSurrogate(c)) {
+        throw new IllegalArgumentException(what + " is not valid Unicode: unpaired surrogate at index " + i);
       }
     }
     return value;

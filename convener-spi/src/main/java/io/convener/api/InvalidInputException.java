@@ -6,9 +6,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Input that cannot be taken: a malformed line, a missing or invalid field, an argument outside its
- * range. Names the field and, for input read from a file, the line.
+ * range. Names the field and, for input read from a file, the line. {@link NotFoundException} is
+ * the kind that names something the tenant does not have.
  */
-public final class InvalidInputException extends ConvenerException {
+public sealed class InvalidInputException extends ConvenerException permits NotFoundException {
   private static final long serialVersionUID = 1L;
 
   private final @Nullable String field;

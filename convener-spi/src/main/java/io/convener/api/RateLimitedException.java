@@ -4,7 +4,10 @@ import static java.util.Objects.requireNonNull;
 
 import java.time.Duration;
 
-/** The tenant has used its quota for this API; try again after {@link #retryAfter()}. */
+/**
+ * The tenant has used its quota for this API, or the caller its share of the tenant's quota; try
+ * again after {@link #retryAfter()}.
+ */
 public final class RateLimitedException extends ConvenerException {
   private static final long serialVersionUID = 1L;
 

@@ -10,10 +10,15 @@ import org.junit.jupiter.api.Test;
 
 class IdentifiersTest {
   @ParameterizedTest
-  @ValueSource(strings = {"", " ", " a", "a ", "a\nb", "a\u0000b"})
+  @ValueSource(strings = {"", " ", " a", "a ", "a\nb", "a\u0000b", "a\ud800", "\udc00b", "a\udc00\ud800b"})
   void rejectsUnusableIds(String value) {
     assertThatThrownBy(() -> MemberId.of(value)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("member id");
     assertThatThrownBy(() -> EventId.of(value)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("event id");
+  }
+
+  @Test
+  void acceptsCharactersOutsideTheBasicPlane() {
+    assertThat(MemberId.of("m-\ud83d\ude00").value()).hasSize(4);
   }
 
   @Test

@@ -5,11 +5,13 @@ import com.google.inject.Injector;
 import com.google.inject.Key;
 import com.google.inject.multibindings.OptionalBinder;
 import io.convener.api.Convener;
+import io.convener.api.MemberId;
 import io.convener.api.Principal;
 import io.convener.api.Role;
 import io.convener.api.TenantId;
 import io.convener.api.approval.ApprovalPolicy;
 import io.convener.api.approval.ApprovalService;
+import io.convener.api.model.Member;
 import io.convener.api.provenance.ProvenanceEntry;
 import io.convener.api.provenance.ProvenanceQuery;
 import io.convener.core.ConvenerModule;
@@ -26,10 +28,15 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
-/** A running Convener on in-memory H2 with a clock the test moves and a policy it chooses. */
+/**
+ * A running Convener on in-memory H2 with a clock the test moves and a policy it chooses; ACME has
+ * the members {@link #MEMBERS}.
+ */
 final class ApprovalFixture implements AutoCloseable {
   static final TenantId ACME = TenantId.of("acme");
   static final TenantId GLOBEX = TenantId.of("globex");
+  /** The members of ACME; GLOBEX has none. */
+  static final List<String> MEMBERS = List.of("alice", "bob");
 
   final MovableClock clock = new MovableClock(Instant.parse("2025-05-01T09:00:00Z"));
   final Injector injector;
@@ -47,6 +54,8 @@ final class ApprovalFixture implements AutoCloseable {
         });
     convener = injector.getInstance(Convener.class);
     convener.start();
+    convener.ingest().submit(admin(ACME, "ops"), MEMBERS.stream().map(m -> Member.of(MemberId.of(m))).toList(),
+        List.of());
   }
 
   ApprovalService approvals() {

@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.convener.api.AccessDeniedException;
 import io.convener.api.InvalidInputException;
 import io.convener.api.MemberId;
+import io.convener.api.NotFoundException;
 import io.convener.api.Principal;
 import io.convener.api.Role;
 import io.convener.api.approval.Approval;
@@ -144,6 +145,30 @@ class DefaultApprovalServiceTest {
     assertThat(f.approvals().list(admin(ACME, "root"), Optional.of(ApprovalStatus.EXPIRED)))
         .extracting(Approval::id).containsExactlyInAnyOrder(a.id(), b.id());
     assertThat(f.approvals().list(admin(ACME, "root"), Optional.of(ApprovalStatus.PENDING))).isEmpty();
+  }
+
+  @Test
+  void aRequestForSomebodyWhoIsNoMemberIsNotFoundAndLogged() {
+    assertThatThrownBy(() -> f.approvals().request(manager(ACME), MemberId.of("ghost"), Purpose.PROFILE_SHARE, "s"))
+        .isInstanceOfSatisfying(NotFoundException.class, e -> {
+          assertThat(e.field()).contains("subject");
+          assertThat(e.code()).isEqualTo("not_found");
+          assertThat(e).isInstanceOf(InvalidInputException.class);
+        });
+    // alice is a member of ACME only.
+    assertThatThrownBy(() -> f.approvals().request(manager(GLOBEX), ALICE, Purpose.PROFILE_SHARE, "s"))
+        .isInstanceOf(NotFoundException.class);
+
+    assertThat(f.approvals().list(admin(ACME, "root"), Optional.empty())).isEmpty();
+    assertThat(f.approvals().list(admin(GLOBEX, "root"), Optional.empty())).isEmpty();
+    assertThat(f.entries(ACME, DefaultApprovalService.REQUEST)).singleElement().satisfies(e -> {
+      assertThat(e.outcome()).isEqualTo(Outcome.failed("not_found", "NotFoundException"));
+      assertThat(e.used()).containsExactly("member:ghost");
+      assertThat(e.generated()).isEmpty();
+    });
+    assertThat(f.entries(GLOBEX, DefaultApprovalService.REQUEST)).singleElement()
+        .satisfies(e -> assertThat(e.outcome().status()).isEqualTo(Outcome.Status.FAILED));
+    assertThat(f.channel().all(ACME)).isEmpty();
   }
 
   @Test

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,6 +31,8 @@ class ApprovalsCommandTest {
 
   @Test
   void requestDecideAsTheSubjectAndListAsJson() throws Exception {
+    Path members = Files.writeString(dir.resolve("members.jsonl"), "{\"type\":\"member\",\"id\":\"ana\"}\n");
+    assertThat(run("--db", db(), "--tenant", "acme", "ingest", members.toString())).as(err.toString()).isZero();
     assertThat(run("--db", db(), "--tenant", "acme", "--format", "json", "approvals", "request",
         "--subject", "ana", "--purpose", "profile.share", "--scope", "show my name in the mentoring list"))
         .as(err.toString()).isZero();
@@ -76,6 +79,9 @@ class ApprovalsCommandTest {
     assertThat(run("--db", db(), "--tenant", "acme", "approvals", "decide", "x", "--approve", "--deny")).isEqualTo(2);
     assertThat(run("--db", db(), "--tenant", "acme", "approvals", "decide", "x")).isEqualTo(2);
     assertThat(run("--db", db(), "--tenant", "acme", "approvals", "request", "--subject", "ana")).isEqualTo(2);
+    assertThat(run("--db", db(), "--tenant", "acme", "approvals", "request", "--subject", "ghost", "--purpose",
+        "profile.share", "--scope", "s")).isEqualTo(2);
+    assertThat(err.toString()).contains("no member 'ghost'");
     assertThat(run("--db", db(), "--tenant", "acme", "approvals", "request", "--subject", "ana", "--purpose", "*",
         "--scope", "s")).isEqualTo(2);
     assertThat(run("--db", db(), "--tenant", "acme", "approvals", "list", "--status", "maybe")).isEqualTo(2);

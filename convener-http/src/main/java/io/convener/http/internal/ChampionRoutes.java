@@ -51,8 +51,8 @@ final class ChampionRoutes {
       case "connector" -> ChampionRole.CONNECTOR;
       default -> throw new InvalidInputException("role", "expected champion or connector, got '" + v + "'");
     }));
-    b.minActivity(number(body, "minActivity", 1));
-    b.limit((int) number(body, "limit", 20));
+    b.minActivity(Jsons.number(body, "minActivity", 1));
+    b.limit(Jsons.integer(body, "limit", 20, 1, ChampionQuery.MAX_LIMIT));
     return Response.ok(ChampionShapes.json(r.principal().tenant().value(), window,
         convener.champions().champions(r.principal(), b.build())));
   }
@@ -79,7 +79,8 @@ final class ChampionRoutes {
     if (!diverse.isMissingNode() && !diverse.isBoolean()) {
       throw new InvalidInputException("diverse", "must be true or false");
     }
-    CollaboratorQuery query = CollaboratorQuery.of(team, skills).withLimit((int) number(body, "limit", 10))
+    CollaboratorQuery query = CollaboratorQuery.of(team, skills)
+        .withLimit(Jsons.integer(body, "limit", 10, 1, ChampionQuery.MAX_LIMIT))
         .withDiverseTies(diverse.asBoolean(false))
         .withWindow(window(Jsons.optional(body, "window").orElse("90d"))).withAsOf(asOf(body));
     return Response.ok(ChampionShapes.json(convener.champions().collaborators(r.principal(), query)));
@@ -100,17 +101,6 @@ final class ChampionRoutes {
       case "w" -> Duration.ofDays(7 * n);
       default -> Duration.ofDays(n);
     };
-  }
-
-  private static double number(JsonNode body, String field, double fallback) {
-    JsonNode v = body.get(field);
-    if (v == null || v.isNull()) {
-      return fallback;
-    }
-    if (!v.isNumber()) {
-      throw new InvalidInputException(field, "must be a number");
-    }
-    return v.doubleValue();
   }
 
   private static <T> T id(String field, java.util.function.Supplier<T> make) {

@@ -6,6 +6,7 @@ import io.convener.api.ConsentChangedException;
 import io.convener.api.ConvenerException;
 import io.convener.api.IntegrityException;
 import io.convener.api.InvalidInputException;
+import io.convener.api.NotFoundException;
 import io.convener.api.PluginException;
 import io.convener.api.RateLimitedException;
 import io.convener.api.StorageException;
@@ -41,9 +42,12 @@ final class Problems {
 
   /** The response for an exception thrown while serving a request. */
   static Response of(Throwable t) {
+    if (t instanceof NotFoundException e) {
+      return withField(of(404, e.code(), "Not found", e.getMessage()), e, "Not found");
+    }
     if (t instanceof InvalidInputException e) {
       Response r = of(400, e.code(), "Invalid input", e.getMessage());
-      return e.field().isPresent() ? withField(r, e) : r;
+      return e.field().isPresent() ? withField(r, e, "Invalid input") : r;
     }
     if (t instanceof AuthenticationException e) {
       return of(401, e.code(), "Unauthorized", e.getMessage())
@@ -77,10 +81,10 @@ final class Problems {
     return of(500, "internal", "Internal error", "an unexpected error occurred; error id " + id);
   }
 
-  private static Response withField(Response r, InvalidInputException e) {
+  private static Response withField(Response r, InvalidInputException e, String title) {
     Map<String, Object> doc = new LinkedHashMap<>();
     doc.put("type", TYPE_BASE + e.code());
-    doc.put("title", "Invalid input");
+    doc.put("title", title);
     doc.put("status", r.status());
     doc.put("code", e.code());
     doc.put("detail", e.getMessage());

@@ -32,18 +32,19 @@ record Request(Principal principal, String route, Map<String, String> pathParams
     return v;
   }
 
-  /** A query parameter that must be a positive int no larger than {@code max}. */
+  /** A query parameter that must be an integer from 1 to {@code max}; the message gives the value sent. */
   Optional<Integer> intParam(String name, int max) {
     return param(name).map(v -> {
+      int n;
       try {
-        int n = Integer.parseInt(v);
-        if (n < 1 || n > max) {
-          throw new InvalidInputException(name, "must be between 1 and " + max + ", got " + v);
-        }
-        return n;
+        n = Integer.parseInt(v);
       } catch (NumberFormatException e) {
-        throw new InvalidInputException(name, "not a number: '" + v + "'");
+        n = 0;
       }
+      if (n < 1 || n > max) {
+        throw new InvalidInputException(name, "must be an integer from 1 to " + max + ", got '" + v + "'");
+      }
+      return n;
     });
   }
 }

@@ -26,6 +26,7 @@ public interface ApprovalService {
    * @return the new approval
    * @throws io.convener.api.AccessDeniedException when the principal lacks the role
    * @throws IllegalArgumentException when the scope is blank or too long
+   * @throws io.convener.api.NotFoundException when the subject is no member of the principal's tenant
    */
   Approval request(Principal principal, MemberId subject, Purpose purpose, String scope);
 

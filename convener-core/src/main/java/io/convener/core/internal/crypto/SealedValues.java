@@ -18,12 +18,16 @@ import javax.crypto.Mac;
  * and URL-safe Base64 without padding, so they fit any text column:
  *
  * <ul>
- *   <li>ciphertext {@code ev1:} + Base64({@code keyId[8] || place[8] || nonce[12] || ciphertext ||
- *       tag[16]}), AES-256-GCM with associated data binding {@code "ev1"}, the tenant, the member,
- *       the field and the key id. {@code place} is the first 8 bytes of SHA-256 over the tenant,
- *       the member and the field: unkeyed, so it proves nothing against a forger, but it tells a
- *       ciphertext moved to another tenant, member or field (an integrity failure) from one made
- *       under a member's earlier, shredded key (which reads as empty) before any key is looked up;
+ *   <li>ciphertext {@code ev2:} + Base64({@code keyId[8] || place[8] || nonce[12] || ciphertext ||
+ *       tag[16]}), AES-256-GCM over the value {@linkplain Padding padded to its bucket}, with
+ *       associated data binding {@code "ev2"}, the tenant, the member, the field and the key id.
+ *       {@code place} is the first 8 bytes of SHA-256 over the tenant, the member and the field:
+ *       unkeyed, so it proves nothing against a forger, but it tells a ciphertext moved to another
+ *       tenant, member or field (an integrity failure) from one made under a member's earlier,
+ *       shredded key (which reads as empty) before any key is looked up;
+ *   <li>ciphertext {@code ev1:}, read only: the same layout over the unpadded value, bound to
+ *       {@code "ev1"}, as written before padding; the label in the binding keeps a ciphertext of
+ *       one version from being read as the other;
  *   <li>digest {@code hd1:} + Base64({@code keyId[8] || HMAC-SHA-256[32]}), the HMAC under the data
  *       key's digest half over {@code "hd1"}, the tenant, the member, the field and the value.
  * </ul>
@@ -31,7 +35,8 @@ import javax.crypto.Mac;
  * <p>Stateless and thread-safe. Messages of the exceptions name the member and field, never a value.
  */
 final class SealedValues {
-  static final String VALUE_PREFIX = "ev1:";
+  static final String VALUE_PREFIX = "ev2:";
+  static final String UNPADDED_VALUE_PREFIX = "ev1:";
   static final String DIGEST_PREFIX = "hd1:";
 
   private static final int KEY_ID_BYTES = Long.BYTES;
@@ -43,13 +48,19 @@ final class SealedValues {
 
   private SealedValues() {}
 
-  /** A parsed ciphertext: the id of the data key it names, and the sealed bytes. */
-  record Parsed(long keyId, byte[] sealed) {}
+  /**
+   * A parsed ciphertext.
+   *
+   * @param keyId the id of the data key it names
+   * @param sealed nonce, ciphertext and tag
+   * @param padded whether the plaintext is padded ({@code ev2}) or not ({@code ev1})
+   */
+  record Parsed(long keyId, byte[] sealed, boolean padded) {}
 
-  /** The ciphertext of {@code plaintext.value()} under {@code key}. */
+  /** The ciphertext of {@code plaintext.value()}, padded to its bucket, under {@code key}. */
   static String seal(TenantId tenant, PersonalValue plaintext, DataKey key) {
-    byte[] sealed = AesGcm.seal(key.encryptionKey(), plaintext.value().getBytes(UTF_8),
-        valueBinding(tenant, plaintext, key.id()));
+    byte[] sealed = AesGcm.seal(key.encryptionKey(), Padding.pad(plaintext.value().getBytes(UTF_8)),
+        valueBinding(VALUE_PREFIX, tenant, plaintext, key.id()));
     ByteBuffer out = ByteBuffer.allocate(HEADER_BYTES + sealed.length)
         .putLong(key.id())
         .put(place(tenant, plaintext))
@@ -64,7 +75,8 @@ final class SealedValues {
    *     tenant, member or field
    */
   static Parsed parse(TenantId tenant, PersonalValue ciphertext) {
-    byte[] bytes = decode(ciphertext.value(), VALUE_PREFIX, ciphertext, "ciphertext");
+    boolean padded = !ciphertext.value().startsWith(UNPADDED_VALUE_PREFIX);
+    byte[] bytes = decode(ciphertext.value(), padded ? VALUE_PREFIX : UNPADDED_VALUE_PREFIX, ciphertext, "ciphertext");
     if (bytes.length < HEADER_BYTES + AesGcm.NONCE_BYTES + AesGcm.TAG_BYTES) {
       throw new IntegrityException("the " + what(ciphertext) + " is too short to be a ciphertext");
     }
@@ -73,7 +85,7 @@ final class SealedValues {
           + " was made for another tenant, member or field");
     }
     long keyId = ByteBuffer.wrap(bytes).getLong();
-    return new Parsed(keyId, Arrays.copyOfRange(bytes, HEADER_BYTES, bytes.length));
+    return new Parsed(keyId, Arrays.copyOfRange(bytes, HEADER_BYTES, bytes.length), padded);
   }
 
   /** The first 8 bytes of SHA-256 over the tenant, the member and the field. */
@@ -90,16 +102,23 @@ final class SealedValues {
   /**
    * The plaintext of a parsed ciphertext under its data key.
    *
-   * @throws IntegrityException when it was altered or made for another tenant, member or field
+   * @throws IntegrityException when it was altered or made for another tenant, member or field,
+   *     or its padding is malformed (which only a faulty writer holding the key could cause)
    */
   static String open(TenantId tenant, PersonalValue ciphertext, Parsed parsed, DataKey key) {
+    String label = parsed.padded() ? VALUE_PREFIX : UNPADDED_VALUE_PREFIX;
+    byte[] plaintext;
     try {
-      byte[] plaintext = AesGcm.open(key.encryptionKey(), parsed.sealed(), valueBinding(tenant, ciphertext, key.id()));
-      return new String(plaintext, UTF_8);
+      plaintext = AesGcm.open(key.encryptionKey(), parsed.sealed(), valueBinding(label, tenant, ciphertext, key.id()));
     } catch (IntegrityException e) {
       throw new IntegrityException("the " + what(ciphertext) + " failed authentication: altered, or moved from"
           + " another tenant, member or field", e);
     }
+    int length = parsed.padded() ? Padding.valueLength(plaintext) : plaintext.length;
+    if (length < 0) {
+      throw new IntegrityException("the " + what(ciphertext) + " decrypted, but its padding is malformed");
+    }
+    return new String(plaintext, 0, length, UTF_8);
   }
 
   /** The digest of {@code plaintext.value()} under {@code key}. */
@@ -139,8 +158,9 @@ final class SealedValues {
     }
   }
 
-  private static byte[] valueBinding(TenantId tenant, PersonalValue value, long keyId) {
-    return Binding.of("ev1").text(tenant.value()).text(value.subject().value()).text(value.field()).number(keyId)
+  /** The associated data: the format's label ({@code ev1} or {@code ev2}), then where the value belongs. */
+  private static byte[] valueBinding(String prefix, TenantId tenant, PersonalValue value, long keyId) {
+    return Binding.of(prefix.substring(0, prefix.length() - 1)).text(tenant.value()).text(value.subject().value()).text(value.field()).number(keyId)
         .toBytes();
   }
 

@@ -65,7 +65,7 @@ final class DefaultGate implements Gate {
     try {
       checkTenantBoundary(tenant, call);
       checkRole(principal, call);
-      limiter.acquire(tenant, call.activity());
+      limiter.acquire(tenant, principal.subject(), call.activity());
     } catch (AccessDeniedException | RateLimitedException e) {
       notes.refused(principal);
       recordQuietly(principal, call, Outcome.denied(e.code(), reason(e.getMessage())), List.of(), e);

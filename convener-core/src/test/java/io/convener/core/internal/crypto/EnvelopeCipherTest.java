@@ -47,7 +47,7 @@ class EnvelopeCipherTest {
     List<String> sealed = cipher.encryptAll(ACME, plain);
     List<String> again = cipher.encryptAll(ACME, plain);
 
-    assertThat(sealed).hasSize(4).allSatisfy(c -> assertThat(c).startsWith("ev1:").matches("[\\x21-\\x7e]+"));
+    assertThat(sealed).hasSize(4).allSatisfy(c -> assertThat(c).startsWith("ev2:").matches("[\\x21-\\x7e]+"));
     assertThat(sealed.get(1)).doesNotContain("ann", "example");
     for (int i = 0; i < plain.size(); i++) {
       assertThat(again.get(i)).as("a fresh nonce each time").isNotEqualTo(sealed.get(i));
@@ -96,7 +96,7 @@ class EnvelopeCipherTest {
     for (int bit = 0; bit < bytes.length * 8; bit++) {
       byte[] flipped = bytes.clone();
       flipped[bit / 8] ^= (byte) (1 << (bit % 8));
-      String tampered = "ev1:" + Base64.getUrlEncoder().withoutPadding().encodeToString(flipped);
+      String tampered = "ev2:" + Base64.getUrlEncoder().withoutPadding().encodeToString(flipped);
       if (bit < 64) {
         // The key id: a ciphertext that names a key the member does not have reads as shredded.
         assertThat(cipher.decrypt(ACME, ANN, EMAIL, tampered)).as("bit " + bit).isEmpty();
@@ -108,7 +108,8 @@ class EnvelopeCipherTest {
     assertThatThrownBy(() -> cipher.decrypt(ACME, ANN, DISPLAY_NAME, sealed)).isInstanceOf(IntegrityException.class);
     assertThatThrownBy(() -> cipher.decrypt(ACME, BOB, EMAIL, sealed)).isInstanceOf(IntegrityException.class);
     assertThatThrownBy(() -> cipher.decrypt(GLOBEX, ANN, EMAIL, sealed)).isInstanceOf(IntegrityException.class);
-    for (String garbage : List.of("ann@example.org", "ev1:", "ev1:!!!", "ev1:AAAA", sealed.substring(0, 40))) {
+    for (String garbage : List.of("ann@example.org", "ev1:", "ev2:", "ev2:!!!", "ev1:AAAA", "ev2:AAAA",
+        sealed.substring(0, 40))) {
       assertThatThrownBy(() -> cipher.decrypt(ACME, ANN, EMAIL, garbage)).as(garbage)
           .isInstanceOf(IntegrityException.class)
           .satisfies(e -> assertThat(e.getMessage()).doesNotContain("ann@example.org").contains("ann"));

@@ -117,8 +117,9 @@ class DefaultGateTest {
 
   @Test
   void exhaustingTheTenantsQuotaIsDeniedWithWhenToRetryAndOtherTenantsAndApisAreUnaffected() {
-    DefaultGate gate = gate(RateLimits.defaults().with("thing.read", new RateLimits.Quota(3, Duration.ofHours(1))),
-        ConsentFilter.IDENTITY);
+    // The whole quota for one subject: this is about the tenant's bucket (TenantRateLimiterTest has the shares).
+    DefaultGate gate = gate(RateLimits.defaults().with("thing.read", new RateLimits.Quota(3, Duration.ofHours(1)))
+        .withSubjectShare(1), ConsentFilter.IDENTITY);
     for (int i = 0; i < 3; i++) {
       gate.invoke(ADMIN, call().build());
     }

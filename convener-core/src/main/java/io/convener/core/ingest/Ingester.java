@@ -22,9 +22,7 @@ import jakarta.inject.Inject;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -80,10 +78,8 @@ final class Ingester {
     requireNonNull(tenant, "tenant");
     requireNonNull(input, "input");
     requireNonNull(format, "format");
-    BufferedReader reader =
-        new BufferedReader(new InputStreamReader(input, StandardCharsets.UTF_8), READ_BUFFER);
     MDC.put(TENANT_MDC_KEY, tenant.value());
-    try (LineReader lines = open(reader, format)) {
+    try (LineReader lines = open(new StrictUtf8Reader(input), format)) {
       IngestReport report = readAndWrite(tenant, lines);
       log.info(
           "ingested {} members, {} new events, {} duplicates, {} rejected lines",
@@ -151,10 +147,10 @@ final class Ingester {
     }
   }
 
-  private LineReader open(BufferedReader reader, InputFormat format) throws IOException {
+  private LineReader open(StrictUtf8Reader text, InputFormat format) throws IOException {
     return switch (format) {
-      case JSON_LINES -> new JsonLinesReader(reader, json, mapper);
-      case CSV -> new CsvReader(reader, csv, json, mapper);
+      case JSON_LINES -> new JsonLinesReader(new BufferedReader(text, READ_BUFFER), text, json, mapper);
+      case CSV -> new CsvReader(text, csv, json, mapper);
     };
   }
 }

@@ -8,15 +8,21 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import org.jspecify.annotations.Nullable;
 
-/** Reads JSON Lines: one object per line; blank lines are skipped. Not thread-safe. */
+/**
+ * Reads JSON Lines: one object per line; blank lines are skipped, a line that is not UTF-8 is
+ * rejected. Not thread-safe.
+ */
 final class JsonLinesReader implements LineReader {
   private final BufferedReader in;
+  private final StrictUtf8Reader source;
   private final ObjectMapper json;
   private final RecordMapper mapper;
   private long line;
 
-  JsonLinesReader(BufferedReader in, ObjectMapper json, RecordMapper mapper) {
+  /** Reads lines from {@code in}, a buffer over {@code source}, which it asks about bad bytes. */
+  JsonLinesReader(BufferedReader in, StrictUtf8Reader source, ObjectMapper json, RecordMapper mapper) {
     this.in = in;
+    this.source = source;
     this.json = json;
     this.mapper = mapper;
   }
@@ -31,6 +37,10 @@ final class JsonLinesReader implements LineReader {
         return null;
       }
     } while (text.isBlank());
+    StrictUtf8Reader.Malformed bad = source.onLine(line);
+    if (bad != null) {
+      return RecordMapper.rejected(line, null, bad.reason());
+    }
     if (line == 1 && text.charAt(0) == '\uFEFF') {
       text = text.substring(1);
     }

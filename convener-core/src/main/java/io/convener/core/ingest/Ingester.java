@@ -19,7 +19,6 @@ import io.convener.core.internal.feed.IngestFeed;
 import io.convener.spi.storage.EventStore;
 import io.convener.spi.storage.MemberStore;
 import jakarta.inject.Inject;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -39,7 +38,6 @@ import org.slf4j.MDC;
  */
 final class Ingester {
   private static final Logger log = LoggerFactory.getLogger(Ingester.class);
-  private static final int READ_BUFFER = 1 << 16;
   /** The MDC key that carries the tenant while a call runs. */
   static final String TENANT_MDC_KEY = "tenant";
 
@@ -149,7 +147,7 @@ final class Ingester {
 
   private LineReader open(StrictUtf8Reader text, InputFormat format) throws IOException {
     return switch (format) {
-      case JSON_LINES -> new JsonLinesReader(new BufferedReader(text, READ_BUFFER), text, json, mapper);
+      case JSON_LINES -> new JsonLinesReader(text, json, mapper);
       case CSV -> new CsvReader(text, csv, json, mapper);
     };
   }

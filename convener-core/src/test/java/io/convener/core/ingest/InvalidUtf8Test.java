@@ -28,6 +28,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 class InvalidUtf8Test {
   private static final TenantId ACME = TenantId.of("acme");
 
+  private static final byte[][] ENDINGS = {{'\n'}, {'\r', '\n'}, {'\r'}};
+
   private final MapStores stores = new MapStores(true);
   private final Ingester ingest =
       new Ingester(stores, stores, (t, s, d) -> {}, IngestFeed.none(), ConvenerSettings.defaults());
@@ -93,6 +95,21 @@ class InvalidUtf8Test {
   }
 
   @Test
+  void aLineLongerThanTheReadBufferIsCheckedWhole() {
+    String tags = "\"" + "t\u00e9".repeat(50_000) + "\"";
+    String good = event("long").replace("}", ",\"tags\":[" + tags + "]}");
+    String spoiled = event("spoiled").replace("}", ",\"tags\":[" + tags + ",\"x%FFy\"]}");
+    byte[] input = bytes(good + "\r" + spoiled + "\r");
+
+    IngestReport report = ingest(input, InputFormat.JSON_LINES);
+
+    int offset = bytes(good + "\r" + spoiled.substring(0, spoiled.indexOf('%'))).length;
+    assertThat(report.rejected()).extracting(Rejection::line, Rejection::reason)
+        .containsExactly(tuple(2L, "not valid UTF-8: byte 0xFF at byte offset " + offset + " of the input"));
+    assertThat(stores.events.get(ACME)).containsOnlyKeys(EventId.of("long"));
+  }
+
+  @Test
   void aCsvRecordIsRejectedWhereverItsBadByteIsAndABadHeaderStopsTheFile() {
     String header = "id,at,kind,actor,attrs\n";
     String spanning = "e1,2026-11-02T09:00:00Z,message,ana,\"{\"\"text\"\":\n\"\"x%E9y\"\"}\"\n";
@@ -114,7 +131,7 @@ class InvalidUtf8Test {
 
   /**
    * Lines of one- to four-byte characters, one in five with a bad byte put in before a character,
-   * over several 64 KiB read buffers and both line endings: exactly the spoiled lines are
+   * over several 64 KiB read buffers and with every line ending: exactly the spoiled lines are
    * rejected, each naming the byte put in and its offset.
    */
   @RepeatedTest(5)
@@ -147,7 +164,7 @@ class InvalidUtf8Test {
       } else {
         out.writeBytes(text);
       }
-      out.writeBytes(random.nextBoolean() ? new byte[] {'\n'} : new byte[] {'\r', '\n'});
+      out.writeBytes(ENDINGS[random.nextInt(ENDINGS.length)]);
     }
 
     IngestReport report = ingest(out.toByteArray(), InputFormat.JSON_LINES);

@@ -18,10 +18,11 @@ import org.jspecify.annotations.Nullable;
  * continuation byte, a truncated or overlong sequence, an encoded surrogate) becomes one U+FFFD in
  * the text, so that lines and quoting stay intact, and is remembered by its character offset in the
  * text and byte offset in the input; a reader asks {@link #inChars} whether the record it just read
- * holds one, and rejects that record. Those before the record asked about are forgotten, so memory
- * stays bounded by the reader's read-ahead. Valid input costs what {@link java.io.InputStreamReader}
- * costs: the same JDK decoder, no extra pass over the text. Not thread-safe; does not close the
- * stream it reads.
+ * holds one, and rejects that record. A bad sequence with no line break since the one before it in
+ * the same read is not remembered (it is in the same record), and those before the record asked
+ * about are forgotten, so a binary file read as text does not fill the memory. Valid input costs
+ * what {@link java.io.InputStreamReader} costs: the same JDK decoder, no extra pass over the text.
+ * Not thread-safe; does not close the stream it reads.
  */
 final class StrictUtf8Reader extends Reader {
   private static final int BUFFER = 1 << 16;
@@ -52,6 +53,8 @@ final class StrictUtf8Reader extends Reader {
   private long chars;
   private boolean eof;
   private boolean flushed;
+  /** A character decoded but not yet returned, or -1. */
+  private int pending = -1;
 
   StrictUtf8Reader(InputStream in) {
     this.in = in;
@@ -62,10 +65,19 @@ final class StrictUtf8Reader extends Reader {
     if (len == 0) {
       return 0;
     }
+    if (pending >= 0) {
+      buffer[off] = (char) pending;
+      pending = -1;
+      return 1;
+    }
+    if (len == 1) {
+      return readOne(buffer, off);
+    }
     if (flushed) {
       return -1;
     }
     CharBuffer out = CharBuffer.wrap(buffer, off, len);
+    int lastBad = -1;
     while (true) {
       int start = out.position();
       CoderResult result = decoder.decode(bytes, out, eof);
@@ -75,7 +87,10 @@ final class StrictUtf8Reader extends Reader {
           break; // The next call reports it again, with room for its U+FFFD.
         }
         int at = bytes.position();
-        malformed.addLast(new Malformed(chars, discarded + at, bytes.get(at) & 0xFF));
+        if (lastBad < 0 || lineBreak(buffer, lastBad + 1, out.position())) {
+          malformed.addLast(new Malformed(chars, discarded + at, bytes.get(at) & 0xFF));
+        }
+        lastBad = out.position();
         bytes.position(at + result.length());
         out.put('\uFFFD');
         chars++;
@@ -90,6 +105,35 @@ final class StrictUtf8Reader extends Reader {
       fill();
     }
     return out.position() - off;
+  }
+
+  /** Reads one character where a surrogate pair needs two: the second waits for the next read. */
+  private int readOne(char[] buffer, int off) throws IOException {
+    char[] two = new char[2];
+    int n = read(two, 0, 2);
+    if (n < 0) {
+      return -1;
+    }
+    buffer[off] = two[0];
+    if (n == 2) {
+      pending = two[1];
+    }
+    return 1;
+  }
+
+  /** Whether a line ends among {@code buffer[from, to)}; only bad bytes pay for this look. */
+  private static boolean lineBreak(char[] buffer, int from, int to) {
+    for (int i = from; i < to; i++) {
+      if (buffer[i] == '\n' || buffer[i] == '\r') {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** How many bad byte sequences are remembered now. */
+  int remembered() {
+    return malformed.size();
   }
 
   private int finish(CharBuffer out, int off) {

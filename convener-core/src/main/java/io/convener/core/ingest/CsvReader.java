@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.csv.CsvFactory;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import java.io.IOException;
-import java.io.Reader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -18,20 +17,24 @@ import org.jspecify.annotations.Nullable;
 /**
  * Reads CSV with a header row of interchange field names. List fields are separated by {@code ;},
  * {@code attrs} is a JSON string, empty cells are absent. Each row becomes the same JSON object a
- * JSON Lines line would be, so both formats share one validation. Not thread-safe.
+ * JSON Lines line would be, so both formats share one validation. A record that is not UTF-8 is
+ * rejected; a header row that is not stops the reading. Not thread-safe.
  */
 final class CsvReader implements LineReader {
   static final Set<String> LIST_FIELDS = Set.of("teams", "cohorts", "skills", "targets", "refs", "tags");
   static final Set<String> NUMBER_FIELDS = Set.of("weight", "sentiment");
 
   private final CsvParser csv;
+  private final StrictUtf8Reader source;
   private final ObjectMapper json;
   private final RecordMapper mapper;
   private @Nullable List<String> header;
   private boolean broken;
 
-  CsvReader(Reader in, CsvFactory factory, ObjectMapper json, RecordMapper mapper) throws IOException {
-    this.csv = factory.createParser(in);
+  /** Parses the text of {@code source}, which it asks about bad bytes. */
+  CsvReader(StrictUtf8Reader source, CsvFactory factory, ObjectMapper json, RecordMapper mapper) throws IOException {
+    this.csv = factory.createParser(source);
+    this.source = source;
     this.json = json;
     this.mapper = mapper;
   }
@@ -45,9 +48,16 @@ final class CsvReader implements LineReader {
     try {
       while (true) {
         line = csv.currentLocation().getLineNr();
+        long from = Math.max(0, csv.currentLocation().getCharOffset());
         List<String> row = readRow();
         if (row == null) {
           return null;
+        }
+        StrictUtf8Reader.Malformed bad = source.inChars(from, csv.currentLocation().getCharOffset());
+        if (bad != null) {
+          broken = header == null;
+          return RecordMapper.rejected(
+              line, null, bad.reason() + (broken ? "; the header row is unusable, the rest of the file was not read" : ""));
         }
         if (row.stream().allMatch(String::isBlank)) {
           continue;

@@ -19,12 +19,9 @@ import io.convener.core.internal.feed.IngestFeed;
 import io.convener.spi.storage.EventStore;
 import io.convener.spi.storage.MemberStore;
 import jakarta.inject.Inject;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -41,7 +38,6 @@ import org.slf4j.MDC;
  */
 final class Ingester {
   private static final Logger log = LoggerFactory.getLogger(Ingester.class);
-  private static final int READ_BUFFER = 1 << 16;
   /** The MDC key that carries the tenant while a call runs. */
   static final String TENANT_MDC_KEY = "tenant";
 
@@ -80,10 +76,8 @@ final class Ingester {
     requireNonNull(tenant, "tenant");
     requireNonNull(input, "input");
     requireNonNull(format, "format");
-    BufferedReader reader =
-        new BufferedReader(new InputStreamReader(input, StandardCharsets.UTF_8), READ_BUFFER);
     MDC.put(TENANT_MDC_KEY, tenant.value());
-    try (LineReader lines = open(reader, format)) {
+    try (LineReader lines = open(new StrictUtf8Reader(input), format)) {
       IngestReport report = readAndWrite(tenant, lines);
       log.info(
           "ingested {} members, {} new events, {} duplicates, {} rejected lines",
@@ -151,10 +145,10 @@ final class Ingester {
     }
   }
 
-  private LineReader open(BufferedReader reader, InputFormat format) throws IOException {
+  private LineReader open(StrictUtf8Reader text, InputFormat format) throws IOException {
     return switch (format) {
-      case JSON_LINES -> new JsonLinesReader(reader, json, mapper);
-      case CSV -> new CsvReader(reader, csv, json, mapper);
+      case JSON_LINES -> new JsonLinesReader(text, json, mapper);
+      case CSV -> new CsvReader(text, csv, json, mapper);
     };
   }
 }

@@ -121,11 +121,17 @@ final class ConsentCommand implements Callable<Integer> {
     if (expires == null) {
       return Optional.empty();
     }
+    Instant at;
     try {
-      return Optional.of(OffsetDateTime.parse(expires).toInstant());
+      at = OffsetDateTime.parse(expires).toInstant();
     } catch (DateTimeParseException e) {
       throw new ParameterException(spec.commandLine(), "Invalid value for option '--expires': not an RFC 3339 instant");
     }
+    if (!at.isAfter(Instant.now())) {
+      throw new ParameterException(
+          spec.commandLine(), "Invalid value for option '--expires': must lie in the future, got " + at);
+    }
+    return Optional.of(at);
   }
 
   private void print(PrintWriter out, List<ConsentRecord> records) {

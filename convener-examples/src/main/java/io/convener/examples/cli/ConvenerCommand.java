@@ -1,10 +1,7 @@
 package io.convener.examples.cli;
 
-import io.convener.api.ConvenerException;
-import io.convener.api.IntegrityException;
-import io.convener.api.InvalidInputException;
+import java.io.PrintStream;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -41,56 +38,32 @@ public final class ConvenerCommand {
 
   @Mixin GlobalOptions options = new GlobalOptions();
 
-  /** Runs the command line and exits with its code. */
+  /**
+   * Runs the command line and exits with its code. What libraries print to the console goes to
+   * the log at debug level ({@link LibraryConsole}); the command writes to the real streams.
+   */
   public static void main(String[] args) {
-    System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    PrintStream[] console = LibraryConsole.install();
+    PrintWriter out = new PrintWriter(console[0], true);
+    PrintWriter err = new PrintWriter(console[1], true);
+    int code = run(args, out, err);
+    out.flush();
+    err.flush();
+    System.exit(code);
   }
 
-  /** Runs the command line with the given streams and returns the exit code; for tests and hosts. */
+  /**
+   * Runs the command line with the given streams and returns the exit code; for tests and hosts.
+   * Failures are reported by {@link CliErrors}: one line on {@code err}, the details in the log.
+   */
   public static int run(String[] args, PrintWriter out, PrintWriter err) {
     CommandLine cli = new CommandLine(new ConvenerCommand());
     cli.setCaseInsensitiveEnumValuesAllowed(true);
     cli.setOut(out);
     cli.setErr(err);
-    cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-      commandLine.getErr().println("convener: " + oneLine(e));
-      return exitCode(e);
-    });
-    cli.setParameterExceptionHandler((e, args1) -> {
-      CommandLine c = e.getCommandLine();
-      c.getErr().println("convener: " + e.getMessage());
-      c.getErr().println("Try '" + c.getCommandSpec().qualifiedName() + " --help' for more information.");
-      return USAGE;
-    });
+    CliErrors errors = new CliErrors();
+    cli.setExecutionExceptionHandler(errors);
+    cli.setParameterExceptionHandler(errors);
     return cli.execute(args);
-  }
-
-  private static int exitCode(Exception e) {
-    if (e instanceof InvalidInputException) {
-      return USAGE;
-    }
-    if (e instanceof IntegrityException) {
-      return VERIFICATION_FAILED;
-    }
-    return ERROR;
-  }
-
-  private static String oneLine(Exception e) {
-    String message;
-    if (e instanceof ConvenerException c) {
-      message = c.getMessage();
-    } else if (e instanceof UncheckedIOException io) {
-      message = io.getMessage() + ": " + io.getCause().getMessage();
-    } else {
-      message = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
-    }
-    Throwable root = e;
-    while (root.getCause() != null && root.getCause() != root) {
-      root = root.getCause();
-    }
-    if (e instanceof ConvenerException && root != e && root.getMessage() != null) {
-      message += " (" + root.getMessage().lines().findFirst().orElse("") + ")";
-    }
-    return message.replace('\n', ' ');
   }
 }

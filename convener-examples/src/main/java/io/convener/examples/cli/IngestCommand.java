@@ -45,9 +45,7 @@ final class IngestCommand implements Callable<Integer> {
     for (Path file : files) {
       InputFormat format = InputFormat.forFileName(String.valueOf(file.getFileName()))
           .orElseThrow(() -> new InvalidInputException("FILE", "cannot tell the format of '" + file + "': use .jsonl or .csv"));
-      if (!Files.isReadable(file)) {
-        throw new InvalidInputException("FILE", "cannot read '" + file + "'");
-      }
+      InputFiles.requireReadable(file, "FILE");
       targets.add(new Target(file, format));
     }
     PrintWriter out = spec.commandLine().getOut();

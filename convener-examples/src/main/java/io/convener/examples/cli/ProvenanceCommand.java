@@ -1,5 +1,6 @@
 package io.convener.examples.cli;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.convener.api.Convener;
@@ -14,6 +15,7 @@ import io.convener.api.provenance.VerificationResult;
 import io.convener.http.json.TrustShapes;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -136,20 +138,35 @@ final class ProvenanceCommand implements Callable<Integer> {
     }
   }
 
-  /** The checkpoint in a file: its signed-note text, or the JSON that {@code --checkpoint --format json} prints. */
+  /**
+   * The checkpoint in a file: its signed-note text, or the JSON that {@code --checkpoint --format
+   * json} prints. A file that holds neither is a usage error naming {@code --against}.
+   */
   private static Checkpoint readCheckpoint(Path file) throws IOException {
-    if (!Files.isReadable(file)) {
-      throw new InvalidInputException("FILE", "cannot read '" + file + "'");
+    InputFiles.requireReadable(file, "--against");
+    String text;
+    try {
+      text = Files.readString(file, StandardCharsets.UTF_8);
+    } catch (CharacterCodingException e) {
+      throw new InvalidInputException("--against", "'" + file + "' is not a checkpoint: it is not UTF-8 text");
     }
-    String text = Files.readString(file, StandardCharsets.UTF_8);
     if (text.stripLeading().startsWith("{")) {
-      JsonNode node = new ObjectMapper().readTree(text).get("checkpoint");
+      JsonNode node;
+      try {
+        node = new ObjectMapper().readTree(text).get("checkpoint");
+      } catch (JsonProcessingException e) {
+        throw new InvalidInputException("--against", "'" + file + "' is not a checkpoint: its JSON does not parse");
+      }
       if (node == null || !node.isTextual()) {
-        throw new InvalidInputException("checkpoint", "the JSON in '" + file + "' has no \"checkpoint\" text");
+        throw new InvalidInputException("--against", "the JSON in '" + file + "' has no \"checkpoint\" text");
       }
       text = node.asText();
     }
-    return Checkpoint.parse(text);
+    try {
+      return Checkpoint.parse(text);
+    } catch (InvalidInputException e) {
+      throw new InvalidInputException("--against", "'" + file + "' is not a checkpoint: " + e.getMessage());
+    }
   }
 
   private void list(PrintWriter out, Convener convener, Principal operator, ProvenanceQuery query) {

@@ -84,7 +84,9 @@ class InnovationCommandTest {
     assertThat(run("--db", db(), "--tenant", "acme", "innovation", "spread", "nope")).isEqualTo(2);
     assertThat(err.toString()).contains("no innovation and no adoption with id nope");
     assertThat(run("--db", db(), "--tenant", "acme", "innovation", "spread", "i1", "--window", "soon")).isEqualTo(2);
-    assertThat(run("--db", db(), "--tenant", "acme", "innovation", "share", "--with", "acme")).isEqualTo(1);
+    // A value the API refuses is a bad option value: a usage error.
+    assertThat(run("--db", db(), "--tenant", "acme", "innovation", "share", "--with", "acme")).isEqualTo(2);
+    assertThat(err.toString()).isEqualTo("convener: counterpart must be another tenant than acme\n");
     assertThat(run("--db", db(), "--tenant", "acme", "innovation", "share", "--with", "bad tenant")).isEqualTo(2);
     assertThat(run("--db", db(), "--tenant", "acme", "innovation", "withdraw")).isEqualTo(2);
     assertThat(run("--db", db(), "innovation", "spread", "i1")).isEqualTo(2);

@@ -20,6 +20,7 @@ import io.convener.api.provenance.Agent;
 import io.convener.core.ConvenerSettings;
 import io.convener.core.internal.feed.IngestFeed;
 import io.convener.core.internal.feed.IngestListener;
+import io.convener.core.internal.gate.EntryDraft;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -268,6 +269,30 @@ class IngesterTest {
       assertThat(r.line()).isEqualTo(3);
       assertThat(r.reason()).contains("CSV syntax error").contains("rest of the file was not read");
     });
+  }
+
+  @Test
+  void everyBatchHasAnEntryThatStatesWhatItAddedCausedByTheBatchBefore() {
+    Ingester small = new Ingester(stores, stores, consent, IngestFeed.none(), recorder,
+        ConvenerSettings.defaults().withIngestBatchSize(2));
+    Event e = Event.builder(EventId.of("s1"), Instant.parse("2026-01-01T00:00:00Z"), EventKind.MESSAGE, MemberId.of("a")).build();
+    Event f = Event.builder(EventId.of("s2"), Instant.parse("2026-01-01T00:00:01Z"), EventKind.MESSAGE, MemberId.of("a")).build();
+    IngestReport report = small.submit(ACME, RUN,
+        List.of(Member.of(MemberId.of("a")), Member.of(MemberId.of("b")), Member.of(MemberId.of("a"))), List.of(e, e, f));
+
+    assertThat(report.events()).isEqualTo(2);
+    List<EntryDraft> drafts = recorder.drafts();
+    assertThat(drafts).extracting(EntryDraft::activity).containsOnly("ingest.batch");
+    assertThat(drafts).extracting(EntryDraft::used).containsOnly(List.of("ingest-run:run-1"));
+    // A full batch is written when it fills; the rest of each kind at the end, members first.
+    assertThat(drafts).flatExtracting(EntryDraft::generated).containsExactly(
+        "ingest-batch:0:members=2,upserted=2,events=0,duplicates=0,consent-events=0",
+        "ingest-batch:1:members=0,upserted=0,events=1,duplicates=1,consent-events=0",
+        "ingest-batch:2:members=0,upserted=1,events=0,duplicates=0,consent-events=0",
+        "ingest-batch:3:members=0,upserted=0,events=1,duplicates=0,consent-events=0");
+    assertThat(drafts).extracting(d -> d.causedBy().isPresent() ? d.causedBy().getAsLong() : -1L)
+        .containsExactly(-1L, 0L, 1L, 2L);
+    assertThat(drafts).extracting(EntryDraft::inputDigest).doesNotHaveDuplicates();
   }
 
   @Test

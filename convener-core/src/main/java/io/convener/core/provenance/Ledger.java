@@ -2,10 +2,8 @@ package io.convener.core.provenance;
 
 import static java.util.Objects.requireNonNull;
 
-import io.convener.api.IntegrityException;
 import io.convener.api.StorageException;
 import io.convener.api.TenantId;
-import io.convener.api.provenance.Sha256Hash;
 import io.convener.core.internal.gate.EntryDraft;
 import io.convener.core.internal.gate.ProvenanceRecorder;
 import io.convener.core.internal.merkle.MerkleAccumulator;
@@ -24,8 +22,6 @@ import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Appends to each tenant's provenance log. Per tenant it keeps, in memory, the Merkle frontier
@@ -43,8 +39,6 @@ import org.slf4j.LoggerFactory;
 final class Ledger implements ProvenanceRecorder {
   /** How often an append is tried when other processes keep appending first. */
   static final int MAX_ATTEMPTS = 20;
-
-  private static final Logger LOG = LoggerFactory.getLogger(Ledger.class);
 
   private final ProvenanceStore store;
   private final Clock clock;
@@ -133,7 +127,7 @@ final class Ledger implements ProvenanceRecorder {
               outbox.apply(size + drafts.size() - 1, append.head().lastAt()));
         } catch (RuntimeException e) {
           log.frontier = null;
-          if (attempt < MAX_ATTEMPTS && rebuildHeadOverRowsBeyond(tenant, size)) {
+          if (attempt < MAX_ATTEMPTS && HeadRepair.moveHeadOverRowsBeyond(store, clock, tenant, size)) {
             continue;
           }
           throw e;
@@ -154,7 +148,7 @@ final class Ledger implements ProvenanceRecorder {
   public <R> Recorded<R> recordWith(TenantId tenant, Supplier<R> work, Function<? super R, EntryDraft> draft) {
     requireNonNull(work, "work");
     requireNonNull(draft, "draft");
-    if (!store.transactional()) {
+    if (!store.transactional(tenant)) {
       R result = work.get();
       return new Recorded<>(result, record(tenant, requireNonNull(draft.apply(result), "draft")));
     }
@@ -210,38 +204,6 @@ final class Ledger implements ProvenanceRecorder {
     AppendedFirst() {
       super("another writer appended first", null, false, false);
     }
-  }
-
-  /**
-   * When rows are stored beyond the head (only tampering puts them there: {@code append} moves the
-   * head with the rows), moves the head over every stored row so that appending can go on after
-   * them, and verification goes on reporting them. Reads every stored leaf hash; only in that case.
-   *
-   * @return whether the head was moved
-   * @throws IntegrityException when the stored rows have gaps, so no head can cover them
-   */
-  private boolean rebuildHeadOverRowsBeyond(TenantId tenant, long headSize) {
-    if (store.range(tenant, headSize, 1).isEmpty()) {
-      return false;
-    }
-    long rows = store.count(tenant);
-    MerkleAccumulator rebuilt = new MerkleAccumulator();
-    try {
-      for (long from = 0; from < rows; from += StoredLeafHashes.BLOCK) {
-        for (Sha256Hash leaf : store.leafHashes(tenant, from, (int) Math.min(StoredLeafHashes.BLOCK, rows - from))) {
-          rebuilt.append(leaf.bytes());
-        }
-      }
-    } catch (IndexOutOfBoundsException e) {
-      throw new IntegrityException("the provenance log of tenant '" + tenant + "' has entries stored beyond its head ("
-          + headSize + " entries) and gaps among them: it was tampered with and cannot be appended to; verify it", e);
-    }
-    LOG.warn("the provenance log of tenant '{}' had entries stored beyond its head ({} entries); appending after"
-        + " entry {} now. Verify the log: it was written to behind Convener's back", tenant, headSize, rows - 1);
-    Instant lastAt = clock.instant();
-    store.moveHead(tenant, headSize,
-        new ProvenanceHead(rebuilt.size(), rebuilt.rootHash(), rebuilt.frontier(), lastAt));
-    return true;
   }
 
   /** Runs {@code work} while no append of this process can run for the tenant. */

@@ -49,8 +49,8 @@ final class FailingAppends implements ProvenanceStore {
   }
 
   @Override
-  public boolean transactional() {
-    return store.transactional();
+  public boolean transactional(TenantId tenant) {
+    return store.transactional(tenant);
   }
 
   @Override

@@ -58,7 +58,7 @@ public interface ProvenanceStore {
    * writer, so {@code work} must not have side effects outside the stores.
    *
    * <p>The default runs {@code work} without a transaction: a store that cannot make other stores'
-   * writes atomic with its appends says so through {@link #transactional()}.
+   * writes atomic with its appends says so through {@link #transactional}.
    *
    * @throws io.convener.api.StorageException when the database fails; nothing of {@code work} is then committed
    */
@@ -66,8 +66,8 @@ public interface ProvenanceStore {
     return work.get();
   }
 
-  /** Whether {@link #inTransaction} really makes the stores' writes atomic with an append. */
-  default boolean transactional() {
+  /** Whether {@link #inTransaction} really makes the stores' writes for the tenant atomic with an append. */
+  default boolean transactional(TenantId tenant) {
     return false;
   }
 

@@ -45,7 +45,7 @@ public interface ProvenanceRecorder {
 
   /**
    * Runs {@code work} and appends the entry {@code draft} makes from its result in one store
-   * transaction, when the store supports it ({@code ProvenanceStore.transactional()}): the rows
+   * transaction, when the store supports it ({@code ProvenanceStore.transactional}): the rows
    * {@code work} writes through the stores commit exactly when the entry that accounts for them
    * does. {@code work} may run more than once (when the store retries the transaction, or another
    * process appended first), so it must not have effects outside the stores. On a store that is

@@ -104,14 +104,6 @@ final class JdbiProvenanceStore implements ProvenanceStore {
       INSERT INTO provenance_signing_keys (tenant_id, key_name, private_key, public_key)
       SELECT :tenant, :name, :private, :public
       WHERE NOT EXISTS (SELECT 1 FROM provenance_signing_keys WHERE tenant_id = :tenant)""";
-  /** The counts of the coverage check, in one statement. */
-  static final String STORED_ROWS =
-      """
-      SELECT (SELECT COUNT(*) FROM events WHERE tenant_id = :tenant),
-        (SELECT COUNT(*) FROM members WHERE tenant_id = :tenant),
-        (SELECT COUNT(*) FROM notification_outbox WHERE tenant_id = :tenant),
-        (SELECT COUNT(*) FROM notification_outbox o WHERE o.tenant_id = :tenant AND NOT EXISTS
-          (SELECT 1 FROM provenance_entries p WHERE p.tenant_id = :tenant AND p.seq = o.caused_by))""";
   static final String SELECT_KEY =
       "SELECT key_name, private_key, public_key FROM provenance_signing_keys WHERE tenant_id = :tenant";
 
@@ -188,17 +180,14 @@ final class JdbiProvenanceStore implements ProvenanceStore {
   }
 
   @Override
-  public boolean transactional() {
+  public boolean transactional(TenantId tenant) {
     return true;
   }
 
   @Override
   public Optional<StoredRows> storedRows(TenantId tenant) {
     requireNonNull(tenant, "tenant");
-    return Optional.of(database.read("count the rows the provenance log accounts for", tenant, handle ->
-        handle.createQuery(STORED_ROWS).bind("tenant", tenant.value())
-            .map((rs, ctx) -> new StoredRows(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)))
-            .one()));
+    return Optional.of(CoverageCounts.count(database, tenant));
   }
 
   @Override

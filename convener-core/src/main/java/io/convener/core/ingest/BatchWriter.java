@@ -10,23 +10,29 @@ import io.convener.api.model.EventKind;
 import io.convener.api.model.Member;
 import io.convener.core.consent.ConsentEventSink;
 import io.convener.core.internal.feed.IngestFeed;
+import io.convener.core.internal.provenance.BatchCounts;
 import io.convener.spi.storage.EventStore;
 import io.convener.spi.storage.InsertResult;
 import io.convener.spi.storage.MemberStore;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
- * Collects parsed lines into batches and writes each full batch in one store call, counting what
- * happened to every line. After each event batch, hands its consent events to the {@link
+ * Collects parsed lines into batches and writes each full batch in one store transaction together
+ * with the batch's provenance entry ({@link BatchLog}), counting what happened to every line. In
+ * the same transaction as each event batch, hands its consent events to the {@link
  * ConsentEventSink}: those the store took as new, and those it reported as duplicates (which the
- * sink records only if an earlier ingestion stopped before recording them); then tells the {@link
- * IngestFeed} of every member batch and of the events the store took as new. Not thread-safe: one
- * writer per ingestion.
+ * sink records only if an earlier ingestion stopped before recording them). Once a batch
+ * committed, tells the {@link IngestFeed} of its members, or of the events the store took as new.
+ * Not thread-safe: one writer per ingestion.
  */
 final class BatchWriter {
   private final TenantId tenant;
@@ -35,6 +41,7 @@ final class BatchWriter {
   private final ConsentEventSink consent;
   private final IngestFeed feed;
   private final int batchSize;
+  private final BatchLog log;
 
   private final List<Member> members;
   private final List<Event> events;
@@ -50,13 +57,15 @@ final class BatchWriter {
       EventStore eventStore,
       ConsentEventSink consent,
       IngestFeed feed,
-      int batchSize) {
+      int batchSize,
+      BatchLog log) {
     this.tenant = tenant;
     this.memberStore = memberStore;
     this.eventStore = eventStore;
     this.consent = consent;
     this.feed = feed;
     this.batchSize = batchSize;
+    this.log = log;
     this.members = new ArrayList<>(batchSize);
     this.events = new ArrayList<>(batchSize);
   }
@@ -90,8 +99,13 @@ final class BatchWriter {
     if (members.isEmpty()) {
       return;
     }
+    long added;
     try {
-      memberStore.upsert(tenant, members);
+      added = log.commit("members", members.size(), idsDigest(members, m -> m.id().value()), () -> {
+        long before = memberStore.count(tenant);
+        memberStore.upsert(tenant, members);
+        return memberStore.count(tenant) - before;
+      }, (n, index) -> new BatchCounts(index, n, members.size(), 0, 0, 0));
     } catch (StorageException e) {
       throw new StorageException(progress("storing members"), e);
     }
@@ -100,28 +114,45 @@ final class BatchWriter {
     members.clear();
   }
 
+  /** What an event batch wrote. */
+  private record Written(InsertResult result, List<Event> stored, List<Event> duplicates, long consentEvents) {}
+
   private void flushEvents() {
     if (events.isEmpty()) {
       return;
     }
-    InsertResult result;
+    Written written;
     try {
-      result = eventStore.insert(tenant, events);
+      written = log.commit("events", events.size(), idsDigest(events, e -> e.id().value()), this::writeEvents,
+          (w, index) -> new BatchCounts(index, 0, 0, w.result().inserted(), w.result().duplicates().size(),
+              w.consentEvents()));
     } catch (StorageException e) {
       throw new StorageException(progress("storing events"), e);
     }
-    eventCount += result.inserted();
-    duplicateCount += result.duplicates().size();
+    eventCount += written.result().inserted();
+    duplicateCount += written.result().duplicates().size();
+    feed.eventsStored(tenant, written.stored());
+    events.clear();
+  }
+
+  /** The store writes of an event batch; run inside the batch's transaction, perhaps more than once. */
+  private Written writeEvents() {
+    InsertResult result = eventStore.insert(tenant, events);
     List<Event> stored = new ArrayList<>(result.inserted());
     List<Event> duplicates = new ArrayList<>(result.duplicates().size());
     split(result, stored, duplicates);
-    try {
-      feedConsent(stored, duplicates);
-    } catch (StorageException e) {
-      throw new StorageException(progress("recording consent"), e);
+    long consentEvents = feedConsent(stored, duplicates);
+    return new Written(result, stored, duplicates, consentEvents);
+  }
+
+  /** The hex SHA-256 of the ids of a batch, one per line, in input order. */
+  private static <T> String idsDigest(List<T> batch, Function<T, String> id) {
+    MessageDigest digest = DefaultIngestService.sha256();
+    for (T t : batch) {
+      digest.update(id.apply(t).getBytes(StandardCharsets.UTF_8));
+      digest.update((byte) '\n');
     }
-    feed.eventsStored(tenant, stored);
-    events.clear();
+    return HexFormat.of().formatHex(digest.digest());
   }
 
   /**
@@ -149,18 +180,24 @@ final class BatchWriter {
     }
   }
 
-  /** Hands the consent events among the stored and the duplicate ones to the consent sink. */
-  private void feedConsent(List<Event> stored, List<Event> duplicates) {
+  /**
+   * Hands the consent events among the stored and the duplicate ones to the consent sink.
+   *
+   * @return how many it handed over
+   */
+  private long feedConsent(List<Event> stored, List<Event> duplicates) {
     List<Event> newConsent = stored.stream().filter(e -> e.kind() == EventKind.CONSENT).toList();
     List<Event> oldConsent = duplicates.stream().filter(e -> e.kind() == EventKind.CONSENT).toList();
     if (newConsent.isEmpty() && oldConsent.isEmpty()) {
-      return;
+      return 0;
     }
     consent.stored(tenant, newConsent, oldConsent);
+    return newConsent.size() + (long) oldConsent.size();
   }
 
   private String progress(String what) {
-    return what + " failed after " + memberCount + " members and " + eventCount
-        + " new events were committed; ingesting the same input again takes exactly the rest";
+    return what + " failed after " + memberCount + " members and " + eventCount + " new events were committed in "
+        + log.batches() + " batches, each with its provenance entry; ingesting the same input again takes exactly"
+        + " the rest";
   }
 }

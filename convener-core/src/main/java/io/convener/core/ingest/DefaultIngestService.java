@@ -32,10 +32,12 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The {@link IngestService}: each call is one {@code ingest} invocation through the {@link Gate}
- * (role {@code ADMIN}), which writes one provenance entry. The entry's used entity is the input by
- * content, {@code input:sha256:<hex>} of the bytes read; its generated entity a summary of the
- * counts, never the event ids; its input digest covers the format, size and content hash (or, for
- * {@code submit}, the counts and a hash of the ids). Thread-safe.
+ * (role {@code ADMIN}), which writes the call's provenance entry at its end; every batch the call
+ * commits before that has an {@code ingest.batch} entry of its own, in the batch's transaction
+ * ({@link BatchLog}). The call's entry uses the input by content, {@code input:sha256:<hex>} of the
+ * bytes read, and the run, {@code ingest-run:<id>}, which every batch entry uses too; its generated
+ * entity is a summary of the counts, never the event ids; its input digest covers the format, size
+ * and content hash (or, for {@code submit}, the counts and a hash of the ids). Thread-safe.
  */
 final class DefaultIngestService implements IngestService {
   static final String ACTIVITY = "ingest";
@@ -54,10 +56,11 @@ final class DefaultIngestService implements IngestService {
     requireNonNull(input, "input");
     requireNonNull(format, "format");
     HashingStream hashed = new HashingStream(input);
-    return gate.invoke(principal, Invocation.of(ACTIVITY, tenant -> ingester.ingest(tenant, hashed, format))
+    IngestRun run = IngestRun.of(principal);
+    return gate.invoke(principal, Invocation.of(ACTIVITY, tenant -> ingester.ingest(tenant, run, hashed, format))
         .roles(Role.ADMIN)
         .inputs(() -> hashed.inputs(format))
-        .used(() -> List.of(hashed.entity()))
+        .used(() -> List.of(hashed.entity(), run.entity()))
         .generated(DefaultIngestService::summary)
         .build());
   }
@@ -66,6 +69,7 @@ final class DefaultIngestService implements IngestService {
   public IngestReport ingest(Principal principal, Path file) {
     requireNonNull(file, "file");
     HashingStream[] hashed = new HashingStream[1];
+    IngestRun run = IngestRun.of(principal);
     return gate.invoke(principal, Invocation.<IngestReport>of(ACTIVITY, tenant -> {
           Path name = file.getFileName();
           InputFormat format = InputFormat.forFileName(name == null ? "" : name.toString())
@@ -73,14 +77,14 @@ final class DefaultIngestService implements IngestService {
                   "file", "cannot tell the format of '" + file + "': use .jsonl or .csv"));
           try (InputStream in = Files.newInputStream(file)) {
             hashed[0] = new HashingStream(in);
-            return ingester.ingest(tenant, hashed[0], format);
+            return ingester.ingest(tenant, run, hashed[0], format);
           } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
           }
         })
         .roles(Role.ADMIN)
         .inputs(() -> hashed[0] == null ? Map.of("file", "unread") : hashed[0].inputs(null))
-        .used(() -> hashed[0] == null ? List.of() : List.of(hashed[0].entity()))
+        .used(() -> hashed[0] == null ? List.of(run.entity()) : List.of(hashed[0].entity(), run.entity()))
         .generated(DefaultIngestService::summary)
         .build());
   }
@@ -89,9 +93,11 @@ final class DefaultIngestService implements IngestService {
   public IngestReport submit(Principal principal, Collection<Member> members, Collection<Event> events) {
     requireNonNull(members, "members");
     requireNonNull(events, "events");
-    return gate.invoke(principal, Invocation.of(ACTIVITY, tenant -> ingester.submit(tenant, members, events))
+    IngestRun run = IngestRun.of(principal);
+    return gate.invoke(principal, Invocation.of(ACTIVITY, tenant -> ingester.submit(tenant, run, members, events))
         .roles(Role.ADMIN)
         .inputs(() -> submitInputs(members, events))
+        .used(() -> List.of(run.entity()))
         .generated(DefaultIngestService::summary)
         .build());
   }

@@ -16,6 +16,7 @@ import io.convener.api.model.Member;
 import io.convener.core.ConvenerSettings;
 import io.convener.core.consent.ConsentEventSink;
 import io.convener.core.internal.feed.IngestFeed;
+import io.convener.core.internal.gate.ProvenanceRecorder;
 import io.convener.spi.storage.EventStore;
 import io.convener.spi.storage.MemberStore;
 import jakarta.inject.Inject;
@@ -32,9 +33,9 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 /**
- * Streams input through a {@link LineReader} into the stores, one batch at a time: the ingestion
- * itself, for one tenant, behind the gate that {@link DefaultIngestService} puts in front of it.
- * Thread-safe.
+ * Streams input through a {@link LineReader} into the stores, one batch at a time, each batch in
+ * one transaction with its provenance entry ({@link BatchLog}): the ingestion itself, for one
+ * tenant, behind the gate that {@link DefaultIngestService} puts in front of it. Thread-safe.
  */
 final class Ingester {
   private static final Logger log = LoggerFactory.getLogger(Ingester.class);
@@ -45,6 +46,7 @@ final class Ingester {
   private final EventStore events;
   private final ConsentEventSink consent;
   private final IngestFeed feed;
+  private final ProvenanceRecorder recorder;
   private final int batchSize;
   private final ObjectMapper json;
   private final CsvFactory csv;
@@ -56,7 +58,9 @@ final class Ingester {
       EventStore events,
       ConsentEventSink consent,
       IngestFeed feed,
+      ProvenanceRecorder recorder,
       ConvenerSettings settings) {
+    this.recorder = requireNonNull(recorder, "recorder");
     this.consent = consent;
     this.feed = feed;
     this.members = members;
@@ -71,14 +75,14 @@ final class Ingester {
     this.mapper = new RecordMapper();
   }
 
-  /** Ingests a stream in the given format; reads it to its end but does not close it. */
-  IngestReport ingest(TenantId tenant, InputStream input, InputFormat format) {
+  /** Ingests a stream in the given format as part of {@code run}; reads it to its end but does not close it. */
+  IngestReport ingest(TenantId tenant, IngestRun run, InputStream input, InputFormat format) {
     requireNonNull(tenant, "tenant");
     requireNonNull(input, "input");
     requireNonNull(format, "format");
     MDC.put(TENANT_MDC_KEY, tenant.value());
     try (LineReader lines = open(new StrictUtf8Reader(input), format)) {
-      IngestReport report = readAndWrite(tenant, lines);
+      IngestReport report = readAndWrite(tenant, lines, writer(tenant, run));
       log.info(
           "ingested {} members, {} new events, {} duplicates, {} rejected lines",
           report.members(), report.events(), report.duplicates(), report.rejectedCount());
@@ -90,8 +94,8 @@ final class Ingester {
     }
   }
 
-  /** Ingests a file, choosing the format from its name. */
-  IngestReport ingest(TenantId tenant, Path file) {
+  /** Ingests a file as part of {@code run}, choosing the format from its name. */
+  IngestReport ingest(TenantId tenant, IngestRun run, Path file) {
     requireNonNull(file, "file");
     Path name = file.getFileName();
     InputFormat format =
@@ -100,20 +104,20 @@ final class Ingester {
                 () -> new InvalidInputException(
                     "file", "cannot tell the format of '" + file + "': use .jsonl or .csv"));
     try (InputStream in = Files.newInputStream(file)) {
-      return ingest(tenant, in, format);
+      return ingest(tenant, run, in, format);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + file, e);
     }
   }
 
-  /** Takes records a host already holds; members before events. */
-  IngestReport submit(TenantId tenant, Collection<Member> newMembers, Collection<Event> newEvents) {
+  /** Takes records a host already holds, as part of {@code run}; members before events. */
+  IngestReport submit(TenantId tenant, IngestRun run, Collection<Member> newMembers, Collection<Event> newEvents) {
     requireNonNull(tenant, "tenant");
     requireNonNull(newMembers, "members");
     requireNonNull(newEvents, "events");
     MDC.put(TENANT_MDC_KEY, tenant.value());
     try {
-      BatchWriter writer = new BatchWriter(tenant, members, events, consent, feed, batchSize);
+      BatchWriter writer = writer(tenant, run);
       newMembers.forEach(m -> writer.accept(new ParsedLine.MemberLine(m)));
       newEvents.forEach(e -> writer.accept(new ParsedLine.EventLine(e)));
       return writer.finish();
@@ -123,8 +127,8 @@ final class Ingester {
   }
 
   /** Parses on this thread while a {@link WritePipeline} writes the previous batches. */
-  private IngestReport readAndWrite(TenantId tenant, LineReader lines) throws IOException {
-    WritePipeline pipeline = new WritePipeline(tenant, new BatchWriter(tenant, members, events, consent, feed, batchSize));
+  private IngestReport readAndWrite(TenantId tenant, LineReader lines, BatchWriter writer) throws IOException {
+    WritePipeline pipeline = new WritePipeline(tenant, writer);
     pipeline.start();
     try {
       List<ParsedLine> chunk = new ArrayList<>(batchSize);
@@ -143,6 +147,10 @@ final class Ingester {
       pipeline.abort();
       throw e;
     }
+  }
+
+  private BatchWriter writer(TenantId tenant, IngestRun run) {
+    return new BatchWriter(tenant, members, events, consent, feed, batchSize, new BatchLog(recorder, tenant, run));
   }
 
   private LineReader open(StrictUtf8Reader text, InputFormat format) throws IOException {

@@ -58,7 +58,8 @@ final class DefaultProvenanceLog implements ProvenanceLog {
     this.ledger = requireNonNull(ledger, "ledger");
     this.store = requireNonNull(store, "store");
     this.keys = requireNonNull(keys, "keys");
-    this.verifier = new LogVerifier(store);
+    this.verifier = new LogVerifier(store, tenant -> ledger.whileNotAppending(tenant,
+        () -> new LogVerifier.Snapshot(store.head(tenant), store.storedRows(tenant))));
     this.clock = requireNonNull(clock, "clock");
   }
 

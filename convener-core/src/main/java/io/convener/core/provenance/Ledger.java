@@ -2,32 +2,26 @@ package io.convener.core.provenance;
 
 import static java.util.Objects.requireNonNull;
 
-import io.convener.api.IntegrityException;
 import io.convener.api.StorageException;
 import io.convener.api.TenantId;
-import io.convener.api.provenance.ProvenanceEntry;
-import io.convener.api.provenance.Sha256Hash;
 import io.convener.core.internal.gate.EntryDraft;
 import io.convener.core.internal.gate.ProvenanceRecorder;
 import io.convener.core.internal.merkle.MerkleAccumulator;
 import io.convener.core.internal.merkle.MerkleTree;
-import io.convener.core.internal.provenance.CanonicalEntry;
 import io.convener.spi.storage.ProvenanceHead;
-import io.convener.spi.storage.ProvenanceRow;
 import io.convener.spi.storage.OutboxRow;
 import io.convener.spi.storage.ProvenanceStore;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BiFunction;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Appends to each tenant's provenance log. Per tenant it keeps, in memory, the Merkle frontier
@@ -35,7 +29,8 @@ import org.slf4j.LoggerFactory;
  * entries (next sequences, one time for the batch, never earlier than the last entry's), hashes
  * each canonical form, folds the leaf into a copy of the frontier to get the root after it, and
  * asks the store to append by compare-and-set on the head. When another process appended first,
- * it reloads the head and tries again.
+ * it reloads the head and tries again. {@link #recordWith} does the same inside a store
+ * transaction that also holds the rows the entry accounts for.
  *
  * <p>Appends of one tenant are serialised by a lock per tenant; tenants do not wait for each other
  * here (the store may still serialise writes). Also keeps, per tenant, a {@link MerkleTree} over
@@ -44,8 +39,6 @@ import org.slf4j.LoggerFactory;
 final class Ledger implements ProvenanceRecorder {
   /** How often an append is tried when other processes keep appending first. */
   static final int MAX_ATTEMPTS = 20;
-
-  private static final Logger LOG = LoggerFactory.getLogger(Ledger.class);
 
   private final ProvenanceStore store;
   private final Clock clock;
@@ -83,6 +76,13 @@ final class Ledger implements ProvenanceRecorder {
       }
       size = head.size();
     }
+
+    /** Keeps the state after an append the store took. */
+    void advance(PreparedAppend append) {
+      frontier = append.next();
+      lastAt = append.head().lastAt();
+      size = append.next().size();
+    }
   }
 
   private TenantLog log(TenantId tenant) {
@@ -119,92 +119,102 @@ final class Ledger implements ProvenanceRecorder {
         if (log.frontier == null) {
           log.load();
         }
-        MerkleAccumulator current = log.frontier;
-        long size = current.size();
-        MerkleAccumulator next = MerkleAccumulator.restore(size, current.frontier());
-        Instant now = clock.instant();
-        Instant at = now.isBefore(log.lastAt) ? log.lastAt : now;
-        List<ProvenanceRow> rows = new ArrayList<>(drafts.size());
-        List<Long> sequences = new ArrayList<>(drafts.size());
-        for (int i = 0; i < drafts.size(); i++) {
-          ProvenanceEntry entry = entry(tenant, size + i, at, requireNonNull(drafts.get(i), "drafts[" + i + "]"));
-          Sha256Hash leaf = CanonicalEntry.leafHash(entry);
-          next.append(leaf.bytes());
-          rows.add(new ProvenanceRow(entry, leaf, next.rootHash()));
-          sequences.add(size + i);
-        }
-        ProvenanceHead head = new ProvenanceHead(next.size(), rows.get(rows.size() - 1).rootAfter(), next.frontier(), at);
+        PreparedAppend append = PreparedAppend.of(tenant, drafts, log.frontier, timeAfter(log));
+        long size = append.expectedSize();
         boolean appended;
         try {
-          appended = store.append(tenant, size, rows, head, outbox.apply(size + drafts.size() - 1, at));
+          appended = store.append(tenant, size, append.rows(), append.head(),
+              outbox.apply(size + drafts.size() - 1, append.head().lastAt()));
         } catch (RuntimeException e) {
           log.frontier = null;
-          if (attempt < MAX_ATTEMPTS && rebuildHeadOverRowsBeyond(tenant, size)) {
+          if (attempt < MAX_ATTEMPTS && HeadRepair.moveHeadOverRowsBeyond(store, clock, tenant, size)) {
             continue;
           }
           throw e;
         }
         if (appended) {
-          log.frontier = next;
-          log.lastAt = at;
-          log.size = next.size();
-          return List.copyOf(sequences);
+          log.advance(append);
+          return append.sequences();
         }
         log.frontier = null; // another process appended first: reload the head and try again
       }
-      throw new StorageException("could not append to the provenance log of tenant '" + tenant + "': other writers"
-          + " appended first " + MAX_ATTEMPTS + " times", new IllegalStateException("append contention"));
+      throw contention(tenant);
     } finally {
       log.lock.unlock();
     }
   }
 
-  /**
-   * When rows are stored beyond the head (only tampering puts them there: {@code append} moves the
-   * head with the rows), moves the head over every stored row so that appending can go on after
-   * them, and verification goes on reporting them. Reads every stored leaf hash; only in that case.
-   *
-   * @return whether the head was moved
-   * @throws IntegrityException when the stored rows have gaps, so no head can cover them
-   */
-  private boolean rebuildHeadOverRowsBeyond(TenantId tenant, long headSize) {
-    if (store.range(tenant, headSize, 1).isEmpty()) {
-      return false;
+  @Override
+  public <R> Recorded<R> recordWith(TenantId tenant, Supplier<R> work, Function<? super R, EntryDraft> draft) {
+    requireNonNull(work, "work");
+    requireNonNull(draft, "draft");
+    if (!store.transactional(tenant)) {
+      R result = work.get();
+      return new Recorded<>(result, record(tenant, requireNonNull(draft.apply(result), "draft")));
     }
-    long rows = store.count(tenant);
-    MerkleAccumulator rebuilt = new MerkleAccumulator();
+    TenantLog log = log(tenant);
+    log.lock.lock();
     try {
-      for (long from = 0; from < rows; from += StoredLeafHashes.BLOCK) {
-        for (Sha256Hash leaf : store.leafHashes(tenant, from, (int) Math.min(StoredLeafHashes.BLOCK, rows - from))) {
-          rebuilt.append(leaf.bytes());
+      for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+        if (log.frontier == null) {
+          log.load();
+        }
+        MerkleAccumulator current = log.frontier;
+        Instant at = timeAfter(log);
+        PreparedAppend[] made = new PreparedAppend[1];
+        try {
+          R result = store.inTransaction(tenant, () -> {
+            R r = work.get();
+            made[0] = PreparedAppend.of(tenant, List.of(requireNonNull(draft.apply(r), "draft")), current, at);
+            if (!store.append(tenant, current.size(), made[0].rows(), made[0].head(), List.of())) {
+              throw new AppendedFirst();
+            }
+            return r;
+          });
+          log.advance(made[0]);
+          return new Recorded<>(result, current.size());
+        } catch (AppendedFirst e) {
+          log.frontier = null; // another process appended first: roll back, reload the head, run again
+        } catch (RuntimeException | Error e) {
+          log.frontier = null;
+          throw e;
         }
       }
-    } catch (IndexOutOfBoundsException e) {
-      throw new IntegrityException("the provenance log of tenant '" + tenant + "' has entries stored beyond its head ("
-          + headSize + " entries) and gaps among them: it was tampered with and cannot be appended to; verify it", e);
+      throw contention(tenant);
+    } finally {
+      log.lock.unlock();
     }
-    LOG.warn("the provenance log of tenant '{}' had entries stored beyond its head ({} entries); appending after"
-        + " entry {} now. Verify the log: it was written to behind Convener's back", tenant, headSize, rows - 1);
-    Instant lastAt = clock.instant();
-    store.moveHead(tenant, headSize,
-        new ProvenanceHead(rebuilt.size(), rebuilt.rootHash(), rebuilt.frontier(), lastAt));
-    return true;
   }
 
-  private static ProvenanceEntry entry(TenantId tenant, long sequence, Instant at, EntryDraft d) {
-    return ProvenanceEntry.builder()
-        .tenant(tenant)
-        .sequence(sequence)
-        .at(at)
-        .agent(d.agent())
-        .activity(d.activity())
-        .used(d.used())
-        .generated(d.generated())
-        .inputDigest(d.inputDigest())
-        .outcome(d.outcome())
-        .causedBy(d.causedBy())
-        .replayOf(d.replayOf())
-        .build();
+  /** The time of the next entry: now, but never before the last entry's. */
+  private Instant timeAfter(TenantLog log) {
+    Instant now = clock.instant();
+    return now.isBefore(log.lastAt) ? log.lastAt : now;
+  }
+
+  private static StorageException contention(TenantId tenant) {
+    return new StorageException("could not append to the provenance log of tenant '" + tenant + "': other writers"
+        + " appended first " + MAX_ATTEMPTS + " times", new IllegalStateException("append contention"));
+  }
+
+  /** Thrown inside a transaction to roll it back when another process appended first. */
+  private static final class AppendedFirst extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    AppendedFirst() {
+      super("another writer appended first", null, false, false);
+    }
+  }
+
+  /** Runs {@code work} while no append of this process can run for the tenant. */
+  <R> R whileNotAppending(TenantId tenant, Supplier<R> work) {
+    TenantLog log = log(tenant);
+    log.lock.lock();
+    try {
+      return work.get();
+    } finally {
+      log.lock.unlock();
+    }
   }
 
   /** The stored head of the tenant's log, read now. */

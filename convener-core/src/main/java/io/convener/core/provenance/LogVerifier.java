@@ -13,6 +13,7 @@ import io.convener.core.internal.provenance.CanonicalEntry;
 import io.convener.spi.storage.ProvenanceHead;
 import io.convener.spi.storage.ProvenanceRow;
 import io.convener.spi.storage.ProvenanceStore;
+import io.convener.spi.storage.StoredRows;
 import java.security.PublicKey;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,7 +21,9 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeSet;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -47,16 +50,28 @@ final class LogVerifier {
   static final int PAGE = 1000;
 
   private final ProvenanceStore store;
+  private final Function<TenantId, Snapshot> snapshots;
 
-  LogVerifier(ProvenanceStore store) {
+  /**
+   * A verifier of the stored log.
+   *
+   * @param snapshots reads a tenant's head and stored row counts together
+   */
+  LogVerifier(ProvenanceStore store, Function<TenantId, Snapshot> snapshots) {
     this.store = requireNonNull(store, "store");
+    this.snapshots = requireNonNull(snapshots, "snapshots");
   }
+
+  /** A tenant's head, and its stored row counts at the same time (empty if the store cannot count). */
+  record Snapshot(ProvenanceHead head, Optional<StoredRows> rows) {}
 
   /** A problem at an entry, or (entry -1) not tied to one. */
   private record Problem(long entry, String reason) {}
 
   VerificationResult verify(TenantId tenant, List<Checkpoint> checkpoints, PublicKey key) {
-    ProvenanceHead head = store.head(tenant);
+    Snapshot snapshot = snapshots.apply(tenant);
+    ProvenanceHead head = snapshot.head();
+    Coverage coverage = new Coverage();
     List<Checkpoint> sorted = new ArrayList<>(checkpoints);
     sorted.sort(Comparator.comparingLong(Checkpoint::treeSize).thenComparing(Checkpoint::timestamp));
     TreeSet<Long> sizes = new TreeSet<>();
@@ -91,6 +106,9 @@ final class LogVerifier {
           break scan;
         }
         previous = row.entry().at();
+        if (expected < head.size()) {
+          coverage.add(row.entry());
+        }
         expected++;
         if (sizes.contains(expected)) {
           roots.put(expected, tree.rootHash());
@@ -105,6 +123,9 @@ final class LogVerifier {
     Problem checkpointProblem = checkCheckpoints(sorted, key, expected, roots, problem == null);
     if (problem == null) {
       problem = checkpointProblem;
+    }
+    if (problem == null && snapshot.rows().isPresent()) {
+      problem = coverage.problem(snapshot.rows().get()).map(reason -> new Problem(-1, reason)).orElse(null);
     }
     if (problem == null) {
       return VerificationResult.ok(entries);

@@ -33,7 +33,7 @@ class ConsentFeedTest {
   }
 
   private void write(int batchSize, Event... events) {
-    BatchWriter writer = new BatchWriter(ACME, stores, stores, sink, IngestFeed.none(), batchSize);
+    BatchWriter writer = new BatchWriter(ACME, stores, stores, sink, IngestFeed.none(), batchSize, IngesterTest.batchLog(ACME));
     for (Event e : events) {
       writer.accept(new ParsedLine.EventLine(e));
     }
@@ -73,7 +73,7 @@ class ConsentFeedTest {
 
   @Test
   void theReportIsUnchangedByTheFeed() {
-    BatchWriter writer = new BatchWriter(ACME, stores, stores, sink, IngestFeed.none(), 10);
+    BatchWriter writer = new BatchWriter(ACME, stores, stores, sink, IngestFeed.none(), 10, IngesterTest.batchLog(ACME));
     List.of(consent("a", "ana"), consent("a", "ana"), message("m")).forEach(e -> writer.accept(new ParsedLine.EventLine(e)));
     var report = writer.finish();
     assertThat(report.events()).isEqualTo(2);

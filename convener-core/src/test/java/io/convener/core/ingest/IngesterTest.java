@@ -16,9 +16,11 @@ import io.convener.api.ingest.Rejection;
 import io.convener.api.model.Event;
 import io.convener.api.model.EventKind;
 import io.convener.api.model.Member;
+import io.convener.api.provenance.Agent;
 import io.convener.core.ConvenerSettings;
 import io.convener.core.internal.feed.IngestFeed;
 import io.convener.core.internal.feed.IngestListener;
+import io.convener.core.internal.gate.EntryDraft;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -36,11 +38,20 @@ import org.junit.jupiter.params.provider.CsvSource;
 class IngesterTest {
   private static final TenantId ACME = TenantId.of("acme");
 
+  /** The run every call of these tests is part of. */
+  static final IngestRun RUN = new IngestRun(Agent.system("test"), "run-1");
+
   private final MapStores stores = new MapStores(true);
+  private final RecordingRecorder recorder = new RecordingRecorder();
   private final RecordingConsentSink consent = new RecordingConsentSink();
   private final RecordingListener listener = new RecordingListener();
   private final Ingester ingest =
-      new Ingester(stores, stores, consent, new IngestFeed(Set.of(listener, new FailingListener())), ConvenerSettings.defaults());
+      new Ingester(stores, stores, consent, new IngestFeed(Set.of(listener, new FailingListener())), recorder, ConvenerSettings.defaults());
+
+  /** The batch log of a run of the tenant, into a recorder that keeps nothing. */
+  static BatchLog batchLog(TenantId tenant) {
+    return new BatchLog(new RecordingRecorder(), tenant, RUN);
+  }
 
   /** Records what the feed tells it. */
   static final class RecordingListener implements IngestListener {
@@ -82,7 +93,7 @@ class IngesterTest {
 
   @Test
   void takesGoodLinesRejectsBadOnesWithLineAndReasonAndStoresEachEventOnce() {
-    IngestReport report = ingest.ingest(ACME, stream(MIXED), InputFormat.JSON_LINES);
+    IngestReport report = ingest.ingest(ACME, RUN, stream(MIXED), InputFormat.JSON_LINES);
 
     assertThat(report.members()).isEqualTo(1);
     assertThat(report.events()).isEqualTo(4);
@@ -97,7 +108,7 @@ class IngesterTest {
     assertThat(report.rejected().get(2).reason()).contains("RFC 3339").contains("yesterday");
     assertThat(stores.events.get(ACME)).containsOnlyKeys(ids("e1", "e2", "e3", "e7"));
 
-    IngestReport again = ingest.ingest(ACME, stream(MIXED), InputFormat.JSON_LINES);
+    IngestReport again = ingest.ingest(ACME, RUN, stream(MIXED), InputFormat.JSON_LINES);
     assertThat(again.events()).isZero();
     assertThat(again.duplicates()).isEqualTo(5);
     assertThat(stores.events.get(ACME)).hasSize(4);
@@ -105,8 +116,8 @@ class IngesterTest {
 
   @Test
   void theFeedIsToldOfEveryNewEventOnceAndNeverOfDuplicatesOrRejections() {
-    ingest.ingest(ACME, stream(MIXED), InputFormat.JSON_LINES);
-    ingest.ingest(ACME, stream(MIXED), InputFormat.JSON_LINES);
+    ingest.ingest(ACME, RUN, stream(MIXED), InputFormat.JSON_LINES);
+    ingest.ingest(ACME, RUN, stream(MIXED), InputFormat.JSON_LINES);
 
     assertThat(listener.events).containsExactlyElementsOf(ids("e1", "e2", "e3", "e7"));
     assertThat(listener.members).containsExactly(MemberId.of("ana"), MemberId.of("ana"));
@@ -114,7 +125,7 @@ class IngesterTest {
 
   @Test
   void mapsEveryFieldOfTheInterchangeFormat() {
-    ingest.ingest(ACME, stream(MIXED), InputFormat.JSON_LINES);
+    ingest.ingest(ACME, RUN, stream(MIXED), InputFormat.JSON_LINES);
 
     Member ana = stores.members.get(ACME).get(MemberId.of("ana"));
     assertThat(ana.teams()).containsExactly(TeamId.of("core"));
@@ -169,7 +180,7 @@ class IngesterTest {
           bad tenant-ish id | {"type":"member","id":"m","teams":[""]}                                                        | teams[0]      | non-blank
           """)
   void rejectsAnInvalidFieldByName(String caseName, String line, String field, String reason) {
-    IngestReport report = ingest.ingest(ACME, stream(line), InputFormat.JSON_LINES);
+    IngestReport report = ingest.ingest(ACME, RUN, stream(line), InputFormat.JSON_LINES);
 
     assertThat(report.accepted()).as(caseName).isZero();
     assertThat(report.rejected()).singleElement().satisfies(r -> {
@@ -182,7 +193,7 @@ class IngesterTest {
   @Test
   void rejectsLinesThatAreNotSingleJsonObjects() {
     IngestReport report =
-        ingest.ingest(ACME, stream("[1,2]\n\n{\"id\":\"a\"} {\"id\":\"b\"}\n{\"id\":\"a\",\"id\":\"b\"}\n"), InputFormat.JSON_LINES);
+        ingest.ingest(ACME, RUN, stream("[1,2]\n\n{\"id\":\"a\"} {\"id\":\"b\"}\n{\"id\":\"a\",\"id\":\"b\"}\n"), InputFormat.JSON_LINES);
 
     assertThat(report.rejected()).extracting(Rejection::line).containsExactly(1L, 3L, 4L);
     assertThat(report.rejected()).allSatisfy(r -> assertThat(r.field()).isEmpty());
@@ -191,7 +202,7 @@ class IngesterTest {
 
   @Test
   void ignoresUnknownFieldsAndKeepsAttrs() {
-    ingest.ingest(ACME, stream(
+    ingest.ingest(ACME, RUN, stream(
         "{\"id\":\"x\",\"at\":\"2026-01-01T00:00:00Z\",\"kind\":\"innovation\",\"actor\":\"a\",\"channel\":\"#ops\","
             + "\"attrs\":{\"title\":\"Blameless reviews\",\"nested\":{\"n\":[1,2.5,true]}}}"), InputFormat.JSON_LINES);
 
@@ -202,7 +213,7 @@ class IngesterTest {
 
   @Test
   void upsertsMembersSoTheLastLineWins() {
-    ingest.ingest(ACME, stream("""
+    ingest.ingest(ACME, RUN, stream("""
         {"type":"member","id":"ana","teams":["core"],"email":"ana@example.org"}
         {"type":"member","id":"ana","teams":["web","core"]}
         """), InputFormat.JSON_LINES);
@@ -227,7 +238,7 @@ class IngesterTest {
         event,e6,2026-11-02T12:00:00Z,message,bo,,,,,,,,,,,extra
         event,e7,2026-11-02T13:00:00Z,message,cy
         """;
-    IngestReport report = ingest.ingest(ACME, stream(csv), InputFormat.CSV);
+    IngestReport report = ingest.ingest(ACME, RUN, stream(csv), InputFormat.CSV);
 
     assertThat(report.members()).isEqualTo(1);
     assertThat(report.events()).as(report.toString()).isEqualTo(3);
@@ -251,7 +262,7 @@ class IngesterTest {
   @Test
   void reportsAnUnclosedCsvQuoteAndKeepsTheRowsBeforeIt() {
     String csv = "id,at,kind,actor\ne1,2026-11-02T09:00:00Z,message,ana\ne2,\"2026-11-02T09:00:00Z,message,ana\n";
-    IngestReport report = ingest.ingest(ACME, stream(csv), InputFormat.CSV);
+    IngestReport report = ingest.ingest(ACME, RUN, stream(csv), InputFormat.CSV);
 
     assertThat(report.events()).isEqualTo(1);
     assertThat(report.rejected()).singleElement().satisfies(r -> {
@@ -261,10 +272,34 @@ class IngesterTest {
   }
 
   @Test
+  void everyBatchHasAnEntryThatStatesWhatItAddedCausedByTheBatchBefore() {
+    Ingester small = new Ingester(stores, stores, consent, IngestFeed.none(), recorder,
+        ConvenerSettings.defaults().withIngestBatchSize(2));
+    Event e = Event.builder(EventId.of("s1"), Instant.parse("2026-01-01T00:00:00Z"), EventKind.MESSAGE, MemberId.of("a")).build();
+    Event f = Event.builder(EventId.of("s2"), Instant.parse("2026-01-01T00:00:01Z"), EventKind.MESSAGE, MemberId.of("a")).build();
+    IngestReport report = small.submit(ACME, RUN,
+        List.of(Member.of(MemberId.of("a")), Member.of(MemberId.of("b")), Member.of(MemberId.of("a"))), List.of(e, e, f));
+
+    assertThat(report.events()).isEqualTo(2);
+    List<EntryDraft> drafts = recorder.drafts();
+    assertThat(drafts).extracting(EntryDraft::activity).containsOnly("ingest.batch");
+    assertThat(drafts).extracting(EntryDraft::used).containsOnly(List.of("ingest-run:run-1"));
+    // A full batch is written when it fills; the rest of each kind at the end, members first.
+    assertThat(drafts).flatExtracting(EntryDraft::generated).containsExactly(
+        "ingest-batch:0:members=2,upserted=2,events=0,duplicates=0,consent-events=0",
+        "ingest-batch:1:members=0,upserted=0,events=1,duplicates=1,consent-events=0",
+        "ingest-batch:2:members=0,upserted=1,events=0,duplicates=0,consent-events=0",
+        "ingest-batch:3:members=0,upserted=0,events=1,duplicates=0,consent-events=0");
+    assertThat(drafts).extracting(d -> d.causedBy().isPresent() ? d.causedBy().getAsLong() : -1L)
+        .containsExactly(-1L, 0L, 1L, 2L);
+    assertThat(drafts).extracting(EntryDraft::inputDigest).doesNotHaveDuplicates();
+  }
+
+  @Test
   void writesInBatchesOfTheConfiguredSize() {
     MapStores counting = new MapStores(false);
-    Ingester small = new Ingester(counting, counting, (t, s, d) -> {}, IngestFeed.none(), ConvenerSettings.defaults().withIngestBatchSize(100));
-    small.ingest(ACME, new GeneratedEvents(250), InputFormat.JSON_LINES);
+    Ingester small = new Ingester(counting, counting, (t, s, d) -> {}, IngestFeed.none(), new RecordingRecorder(), ConvenerSettings.defaults().withIngestBatchSize(100));
+    small.ingest(ACME, RUN, new GeneratedEvents(250), InputFormat.JSON_LINES);
 
     assertThat(counting.batchSizes).containsExactly(100, 100, 50);
   }
@@ -276,10 +311,10 @@ class IngesterTest {
   @Test
   void streamsInputLargerThanTheHeap() {
     MapStores counting = new MapStores(false);
-    Ingester service = new Ingester(counting, counting, (t, s, d) -> {}, IngestFeed.none(), ConvenerSettings.defaults());
+    Ingester service = new Ingester(counting, counting, (t, s, d) -> {}, IngestFeed.none(), new RecordingRecorder(), ConvenerSettings.defaults());
     GeneratedEvents input = new GeneratedEvents(2_000_000);
 
-    IngestReport report = service.ingest(ACME, input, InputFormat.JSON_LINES);
+    IngestReport report = service.ingest(ACME, RUN, input, InputFormat.JSON_LINES);
 
     assertThat(input.bytesServed()).isGreaterThan(Runtime.getRuntime().maxMemory());
     assertThat(report.events()).isEqualTo(2_000_000);
@@ -289,19 +324,19 @@ class IngesterTest {
   @Test
   void ingestsAFileChoosingTheFormatFromItsName(@TempDir Path dir) throws Exception {
     Path file = Files.writeString(dir.resolve("events.jsonl"), MIXED);
-    assertThat(ingest.ingest(ACME, file).events()).isEqualTo(4);
+    assertThat(ingest.ingest(ACME, RUN, file).events()).isEqualTo(4);
 
     Path unknown = Files.writeString(dir.resolve("events.txt"), MIXED);
-    assertThatThrownBy(() -> ingest.ingest(ACME, unknown))
+    assertThatThrownBy(() -> ingest.ingest(ACME, RUN, unknown))
         .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("file").hasMessageContaining(".jsonl or .csv");
   }
 
   @Test
   void keepsTenantsApart() {
-    ingest.ingest(ACME, stream(MIXED), InputFormat.JSON_LINES);
+    ingest.ingest(ACME, RUN, stream(MIXED), InputFormat.JSON_LINES);
     TenantId other = TenantId.of("globex");
-    IngestReport report = ingest.ingest(other, stream(MIXED), InputFormat.JSON_LINES);
+    IngestReport report = ingest.ingest(other, RUN, stream(MIXED), InputFormat.JSON_LINES);
 
     assertThat(report.events()).isEqualTo(4);
     assertThat(report.duplicates()).isEqualTo(1);
@@ -310,7 +345,7 @@ class IngesterTest {
   @Test
   void submitsRecordsAHostAlreadyHolds() {
     Event e = Event.builder(EventId.of("s1"), Instant.parse("2026-01-01T00:00:00Z"), EventKind.MESSAGE, MemberId.of("a")).build();
-    IngestReport first = ingest.submit(ACME, List.of(Member.of(MemberId.of("a"))), List.of(e, e));
+    IngestReport first = ingest.submit(ACME, RUN, List.of(Member.of(MemberId.of("a"))), List.of(e, e));
 
     assertThat(first.members()).isEqualTo(1);
     assertThat(first.events()).isEqualTo(1);

@@ -32,7 +32,8 @@ class InvalidUtf8Test {
 
   private final MapStores stores = new MapStores(true);
   private final Ingester ingest =
-      new Ingester(stores, stores, (t, s, d) -> {}, IngestFeed.none(), ConvenerSettings.defaults());
+      new Ingester(stores, stores, (t, s, d) -> {}, IngestFeed.none(), new RecordingRecorder(),
+          ConvenerSettings.defaults());
 
   private static String event(String id) {
     return "{\"id\":\"" + id + "\",\"at\":\"2026-11-02T09:00:00Z\",\"kind\":\"message\",\"actor\":\"ana\"}";
@@ -51,7 +52,7 @@ class InvalidUtf8Test {
   }
 
   private IngestReport ingest(byte[] input, InputFormat format) {
-    return ingest.ingest(ACME, new ByteArrayInputStream(input), format);
+    return ingest.ingest(ACME, IngesterTest.RUN, new ByteArrayInputStream(input), format);
   }
 
   @Test

@@ -93,7 +93,7 @@ class ProvenanceLogTest {
   }
 
   @Test
-  void everyCallLeavesOneEntryWhetherItSucceedsIsDeniedOrFails() {
+  void everyCallLeavesOneEntryWhetherItSucceedsIsDeniedOrFailsAndIngestionOnePerBatchBeforeIt() {
     ingestSome();
     assertThatThrownBy(() -> convener.ingest().submit(MEMBER, List.of(), List.of())).isInstanceOf(AccessDeniedException.class);
     assertThatThrownBy(() -> convener.provenance().query(MEMBER, ProvenanceQuery.all())).isInstanceOf(AccessDeniedException.class);
@@ -101,15 +101,24 @@ class ProvenanceLogTest {
 
     List<ProvenanceEntry> entries = all(ACME);
 
-    assertThat(entries).extracting(ProvenanceEntry::sequence).containsExactly(0L, 1L, 2L, 3L, 4L);
-    assertThat(entries).extracting(ProvenanceEntry::activity)
-        .containsExactly("ingest", "ingest", "ingest", "provenance.query", "provenance.prove");
-    assertThat(entries).extracting(e -> e.outcome().status())
-        .containsExactly(Outcome.Status.OK, Outcome.Status.OK, Outcome.Status.DENIED, Outcome.Status.DENIED, Outcome.Status.FAILED);
-    assertThat(entries.get(0).agent()).isEqualTo(Agent.of(LOADER));
-    assertThat(entries.get(0).generated()).containsExactly("ingest-summary:members=1,events=1,duplicates=0,rejected=0");
-    assertThat(entries.get(1).used()).singleElement().asString().startsWith("input:sha256:");
-    assertThat(entries.get(4).outcome()).isEqualTo(Outcome.failed("internal", "IllegalArgumentException"));
+    assertThat(entries).extracting(ProvenanceEntry::sequence).containsExactly(0L, 1L, 2L, 3L, 4L, 5L, 6L, 7L);
+    assertThat(entries).extracting(ProvenanceEntry::activity).containsExactly(
+        "ingest.batch", "ingest.batch", "ingest", "ingest.batch", "ingest", "ingest", "provenance.query", "provenance.prove");
+    assertThat(entries).extracting(e -> e.outcome().status()).containsExactly(Outcome.Status.OK, Outcome.Status.OK,
+        Outcome.Status.OK, Outcome.Status.OK, Outcome.Status.OK, Outcome.Status.DENIED, Outcome.Status.DENIED,
+        Outcome.Status.FAILED);
+    assertThat(entries.subList(0, 5)).extracting(ProvenanceEntry::agent).containsOnly(Agent.of(LOADER));
+    assertThat(entries.get(0).generated())
+        .containsExactly("ingest-batch:0:members=1,upserted=1,events=0,duplicates=0,consent-events=0");
+    assertThat(entries.get(1).generated())
+        .containsExactly("ingest-batch:1:members=0,upserted=0,events=1,duplicates=0,consent-events=0");
+    assertThat(entries.get(1).causedBy()).hasValue(0);
+    assertThat(entries.get(2).generated()).containsExactly("ingest-summary:members=1,events=1,duplicates=0,rejected=0");
+    assertThat(entries.get(2).used()).isEqualTo(entries.get(0).used()).isEqualTo(entries.get(1).used())
+        .singleElement().asString().startsWith("ingest-run:");
+    assertThat(entries.get(4).used()).hasSize(2).first().asString().startsWith("input:sha256:");
+    assertThat(entries.get(4).used().get(1)).isEqualTo(entries.get(3).used().get(0)).isNotEqualTo(entries.get(0).used().get(0));
+    assertThat(entries.get(7).outcome()).isEqualTo(Outcome.failed("internal", "IllegalArgumentException"));
     assertThat(entries).isSortedAccordingTo((a, b) -> a.at().compareTo(b.at()));
     assertThat(all(GLOBEX)).isEmpty();
   }
@@ -146,8 +155,8 @@ class ProvenanceLogTest {
         .isEqualTo(CheckpointSigner.verifierKey(key.name(), key.keys().getPublic()));
     CheckpointVerifier.checkSignature(first, key.keys().getPublic());
     CheckpointVerifier.checkSignature(second, key.keys().getPublic());
-    assertThat(first.treeSize()).isEqualTo(2);
-    assertThat(second.treeSize()).isEqualTo(7);
+    assertThat(first.treeSize()).isEqualTo(5);
+    assertThat(second.treeSize()).isEqualTo(16);
 
     EntryProof proof = convener.provenance().proveEntry(AUDITOR, 1);
     CheckpointVerifier.checkSignature(proof.checkpoint(), key.keys().getPublic());
@@ -199,16 +208,23 @@ class ProvenanceLogTest {
     JsonNode doc = new ObjectMapper().readTree(json);
     assertThat(doc.fieldNames()).toIterable()
         .contains("prefix", "activity", "agent", "entity", "used", "wasGeneratedBy", "wasAssociatedWith", "wasDerivedFrom");
-    JsonNode activity = doc.get("activity").get("log:1");
+    JsonNode activity = doc.get("activity").get("log:2");
     assertThat(activity.get("prov:type").asText()).isEqualTo("convener:ingest");
     assertThat(activity.get("convener:outcome").asText()).isEqualTo("ok");
     assertThat(doc.get("agent").get("agent:principal/loader").get("prov:type").asText()).isEqualTo("prov:Person");
     JsonNode association = doc.get("wasAssociatedWith").get("_:assoc1");
     assertThat(association.get("prov:agent").asText()).isEqualTo("agent:principal/loader");
     assertThat(association.get("prov:role").get(0).asText()).isEqualTo("ADMIN");
-    JsonNode derived = doc.get("wasDerivedFrom").elements().next();
-    assertThat(derived.get("prov:usedEntity").asText()).startsWith("entity:input:sha256:");
-    assertThat(derived.get("prov:generatedEntity").asText()).startsWith("entity:ingest-summary:");
+    List<JsonNode> derived = new ArrayList<>();
+    doc.get("wasDerivedFrom").elements().forEachRemaining(derived::add);
+    assertThat(derived).anySatisfy(d -> {
+      assertThat(d.get("prov:usedEntity").asText()).startsWith("entity:input:sha256:");
+      assertThat(d.get("prov:generatedEntity").asText()).startsWith("entity:ingest-summary:");
+    });
+    assertThat(derived).anySatisfy(d -> {
+      assertThat(d.get("prov:usedEntity").asText()).startsWith("entity:ingest-run:");
+      assertThat(d.get("prov:generatedEntity").asText()).startsWith("entity:ingest-batch:");
+    });
   }
 
   @Test

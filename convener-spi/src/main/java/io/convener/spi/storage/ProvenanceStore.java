@@ -6,6 +6,7 @@ import io.convener.api.provenance.ProvenanceQuery;
 import io.convener.api.provenance.Sha256Hash;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The append-only provenance log of each tenant, stored as PROV-shaped rows (entries as
@@ -45,6 +46,40 @@ public interface ProvenanceStore {
       throw new UnsupportedOperationException("this provenance store keeps no notification outbox");
     }
     return append(tenant, expectedSize, rows, next);
+  }
+
+  /**
+   * Runs {@code work} in one transaction of the tenant's database, and commits it when {@code work}
+   * returns: every write the storage SPI's stores make from this thread while {@code work} runs
+   * (an {@link #append} included) joins that transaction, and a failure of {@code work} rolls all
+   * of them back. This is how a long operation commits each batch of its rows together with the
+   * provenance entry that accounts for them. Nested calls join the outer transaction. A store may
+   * run {@code work} again from the start when the database reports a conflict with another
+   * writer, so {@code work} must not have side effects outside the stores.
+   *
+   * <p>The default runs {@code work} without a transaction: a store that cannot make other stores'
+   * writes atomic with its appends says so through {@link #transactional}.
+   *
+   * @throws io.convener.api.StorageException when the database fails; nothing of {@code work} is then committed
+   */
+  default <R> R inTransaction(TenantId tenant, Supplier<R> work) {
+    return work.get();
+  }
+
+  /** Whether {@link #inTransaction} really makes the stores' writes for the tenant atomic with an append. */
+  default boolean transactional(TenantId tenant) {
+    return false;
+  }
+
+  /**
+   * Counts the tenant's stored rows that the log must account for, for the coverage check of
+   * verification; an outbox message counts as without entry when its {@code causedBy} names no
+   * stored entry.
+   *
+   * @return the counts; empty when this store cannot count the other stores' rows (the default)
+   */
+  default Optional<StoredRows> storedRows(TenantId tenant) {
+    return Optional.empty();
   }
 
   /**

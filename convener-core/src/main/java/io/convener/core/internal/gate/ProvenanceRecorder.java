@@ -5,6 +5,8 @@ import io.convener.spi.storage.OutboxRow;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.BiFunction;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Appends to a tenant's provenance log: the one write path of the log, used by the {@link Gate}
@@ -40,4 +42,32 @@ public interface ProvenanceRecorder {
   default long record(TenantId tenant, EntryDraft draft, BiFunction<Long, Instant, List<OutboxRow>> outbox) {
     throw new UnsupportedOperationException("this provenance recorder keeps no notification outbox");
   }
+
+  /**
+   * Runs {@code work} and appends the entry {@code draft} makes from its result in one store
+   * transaction, when the store supports it ({@code ProvenanceStore.transactional}): the rows
+   * {@code work} writes through the stores commit exactly when the entry that accounts for them
+   * does. {@code work} may run more than once (when the store retries the transaction, or another
+   * process appended first), so it must not have effects outside the stores. On a store that is
+   * not transactional, runs {@code work} once, then appends, as {@link #record(TenantId,
+   * EntryDraft)} does.
+   *
+   * @return the result of {@code work} and the sequence of its entry
+   * @throws io.convener.api.StorageException when the store fails; nothing is then written (on a
+   *     transactional store)
+   */
+  default <R> Recorded<R> recordWith(TenantId tenant, Supplier<R> work, Function<? super R, EntryDraft> draft) {
+    R result = work.get();
+    return new Recorded<>(result, record(tenant, draft.apply(result)));
+  }
+
+  /**
+   * The result of work run by {@link #recordWith}, and the sequence of the entry that accounts
+   * for it.
+   *
+   * @param <R> the type of the result
+   * @param result what the work returned
+   * @param sequence the entry's sequence
+   */
+  record Recorded<R>(R result, long sequence) {}
 }

@@ -11,6 +11,8 @@ import java.sql.SQLException;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
+import java.util.function.Supplier;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
@@ -30,6 +32,10 @@ import org.jspecify.annotations.Nullable;
  * safe because every write is idempotent. Writers avoid deadlocking each other by writing rows in
  * key order.
  *
+ * <p>{@link #inTransaction} runs work in one write transaction that every read and write of this
+ * class made on the same thread meanwhile joins (they then neither queue for the write lock nor
+ * retry on their own: the outer transaction does, whole).
+ *
  * <p>Thread-safe. Usable between {@code StorageLifecycle.start()} and {@code close()}; calls
  * outside that window throw {@link IllegalStateException}.
  */
@@ -48,6 +54,8 @@ public final class Database {
   private final Semaphore writers;
   private final Set<TenantId> knownTenants = ConcurrentHashMap.newKeySet();
   private volatile @Nullable Jdbi jdbi;
+  /** The handle of the {@link #inTransaction} this thread runs in, if any. */
+  private final ThreadLocal<@Nullable Handle> joined = new ThreadLocal<>();
 
   @Inject
   Database(JdbcSettings settings) {
@@ -86,6 +94,10 @@ public final class Database {
    * @throws StorageException when the database fails
    */
   public <R> R read(String action, TenantId tenant, HandleCallback<R, SQLException> work) {
+    Handle current = joined.get();
+    if (current != null) {
+      return inJoined(current, tenant, work, false);
+    }
     Jdbi open = open();
     try {
       return open.withHandle(work);
@@ -102,6 +114,11 @@ public final class Database {
    * @throws StorageException when the database fails
    */
   public void stream(String action, TenantId tenant, HandleCallback<?, SQLException> work) {
+    Handle current = joined.get();
+    if (current != null) {
+      inJoined(current, tenant, work, false);
+      return;
+    }
     Jdbi open = open();
     try {
       open.inTransaction(work);
@@ -119,6 +136,10 @@ public final class Database {
    * @throws StorageException when the database fails; nothing of {@code work} is then committed
    */
   public <R> R write(String action, TenantId tenant, HandleCallback<R, SQLException> work) {
+    Handle current = joined.get();
+    if (current != null) {
+      return inJoined(current, tenant, work, true);
+    }
     Jdbi open = open();
     for (int attempt = 1; ; attempt++) {
       boolean known = knownTenants.contains(tenant);
@@ -153,6 +174,10 @@ public final class Database {
    * @throws StorageException when the database fails; nothing of {@code work} is then committed
    */
   public <R> R update(String action, TenantId tenant, HandleCallback<R, SQLException> work) {
+    Handle current = joined.get();
+    if (current != null) {
+      return inJoined(current, tenant, work, false);
+    }
     Jdbi open = open();
     for (int attempt = 1; ; attempt++) {
       writers.acquireUninterruptibly();
@@ -165,6 +190,55 @@ public final class Database {
       } finally {
         writers.release();
       }
+    }
+  }
+
+  /**
+   * Runs {@code work} in one write transaction for {@code tenant}, like {@link #write}, retries
+   * included; every call of this class that {@code work} makes on this thread joins that
+   * transaction. Called while one runs on this thread, joins it.
+   *
+   * @throws StorageException when the database fails; nothing of {@code work} is then committed
+   */
+  public <R> R inTransaction(String action, TenantId tenant, Supplier<R> work) {
+    if (joined.get() != null) {
+      return work.get();
+    }
+    return write(action, tenant, handle -> {
+      joined.set(handle);
+      try {
+        return work.get();
+      } catch (JoinedFailure f) {
+        throw f.sql;
+      } finally {
+        joined.remove();
+      }
+    });
+  }
+
+  /**
+   * Runs a joined call's work on the outer transaction's handle. Its SQL failure passes to the
+   * outer transaction, which rolls back and decides whether to retry.
+   */
+  private <R> R inJoined(Handle handle, TenantId tenant, HandleCallback<R, SQLException> work, boolean register) {
+    try {
+      if (register && !knownTenants.contains(tenant)) {
+        handle.createUpdate(REGISTER_TENANT).bind("tenant", tenant.value()).execute();
+      }
+      return work.withHandle(handle);
+    } catch (SQLException e) {
+      throw new JoinedFailure(e);
+    }
+  }
+
+  /** Carries a joined call's {@link SQLException} out to {@link #inTransaction}, which rethrows it. */
+  private static final class JoinedFailure extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    private final transient SQLException sql;
+
+    JoinedFailure(SQLException sql) {
+      super(sql.getMessage(), sql, false, false);
+      this.sql = sql;
     }
   }
 

@@ -14,6 +14,7 @@ import io.convener.spi.storage.OutboxRow;
 import io.convener.spi.storage.ProvenanceHead;
 import io.convener.spi.storage.ProvenanceRow;
 import io.convener.spi.storage.ProvenanceStore;
+import io.convener.spi.storage.StoredRows;
 import io.convener.spi.storage.StoredSigningKey;
 import jakarta.inject.Inject;
 import java.sql.PreparedStatement;
@@ -28,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.statement.Query;
@@ -39,7 +41,8 @@ import org.jdbi.v3.core.statement.Query;
  * moves the head by compare-and-set ({@code UPDATE ... WHERE tree_size = :expected}; on PostgreSQL
  * the row lock makes a concurrent appender of the same tenant wait, then find the size changed and
  * give up), then writes agents and entities if new, and the entries and their used and generated
- * links as JDBC batches. Reads return rows exactly as stored. Thread-safe.
+ * links as JDBC batches. {@link #inTransaction} runs work in one transaction that the writes of
+ * every store on the same database join. Reads return rows exactly as stored. Thread-safe.
  */
 final class JdbiProvenanceStore implements ProvenanceStore {
   static final String SELECT_HEAD =
@@ -167,6 +170,24 @@ final class JdbiProvenanceStore implements ProvenanceStore {
       OutboxWriter.write(handle, tenant, outbox);
       return true;
     });
+  }
+
+  @Override
+  public <R> R inTransaction(TenantId tenant, Supplier<R> work) {
+    requireNonNull(tenant, "tenant");
+    requireNonNull(work, "work");
+    return database.inTransaction("write a batch with its provenance entry", tenant, work);
+  }
+
+  @Override
+  public boolean transactional(TenantId tenant) {
+    return true;
+  }
+
+  @Override
+  public Optional<StoredRows> storedRows(TenantId tenant) {
+    requireNonNull(tenant, "tenant");
+    return Optional.of(CoverageCounts.count(database, tenant));
   }
 
   @Override

@@ -27,7 +27,9 @@ import java.util.function.Function;
 /**
  * The {@link ConsentGate} hosts get: every call — grant, revoke, policy, and every read — goes
  * through the {@link Gate}, so it is checked (tenant, role, rate limit) and leaves exactly one
- * provenance entry, denied calls included. A change's generated entity is its receipt ({@code
+ * provenance entry, denied calls included. A change commits in one store transaction with its
+ * entry (an atomic invocation), so no consent record is ever stored that the log does not cover.
+ * A change's generated entity is its receipt ({@code
  * consent:<record id>}), which a member can then prove with {@code ProvenanceLog.proveEntry}; a
  * read's is the receipt it returned, or the number of records it listed. Who may read whose consent
  * is decided inside the call, so a refusal is an entry too. The answers come from the injected
@@ -59,6 +61,7 @@ final class GatedConsentGate implements ConsentGate {
     return gate.invoke(principal, Invocation.of(GRANT,
             tenant -> consent.grant(principal, subject, purpose, noticeVersion, expiresAt))
         .roles(Role.MEMBER, Role.ADMIN)
+        .atomic()
         .inputs(() -> inputs("grant", Map.of("subject", subject.value(), "purpose", purpose.name(),
             "noticeVersion", String.valueOf(noticeVersion), "expiresAt", expiresAt.map(Instant::toString).orElse(""))))
         .used(() -> List.of(member(subject)))
@@ -72,6 +75,7 @@ final class GatedConsentGate implements ConsentGate {
     requireNonNull(purpose, "purpose");
     return gate.invoke(principal, Invocation.of(REVOKE, tenant -> consent.revoke(principal, subject, purpose))
         .roles(Role.MEMBER, Role.ADMIN)
+        .atomic()
         .inputs(() -> inputs("revoke", Map.of("subject", subject.value(), "purpose", purpose.name())))
         .used(() -> List.of(member(subject)))
         .generated(r -> receipts(List.of(r)))
@@ -83,6 +87,7 @@ final class GatedConsentGate implements ConsentGate {
     requireNonNull(policy, "policy");
     return gate.invoke(principal, Invocation.of(POLICY, tenant -> consent.setPolicy(principal, policy))
         .roles(Role.ADMIN)
+        .atomic()
         .inputs(() -> Map.of("enabled", policy.enabled().stream().map(Purpose::name).sorted().toList()))
         .build());
   }

@@ -71,6 +71,9 @@ final class DefaultGate implements Gate {
       recordQuietly(principal, call, Outcome.denied(e.code(), reason(e.getMessage())), List.of(), e);
       throw e;
     }
+    if (call.atomic()) {
+      return invokeAtomically(principal, call);
+    }
     T result;
     List<NotificationDraft> notifications;
     try {
@@ -98,6 +101,31 @@ final class DefaultGate implements Gate {
       outbox.committed(tenant);
     }
     return call.stamp(result, sequence);
+  }
+
+  /**
+   * Runs an atomic call: its service and its entry commit in one store transaction (see {@link
+   * ProvenanceRecorder#recordWith}); a call that fails or is denied rolls its writes back and
+   * leaves its entry alone, as any other call does.
+   */
+  private <T> T invokeAtomically(Principal principal, Invocation<T> call) {
+    TenantId tenant = principal.tenant();
+    ProvenanceRecorder.Recorded<T> recorded;
+    try {
+      recorded = recorder.recordWith(tenant, () -> consent.filter(principal, call, call.run(tenant)),
+          result -> draft(principal, call, Outcome.ok(), call.generated(result)));
+    } catch (AccessDeniedException | RateLimitedException e) {
+      notes.refused(principal);
+      recordQuietly(principal, call, Outcome.denied(e.code(), reason(e.getMessage())), List.of(), e);
+      throw e;
+    } catch (RuntimeException | Error e) {
+      notes.refused(principal);
+      String code = e instanceof ConvenerException c ? c.code() : "internal";
+      recordQuietly(principal, call, Outcome.failed(code, e.getClass().getSimpleName()), List.of(), e);
+      throw e;
+    }
+    notes.succeeded(principal, call, recorded.sequence(), recorded.result());
+    return call.stamp(recorded.result(), recorded.sequence());
   }
 
   /** The payload with the consent purpose the relay re-checks before each delivery. */
@@ -140,18 +168,7 @@ final class DefaultGate implements Gate {
 
   private <T> long record(Principal principal, Invocation<T> call, Outcome outcome, List<String> generated,
       List<NotificationDraft> notifications) {
-    Sha256Hash digest;
-    try {
-      digest = CanonicalEntry.digest(call.inputs());
-    } catch (IllegalArgumentException e) {
-      // Inputs that have no canonical form still get an entry; the digest then says so.
-      digest = CanonicalEntry.digest(Map.of("unhashable", call.activity()));
-    }
-    EntryDraft draft = EntryDraft.of(Agent.of(principal), call.activity(), digest, outcome)
-        .withUsed(call.used())
-        .withGenerated(generated)
-        .withCausedBy(call.causedBy())
-        .withReplayOf(call.replayOf());
+    EntryDraft draft = draft(principal, call, outcome, generated);
     if (notifications.isEmpty()) {
       return recorder.record(principal.tenant(), draft);
     }
@@ -159,6 +176,21 @@ final class DefaultGate implements Gate {
         .map(n -> new OutboxRow(n.recipient().value(), n.kind(), n.key(), withPurpose(n), n.digestKey(),
             n.critical(), at, sequence))
         .toList());
+  }
+
+  private static <T> EntryDraft draft(Principal principal, Invocation<T> call, Outcome outcome, List<String> generated) {
+    Sha256Hash digest;
+    try {
+      digest = CanonicalEntry.digest(call.inputs());
+    } catch (IllegalArgumentException e) {
+      // Inputs that have no canonical form still get an entry; the digest then says so.
+      digest = CanonicalEntry.digest(Map.of("unhashable", call.activity()));
+    }
+    return EntryDraft.of(Agent.of(principal), call.activity(), digest, outcome)
+        .withUsed(call.used())
+        .withGenerated(generated)
+        .withCausedBy(call.causedBy())
+        .withReplayOf(call.replayOf());
   }
 
   private <T> void recordQuietly(

@@ -38,9 +38,11 @@ public final class Invocation<T> {
   private final OptionalLong causedBy;
   private final OptionalLong replayOf;
   private final Function<? super T, List<NotificationDraft>> notifies;
+  private final boolean atomic;
 
   private Invocation(Builder<T> b) {
     this.notifies = b.notifies;
+    this.atomic = b.atomic;
     this.activity = b.activity;
     this.roles = b.roles.isEmpty() ? Set.of() : Set.copyOf(b.roles);
     this.namedTenants = List.copyOf(b.namedTenants);
@@ -112,6 +114,11 @@ public final class Invocation<T> {
     return replayOf;
   }
 
+  /** Whether the service's writes commit in one transaction with the call's entry. */
+  boolean atomic() {
+    return atomic;
+  }
+
   /** The notifications a successful call asks for, from its result. */
   List<NotificationDraft> notifications(T result) {
     return List.copyOf(notifies.apply(result));
@@ -129,7 +136,17 @@ public final class Invocation<T> {
     private BiFunction<T, Long, T> stamp = (r, s) -> r;
     private OptionalLong causedBy = OptionalLong.empty();
     private OptionalLong replayOf = OptionalLong.empty();
-    private Function<? super T, List<NotificationDraft>> notifies = r -> List.of();
+    private final Function<? super T, List<NotificationDraft>> defaultNotifies = Builder::none;
+    private Function<? super T, List<NotificationDraft>> notifies = defaultNotifies;
+    private boolean atomic;
+
+    private static <R> List<NotificationDraft> none(R result) {
+      return List.of();
+    }
+
+    private boolean isNone(Function<? super T, List<NotificationDraft>> f) {
+      return f == defaultNotifies;
+    }
 
     private Builder(String activity, Function<TenantId, T> service) {
       this.activity = ProvenanceEntry.checkActivity(activity);
@@ -203,13 +220,27 @@ public final class Invocation<T> {
     }
 
     /**
+     * Makes the service's writes and the call's successful entry one store transaction, where the
+     * provenance store supports it: after any crash, either both are stored or neither. For calls
+     * that write rows the log must account for (a consent record, for one). Such a call asks for no
+     * notifications.
+     */
+    public Builder<T> atomic() {
+      this.atomic = true;
+      return this;
+    }
+
+    /**
      * The invocation.
      *
-     * @throws IllegalStateException when no role may make the call
+     * @throws IllegalStateException when no role may make the call, or an atomic call notifies
      */
     public Invocation<T> build() {
       if (roles.isEmpty()) {
         throw new IllegalStateException("an invocation of " + activity + " needs at least one role");
+      }
+      if (atomic && !isNone(notifies)) {
+        throw new IllegalStateException("an atomic invocation of " + activity + " cannot ask for notifications");
       }
       return new Invocation<>(this);
     }

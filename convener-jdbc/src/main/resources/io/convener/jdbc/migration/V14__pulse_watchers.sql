@@ -1,4 +1,4 @@
--- Convener schema, version 21: who is told of each pulse scope's risks. Runs unchanged on H2 2.x,
+-- Convener schema, version 14: who is told of each pulse scope's risks. Runs unchanged on H2 2.x,
 -- SQLite 3.24+ and PostgreSQL 9.5+: common SQL only, no dialect branches. tenant_id leads every
 -- primary key. Instants are BIGINT nanoseconds since 1970-01-01T00:00:00Z.
 

@@ -14,6 +14,7 @@ import io.convener.api.pulse.PulseAggregator;
 import io.convener.core.notify.OutboxRelay;
 import io.convener.spi.storage.StorageLifecycle;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import jakarta.inject.Singleton;
 
 /** The facade over the injected services. */
@@ -114,6 +115,11 @@ final class DefaultConvener implements Convener {
   @Override
   public Notifier notifier() {
     return notifier;
+  }
+
+  @Override
+  public boolean isReady(Duration timeout) {
+    return storage.isReady(timeout);
   }
 
   @Override

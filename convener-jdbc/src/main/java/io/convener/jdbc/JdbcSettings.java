@@ -84,19 +84,24 @@ public record JdbcSettings(String url, String user, Optional<String> password) {
    */
   public static JdbcSettings defaults() {
     Path dir = Path.of("convener-data");
-    if (Files.exists(dir.resolve(LEGACY_H2_FILE)) && !Files.exists(dir.resolve("convener.db"))) {
-      throw new StorageException("./convener-data/ holds the H2 store of an earlier Convener version ("
-          + LEGACY_H2_FILE + "), and the default store is now SQLite: keep using it with --db"
-          + " jdbc:h2:file:./convener-data/convener, or copy it over with `convener backup` from it"
-          + " and `convener restore` into the default",
-          new FileAlreadyExistsException(dir.resolve(LEGACY_H2_FILE).toString()));
-    }
+    refuseLegacyStore(dir);
     try {
       Files.createDirectories(dir);
     } catch (IOException e) {
       throw new StorageException("could not create the data directory " + dir.toAbsolutePath(), e);
     }
     return of(DEFAULT_URL);
+  }
+
+  /** Refuses a data directory that holds the old default H2 store but no SQLite store yet. */
+  static void refuseLegacyStore(Path dir) {
+    if (Files.exists(dir.resolve(LEGACY_H2_FILE)) && !Files.exists(dir.resolve("convener.db"))) {
+      throw new StorageException(dir + " holds the H2 store of an earlier Convener version ("
+          + LEGACY_H2_FILE + "), and the default store is now SQLite: keep using it with --db"
+          + " jdbc:h2:file:./convener-data/convener, or copy it over with `convener backup` from it"
+          + " and `convener restore` into the default",
+          new FileAlreadyExistsException(dir.resolve(LEGACY_H2_FILE).toString()));
+    }
   }
 
   /**

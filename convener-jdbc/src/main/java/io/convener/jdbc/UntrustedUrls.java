@@ -56,7 +56,7 @@ final class UntrustedUrls {
   private static void checkSqlite(String url) {
     if (url.indexOf('?') >= 0 || url.indexOf(';') >= 0) {
       throw new IllegalArgumentException(
-          "a JDBC URL from outside the operator's configuration may not carry SQLite parameters"
+          "SQLite URL parameters are refused in a JDBC URL from outside the operator's configuration"
               + " (they can load extensions); give the file only: jdbc:sqlite:FILE");
     }
   }

@@ -120,7 +120,7 @@ public class IngestionBenchmark {
     String url = db.equals("h2") ? "jdbc:h2:file:" + dir.resolve("bench") : "jdbc:sqlite:" + dir.resolve("bench.db");
     convener = Conveners.builder().database(url).build();
     Properties props = new Properties();
-    Dialect.fromUrl(url).connectionProperties().forEach(props::setProperty);
+    Dialect.fromUrl(url).connectionProperties(url).forEach(props::setProperty);
     plain = DriverManager.getConnection(url, props);
     plain.setAutoCommit(false);
     try (PreparedStatement tenant = plain.prepareStatement("INSERT INTO tenants (tenant_id) VALUES (?)")) {

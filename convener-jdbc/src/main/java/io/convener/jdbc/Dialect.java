@@ -48,7 +48,9 @@ public enum Dialect {
    * the write lock at {@code BEGIN}, so that a writer of another process waits for it (a {@value
    * Constants#SQLITE_BUSY_TIMEOUT_MS} ms busy timeout, then the store's bounded retries) rather than
    * failing when a read transaction turns into a write. Writes of this process are serialised
-   * because SQLite allows one writer at a time.
+   * because SQLite allows one writer at a time. A connection with these properties outside Convener
+   * must stay in auto-commit mode between its transactions: the driver begins the next {@code
+   * IMMEDIATE} transaction as soon as one commits, and would hold the write lock meanwhile.
    */
   SQLITE(
       "jdbc:sqlite:",

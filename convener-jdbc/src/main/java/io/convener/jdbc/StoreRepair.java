@@ -24,6 +24,8 @@ import java.util.Optional;
 import java.util.Properties;
 import org.h2.tools.Recover;
 import org.h2.tools.RunScript;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
 
 /**
  * Checks, and where it can rebuilds, an embedded database file after a crash. Run it while no
@@ -57,6 +59,14 @@ public final class StoreRepair {
       findings = List.copyOf(findings);
     }
   }
+
+  static final String TENANT_CURSOR =
+      "SELECT DISTINCT tenant_id FROM tenants WHERE tenant_id >= :tenant ORDER BY tenant_id LIMIT :limit";
+
+  static final String COUNT_EVENTS =
+      """
+      UPDATE tenants SET event_count = (SELECT COUNT(*) FROM events WHERE tenant_id = :tenant)
+      WHERE tenant_id = :tenant""";
 
   private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss");
 
@@ -137,13 +147,33 @@ public final class StoreRepair {
     Path script = aside.resolve(name + ".h2.sql");
     String url = "jdbc:h2:file:" + base;
     RunScript.execute(url, settings.user(), settings.password().orElse(""), script.toString(), StandardCharsets.UTF_8, false);
-    List<String> findings = new ArrayList<>();
-    try (Connection c = DriverManager.getConnection(url, properties()); Statement s = c.createStatement()) {
-      int tenants = s.executeUpdate(
-          "UPDATE tenants SET event_count = (SELECT COUNT(*) FROM events e WHERE e.tenant_id = tenants.tenant_id)");
-      findings.add("rebuilt from H2's recovery script; event counters of " + tenants + " tenant(s) set from the rows");
-    }
+    int tenants = Jdbi.create(url, properties()).withHandle(StoreRepair::countEvents);
+    List<String> findings = List.of(
+        "rebuilt from H2's recovery script; event counters of " + tenants + " tenant(s) set from the rows");
     return new Report(settings.describe(), true, findings, Optional.of(aside));
+  }
+
+  /** Sets each tenant's event counter from its rows, one tenant at a time; returns the tenants. */
+  private static int countEvents(Handle handle) {
+    int done = 0;
+    String last = "";
+    while (true) {
+      List<String> page = handle.createQuery(TENANT_CURSOR).bind("tenant", last).bind("limit", 500)
+          .mapTo(String.class).list();
+      int fresh = 0;
+      for (String tenant : page) {
+        if (done > 0 && tenant.equals(last)) {
+          continue; // the cursor starts at the last tenant of the page before
+        }
+        handle.createUpdate(COUNT_EVENTS).bind("tenant", tenant).execute();
+        done++;
+        fresh++;
+      }
+      if (fresh == 0) {
+        return done;
+      }
+      last = page.get(page.size() - 1);
+    }
   }
 
   /** Refuses a file another process has open: H2 holds an OS lock on it while it is open. */

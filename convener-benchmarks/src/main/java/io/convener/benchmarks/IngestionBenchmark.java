@@ -120,7 +120,7 @@ public class IngestionBenchmark {
     String url = db.equals("h2") ? "jdbc:h2:file:" + dir.resolve("bench") : "jdbc:sqlite:" + dir.resolve("bench.db");
     convener = Conveners.builder().database(url).build();
     Properties props = new Properties();
-    Dialect.fromUrl(url).connectionProperties().forEach(props::setProperty);
+    Dialect.fromUrl(url).connectionProperties(url).forEach(props::setProperty);
     plain = DriverManager.getConnection(url, props);
     plain.setAutoCommit(false);
     try (PreparedStatement tenant = plain.prepareStatement("INSERT INTO tenants (tenant_id) VALUES (?)")) {
@@ -128,6 +128,9 @@ public class IngestionBenchmark {
       tenant.executeUpdate();
     }
     plain.commit();
+    // Back to auto-commit between batches: SQLite's driver begins the next IMMEDIATE transaction
+    // right after a commit, which would hold the write lock while Convener ingests.
+    plain.setAutoCommit(true);
   }
 
   /** Closes both connections and deletes the database. */
@@ -165,6 +168,7 @@ public class IngestionBenchmark {
   @Benchmark
   public int plainJdbcBatch() throws SQLException {
     int written = 0;
+    plain.setAutoCommit(false);
     try (PreparedStatement insert = plain.prepareStatement(INSERT)) {
       for (int i = 0; i < rows.size(); i++) {
         Object[] row = rows.get(i);
@@ -183,6 +187,8 @@ public class IngestionBenchmark {
           plain.commit();
         }
       }
+    } finally {
+      plain.setAutoCommit(true);
     }
     return written;
   }

@@ -25,8 +25,8 @@ import org.jspecify.annotations.Nullable;
  * }
  * }</pre>
  *
- * <p>Without {@link Builder#database}, Convener keeps its data in an embedded H2 file database
- * under {@code ./convener-data/}.
+ * <p>Without {@link Builder#database}, Convener keeps its data in an embedded SQLite database
+ * under {@code ./convener-data/} ({@link JdbcSettings#defaults()}).
  *
  * <p>Keys: unless told otherwise ({@link Builder#keyDirectory}, {@link Builder#inMemoryKeys}, or
  * settings with a key directory other than the default), the keys that encrypt personal data live
@@ -38,7 +38,7 @@ import org.jspecify.annotations.Nullable;
 public final class Conveners {
   private Conveners() {}
 
-  /** A builder with the defaults: embedded H2 file database, default settings. */
+  /** A builder with the defaults: embedded SQLite file database, default settings. */
   public static Builder builder() {
     return new Builder();
   }

@@ -15,6 +15,7 @@ import io.convener.api.replay.Replays;
 import io.convener.core.notify.OutboxRelay;
 import io.convener.spi.storage.StorageLifecycle;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import jakarta.inject.Singleton;
 
 /** The facade over the injected services. */
@@ -123,6 +124,11 @@ final class DefaultConvener implements Convener {
   @Override
   public Replays replays() {
     return replays;
+  }
+
+  @Override
+  public boolean isReady(Duration timeout) {
+    return storage.isReady(timeout);
   }
 
   @Override

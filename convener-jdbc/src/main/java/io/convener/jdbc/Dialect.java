@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -21,7 +22,10 @@ public enum Dialect {
   /**
    * H2 2.x, embedded (file or named in-memory database) or server. Writes are serialised within the
    * process: an embedded database gains nothing from concurrent writers, and concurrent inserts of
-   * one key would otherwise fail on H2's unique index rather than wait.
+   * one key would otherwise fail on H2's unique index rather than wait. Connections wait at most
+   * {@value Constants#H2_LOCK_TIMEOUT_MS} ms for a lock ({@code LOCK_TIMEOUT}; H2's default is 10
+   * s, spent re-running the statement at full CPU), and an embedded file database is written at
+   * each commit ({@code WRITE_DELAY=0}, see {@link #connectionProperties(String)}).
    */
   H2(
       "jdbc:h2:",
@@ -31,17 +35,22 @@ public enum Dialect {
       VALUES (:tenant, :id, :org, :teams, :cohorts, :skills)""",
       Constants.EVENT_INSERT_PLAIN,
       true,
-      Map.of(),
+      Map.of("LOCK_TIMEOUT", String.valueOf(Constants.H2_LOCK_TIMEOUT_MS)),
       true,
       true,
       4,
       false),
 
   /**
-   * SQLite 3.24 or later, one database file. Opened in WAL journal mode with foreign keys on, a
-   * 30-second busy timeout for writers of other processes, and {@code synchronous=NORMAL} (the
-   * usual setting with WAL: a power failure may lose the last commits but never corrupts the file).
-   * Writes of this process are serialised because SQLite allows one writer at a time.
+   * SQLite 3.24 or later, one database file; the default store. Opened in WAL journal mode with
+   * {@code synchronous=FULL}, so that a commit is on disk when it returns: it survives a killed
+   * process and a power failure alike. Foreign keys on; transactions begin {@code IMMEDIATE}, taking
+   * the write lock at {@code BEGIN}, so that a writer of another process waits for it (a {@value
+   * Constants#SQLITE_BUSY_TIMEOUT_MS} ms busy timeout, then the store's bounded retries) rather than
+   * failing when a read transaction turns into a write. Writes of this process are serialised
+   * because SQLite allows one writer at a time. A connection with these properties outside Convener
+   * must stay in auto-commit mode between its transactions: the driver begins the next {@code
+   * IMMEDIATE} transaction as soon as one commits, and would hold the write lock meanwhile.
    */
   SQLITE(
       "jdbc:sqlite:",
@@ -50,9 +59,10 @@ public enum Dialect {
       false,
       Map.of(
           "journal_mode", "WAL",
-          "synchronous", "NORMAL",
+          "synchronous", "FULL",
           "foreign_keys", "true",
-          "busy_timeout", "30000"),
+          "transaction_mode", "IMMEDIATE",
+          "busy_timeout", String.valueOf(Constants.SQLITE_BUSY_TIMEOUT_MS)),
       true,
       true,
       4,
@@ -72,6 +82,12 @@ public enum Dialect {
 
   /** Snippets shared by more than one dialect; an enum constant cannot refer to its own statics. */
   private static final class Constants {
+    /** How long an H2 connection waits for a lock; the store retries within its own time budget. */
+    static final int H2_LOCK_TIMEOUT_MS = 2_000;
+
+    /** How long SQLite waits for another process's write lock before the store's retry. */
+    static final int SQLITE_BUSY_TIMEOUT_MS = 5_000;
+
     static final String MEMBER_UPSERT_ON_CONFLICT =
         """
         INSERT INTO members (tenant_id, member_id, org, teams, cohorts, skills)
@@ -225,6 +241,21 @@ public enum Dialect {
   }
 
   /**
+   * Driver properties connections to this URL are opened with: {@link #connectionProperties()},
+   * and for an embedded H2 file {@code WRITE_DELAY=0}, so that each commit is written to the file
+   * before it returns (H2 otherwise writes every 500 ms, and a killed process loses the commits of
+   * the last half second or more).
+   */
+  public Map<String, String> connectionProperties(String url) {
+    if (this != H2 || localFile(url).isEmpty()) {
+      return connectionProperties;
+    }
+    Map<String, String> all = new HashMap<>(connectionProperties);
+    all.put("WRITE_DELAY", "0");
+    return Map.copyOf(all);
+  }
+
+  /**
    * Whether writes of this process are serialised: SQLite allows one writer at a time, and H2
    * fails rather than waits when two transactions insert one key. Writers of other processes are
    * still handled by retrying (see {@link #isTransient}).
@@ -259,13 +290,17 @@ public enum Dialect {
   /**
    * Whether a failed transaction may succeed when tried again, because the failure came from a
    * concurrent writer: an integrity violation (another transaction inserted the same key first),
-   * a serialization failure or deadlock (SQL state class 40), or a lock timeout (H2's HYT00).
+   * a serialization failure or deadlock (SQL state class 40), a lock timeout (H2's HYT00), or
+   * SQLite's busy and locked results. The store retries these within a bounded number of attempts
+   * and time; a lock that outlasts them means another process holds it, or a damaged database.
    */
   public static boolean isTransient(SQLException e) {
     String state = e.getSQLState();
     if (state == null) {
-      // SQLite's driver sets no SQL state; its primary result code 19 is SQLITE_CONSTRAINT.
-      return (e.getErrorCode() & 0xff) == 19;
+      // SQLite's driver sets no SQL state; its primary result codes 5, 6 and 19 are SQLITE_BUSY,
+      // SQLITE_LOCKED and SQLITE_CONSTRAINT.
+      int primary = e.getErrorCode() & 0xff;
+      return primary == 5 || primary == 6 || primary == 19;
     }
     return state.startsWith("23") || state.startsWith("40") || state.equals("HYT00");
   }

@@ -3,10 +3,15 @@ package io.convener.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import org.junit.jupiter.api.io.TempDir;
+
+import io.convener.api.StorageException;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -71,20 +76,32 @@ class JdbcSettingsTest {
   }
 
   @Test
-  void theDefaultIsAnEmbeddedH2FileUnderConvenerData() throws Exception {
+  void theDefaultIsAnEmbeddedSqliteFileUnderConvenerData() throws Exception {
     Path dir = Path.of("convener-data");
     boolean existed = Files.exists(dir);
     try {
       JdbcSettings settings = JdbcSettings.defaults();
 
-      assertThat(settings.url()).isEqualTo("jdbc:h2:file:./convener-data/convener");
-      assertThat(settings.dialect()).isEqualTo(Dialect.H2);
+      assertThat(settings.url()).isEqualTo("jdbc:sqlite:./convener-data/convener.db");
+      assertThat(settings.dialect()).isEqualTo(Dialect.SQLITE);
       assertThat(dir).isDirectory();
     } finally {
       if (!existed) {
         Files.deleteIfExists(dir);
       }
     }
+  }
+
+  @Test
+  void anOldDefaultH2StoreIsNotHiddenBehindANewEmptySqliteStore(@TempDir Path data) throws Exception {
+    JdbcSettings.refuseLegacyStore(data); // nothing there: fine
+    Files.writeString(data.resolve("convener.mv.db"), "");
+
+    assertThatThrownBy(() -> JdbcSettings.refuseLegacyStore(data))
+        .isInstanceOf(StorageException.class)
+        .hasMessageContaining("--db jdbc:h2:file:./convener-data/convener");
+    Files.writeString(data.resolve("convener.db"), "");
+    JdbcSettings.refuseLegacyStore(data); // the SQLite store exists: the operator moved on
   }
 
   @Test

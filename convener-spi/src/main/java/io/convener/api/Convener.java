@@ -11,6 +11,7 @@ import io.convener.api.provenance.ProvenanceLog;
 import io.convener.api.notify.Notifier;
 import io.convener.api.pulse.PulseAggregator;
 import io.convener.api.replay.Replays;
+import java.time.Duration;
 
 /**
  * The facade a host holds: one running Convener, with its services. Obtain one from {@code
@@ -81,6 +82,16 @@ public interface Convener extends AutoCloseable {
    * result passes the tenant, role and consent checks again and writes its own provenance entry.
    */
   Replays replays();
+
+  /**
+   * Whether the store answers within {@code timeout}, for a readiness probe: false before {@link
+   * #start()}, after {@link #close()}, and while the store fails, hangs or stays locked. Returns
+   * within about {@code timeout}, never throws, and does not pile up waiting threads when called
+   * again while the store hangs.
+   *
+   * @param timeout how long to wait for the store; a second or two
+   */
+  boolean isReady(Duration timeout);
 
   /** Releases the store and every other resource. Idempotent. */
   @Override

@@ -26,6 +26,7 @@ final class WritePipeline {
   private final BlockingQueue<List<ParsedLine>> queue = new ArrayBlockingQueue<>(DEPTH);
   private final BatchWriter writer;
   private final Thread thread;
+  private volatile boolean aborted;
   private volatile @Nullable Throwable failure;
   private volatile @Nullable IngestReport report;
 
@@ -73,16 +74,23 @@ final class WritePipeline {
     return done;
   }
 
-  /** Stops the writer after the chunk it is writing; what it committed stays committed. */
+  /**
+   * Stops the writer after the chunk it is writing; what it committed stays committed. The writer
+   * is told, not interrupted: an interrupt that lands inside H2's file I/O closes the database's
+   * file channel for every connection.
+   */
   void abort() {
-    thread.interrupt();
+    aborted = true;
   }
 
   private void run(TenantId tenant) {
     MDC.put(Ingester.TENANT_MDC_KEY, tenant.value());
     try {
-      while (true) {
-        List<ParsedLine> chunk = queue.take();
+      while (!aborted) {
+        List<ParsedLine> chunk = queue.poll(50, TimeUnit.MILLISECONDS);
+        if (chunk == null) {
+          continue;
+        }
         if (chunk == END) {
           report = writer.finish();
           return;

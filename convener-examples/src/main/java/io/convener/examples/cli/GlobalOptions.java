@@ -21,7 +21,7 @@ final class GlobalOptions {
       names = "--db",
       paramLabel = "JDBC_URL",
       scope = ScopeType.INHERIT,
-      description = "Store: jdbc:h2:..., jdbc:sqlite:FILE or jdbc:postgresql://... (default: embedded H2 under ./convener-data/)")
+      description = "Store: jdbc:sqlite:FILE, jdbc:h2:... or jdbc:postgresql://... (default: embedded SQLite under ./convener-data/)")
   @Nullable String db;
 
   @Option(names = "--tenant", paramLabel = "ID", scope = ScopeType.INHERIT, description = "Tenant to act on (required except for demo)")

@@ -28,8 +28,11 @@ public final class Api {
   public static final String OPENAPI_ROUTE = "/v1/openapi.json";
   /** Liveness: the process serves requests. */
   public static final String LIVE_ROUTE = "/health/live";
-  /** Readiness: the server is started and not closing. */
+  /** Readiness: the server is started and not closing, and the store answers within two seconds. */
   public static final String READY_ROUTE = "/health/ready";
+
+  /** How long readiness waits for the store ({@link Convener#isReady}). */
+  static final Duration STORE_PROBE_TIMEOUT = Duration.ofSeconds(2);
 
   /** Messages an event stream holds for a slow client before it ends the stream (the client resumes). */
   static final int STREAM_QUEUE = 10_000;
@@ -66,9 +69,12 @@ public final class Api {
     byte[] openApi = Jsons.write(openApi());
     open.put(OPENAPI_ROUTE, () -> new Response(200, Response.JSON, Map.of(), openApi));
     open.put(LIVE_ROUTE, () -> Response.ok(Map.of("status", "up")));
-    open.put(READY_ROUTE, () -> ready.getAsBoolean()
-        ? Response.ok(Map.of("status", "ready"))
-        : Response.json(503, Map.of("status", "not ready")).with("Retry-After", "1"));
+    open.put(READY_ROUTE, () -> !ready.getAsBoolean()
+        ? Response.json(503, Map.of("status", "not ready")).with("Retry-After", "1")
+        : !convener.isReady(STORE_PROBE_TIMEOUT)
+            ? Response.json(503, Map.of("status", "not ready", "reason", "the store does not answer"))
+                .with("Retry-After", "5")
+            : Response.ok(Map.of("status", "ready")));
     this.dispatcher = new Dispatcher(router, streams, open, verifier,
         new Idempotency(idempotencyTtl, idempotencyMaxKeys, convener.replays()), new Telemetry(otel, maxTenantsInMetrics), maxBodyBytes);
   }

@@ -8,9 +8,12 @@ import io.convener.jdbc.Dialect;
 import io.convener.jdbc.JdbcSettings;
 import jakarta.inject.Inject;
 import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.HandleCallback;
@@ -40,8 +43,11 @@ import org.jspecify.annotations.Nullable;
  * outside that window throw {@link IllegalStateException}.
  */
 public final class Database {
-  /** How often a write is tried when it fails because of a concurrent writer. */
-  static final int MAX_ATTEMPTS = 5;
+  /** How often a write is tried at most when it fails because of a concurrent writer. */
+  static final int MAX_ATTEMPTS = 10;
+
+  /** After how long a write that keeps failing because of a concurrent writer is given up. */
+  static final Duration RETRY_BUDGET = Duration.ofSeconds(20);
 
   static final String REGISTER_TENANT =
       """
@@ -53,13 +59,19 @@ public final class Database {
   private final Dialect dialect;
   private final Semaphore writers;
   private final Set<TenantId> knownTenants = ConcurrentHashMap.newKeySet();
+  private final Retries retries;
   private volatile @Nullable Jdbi jdbi;
   /** The handle of the {@link #inTransaction} this thread runs in, if any. */
   private final ThreadLocal<@Nullable Handle> joined = new ThreadLocal<>();
 
   @Inject
   Database(JdbcSettings settings) {
+    this(settings, new Retries(MAX_ATTEMPTS, RETRY_BUDGET));
+  }
+
+  Database(JdbcSettings settings, Retries retries) {
     this.settings = requireNonNull(settings, "settings");
+    this.retries = requireNonNull(retries, "retries");
     this.dialect = settings.dialect();
     this.writers = new Semaphore(dialect.singleWriter() ? 1 : Integer.MAX_VALUE, true);
   }
@@ -107,9 +119,10 @@ public final class Database {
   }
 
   /**
-   * Runs {@code work} in a read transaction, which some drivers (PostgreSQL) need to stream a
-   * result set with a fetch size rather than load it whole. Exceptions other than Jdbi's, such as
-   * those of a caller's sink, pass through unchanged.
+   * Runs {@code work} in a read transaction where the driver needs one to stream a result set with
+   * a fetch size rather than load it whole (PostgreSQL), and in auto-commit mode elsewhere (an
+   * SQLite transaction begins {@code IMMEDIATE}, taking the write lock). Exceptions other than
+   * Jdbi's, such as those of a caller's sink, pass through unchanged.
    *
    * @throws StorageException when the database fails
    */
@@ -121,7 +134,11 @@ public final class Database {
     }
     Jdbi open = open();
     try {
-      open.inTransaction(work);
+      if (dialect == Dialect.POSTGRESQL) {
+        open.inTransaction(work);
+      } else {
+        open.withHandle(work);
+      }
     } catch (JdbiException | SQLException e) {
       throw failure(action, tenant, e);
     }
@@ -129,11 +146,13 @@ public final class Database {
 
   /**
    * Runs {@code work} in one write transaction for {@code tenant}, registering the tenant first
-   * if needed, and commits. Retries the whole transaction, up to {@value #MAX_ATTEMPTS} times in
-   * all, when it fails because of a concurrent writer ({@link Dialect#isTransient}), so {@code
-   * work} must be idempotent; it should write rows in key order so that writers do not deadlock.
+   * if needed, and commits. Retries the whole transaction when it fails because of a concurrent
+   * writer ({@link Dialect#isTransient}), up to {@value #MAX_ATTEMPTS} attempts and for no longer
+   * than {@link #RETRY_BUDGET}, so {@code work} must be idempotent; it should write rows in key
+   * order so that writers do not deadlock.
    *
-   * @throws StorageException when the database fails; nothing of {@code work} is then committed
+   * @throws StorageException when the database fails; nothing of {@code work} is then committed.
+   *     When the retries run out, its message names the database and says what to do.
    */
   public <R> R write(String action, TenantId tenant, HandleCallback<R, SQLException> work) {
     Handle current = joined.get();
@@ -141,9 +160,8 @@ public final class Database {
       return inJoined(current, tenant, work, true);
     }
     Jdbi open = open();
-    for (int attempt = 1; ; attempt++) {
+    return retried(action, tenant, () -> {
       boolean known = knownTenants.contains(tenant);
-      writers.acquireUninterruptibly();
       try {
         R result =
             open.inTransaction(
@@ -157,13 +175,9 @@ public final class Database {
         return result;
       } catch (JdbiException | SQLException e) {
         knownTenants.remove(tenant);
-        if (attempt >= MAX_ATTEMPTS || !isTransient(e)) {
-          throw failure(action, tenant, e);
-        }
-      } finally {
-        writers.release();
+        throw e;
       }
-    }
+    });
   }
 
   /**
@@ -179,17 +193,48 @@ public final class Database {
       return inJoined(current, tenant, work, false);
     }
     Jdbi open = open();
-    for (int attempt = 1; ; attempt++) {
-      writers.acquireUninterruptibly();
-      try {
-        return open.inTransaction(work);
-      } catch (JdbiException | SQLException e) {
-        if (attempt >= MAX_ATTEMPTS || !isTransient(e)) {
-          throw failure(action, tenant, e);
+    return retried(action, tenant, () -> open.inTransaction(work));
+  }
+
+  /** Runs one write under the process's write lock per attempt, within the retry bound. */
+  private <R> R retried(String action, TenantId tenant, Retries.Attempt<R> attempt) {
+    try {
+      return retries.run(action, () -> {
+        writers.acquireUninterruptibly();
+        try {
+          return attempt.run();
+        } finally {
+          writers.release();
         }
-      } finally {
-        writers.release();
-      }
+      });
+    } catch (Retries.Exhausted e) {
+      throw exhausted(action, tenant, e);
+    } catch (JdbiException | SQLException e) {
+      throw failure(action, tenant, e);
+    }
+  }
+
+  /**
+   * Whether the database takes a write now: waits at most {@code timeout} for this process's write
+   * lock, then runs {@code SELECT 1} in a write transaction (on SQLite that takes the database's
+   * write lock, so a lock another process holds shows) with a query timeout. Blocks while the
+   * database hangs; {@link Probe} bounds the caller's wait.
+   *
+   * @return false when the store is not open, the write lock stays taken, or the database fails
+   */
+  boolean answers(Duration timeout) throws InterruptedException {
+    Jdbi open = jdbi;
+    if (open == null || !writers.tryAcquire(timeout.toNanos(), TimeUnit.NANOSECONDS)) {
+      return false;
+    }
+    try {
+      int seconds = (int) Math.max(1, timeout.toSeconds());
+      return open.inTransaction(handle ->
+          handle.createQuery("SELECT 1").setQueryTimeout(seconds).mapTo(Integer.class).one() == 1);
+    } catch (JdbiException e) {
+      return false;
+    } finally {
+      writers.release();
     }
   }
 
@@ -268,19 +313,10 @@ public final class Database {
     return open;
   }
 
-  private static boolean isTransient(Throwable e) {
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof SQLException sql && Dialect.isTransient(sql)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
   private StorageException failure(String action, TenantId tenant, Exception e) {
     StringBuilder message =
         new StringBuilder("could not ").append(action).append(" for tenant '").append(tenant)
-            .append("' in the ").append(dialect).append(" database");
+            .append("' in the ").append(settings.describe());
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof SQLException sql) {
         message.append(" (SQL state ").append(sql.getSQLState())
@@ -289,5 +325,24 @@ public final class Database {
       }
     }
     return new StorageException(message.toString(), e);
+  }
+
+  /** The failure of a write whose concurrent-writer failures outlasted the retries: what to do. */
+  private StorageException exhausted(String action, TenantId tenant, Retries.Exhausted e) {
+    Throwable cause = e.getCause();
+    String state = "";
+    for (Throwable t = cause; t != null; t = t.getCause()) {
+      if (t instanceof SQLException sql) {
+        state = " (SQL state " + sql.getSQLState() + ", error code " + sql.getErrorCode() + ")";
+        break;
+      }
+    }
+    String seconds = String.format(Locale.ROOT, "%.1f", e.spent.toMillis() / 1000.0);
+    return new StorageException(
+        "could not " + action + " for tenant '" + tenant + "' in the " + settings.describe()
+            + ": still locked or conflicting after " + e.attempts + " attempts in " + seconds + " s"
+            + state + "; another process may hold the database's lock (stop it and try again),"
+            + " or the database may be damaged (run `convener repair`, see docs/storage.md)",
+        cause);
   }
 }

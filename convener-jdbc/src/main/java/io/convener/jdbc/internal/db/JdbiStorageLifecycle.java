@@ -12,6 +12,7 @@ import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Locale;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
@@ -39,6 +40,7 @@ final class JdbiStorageLifecycle implements StorageLifecycle {
 
   private final Database database;
   private @Nullable HikariDataSource pool;
+  private @Nullable Probe probe;
 
   @Inject
   JdbiStorageLifecycle(Database database) {
@@ -52,7 +54,7 @@ final class JdbiStorageLifecycle implements StorageLifecycle {
     }
     JdbcSettings settings = database.settings();
     Dialect dialect = database.dialect();
-    String where = "the " + dialect + " database " + settings.redactedUrl();
+    String where = "the " + settings.describe();
     dialect.localFile(settings.url()).ifPresent(file -> createParent(file, where));
     HikariDataSource opened;
     try {
@@ -80,6 +82,16 @@ final class JdbiStorageLifecycle implements StorageLifecycle {
     // Plain SQL: no template engine, so that a comparison such as "at < :until" is never read as a template.
     database.attach(Jdbi.create(opened).setTemplateEngine(new NoTemplateEngine()));
     pool = opened;
+    probe = new Probe(database);
+  }
+
+  @Override
+  public boolean isReady(Duration timeout) {
+    Probe open;
+    synchronized (this) {
+      open = probe;
+    }
+    return open != null && open.answers(timeout);
   }
 
   @Override
@@ -89,6 +101,11 @@ final class JdbiStorageLifecycle implements StorageLifecycle {
       return;
     }
     pool = null;
+    Probe running = probe;
+    probe = null;
+    if (running != null) {
+      running.close();
+    }
     database.detach();
     open.close();
   }
@@ -107,7 +124,7 @@ final class JdbiStorageLifecycle implements StorageLifecycle {
       // Embedded connections never go stale; retiring the last one would close an in-memory database.
       config.setMaxLifetime(0);
     }
-    dialect.connectionProperties().forEach(config::addDataSourceProperty);
+    dialect.connectionProperties(settings.url()).forEach(config::addDataSourceProperty);
     return config;
   }
 

@@ -23,15 +23,15 @@ class DatabaseTest {
   @TempDir Path dir;
 
   @Test
-  void sqliteConnectionsUseWalForeignKeysAndABusyTimeout() {
+  void sqliteConnectionsUseWalWithFullSyncForeignKeysAndABusyTimeout() {
     Database database = new Database(TestDatabase.SQLITE_FILE.settings(dir));
     JdbiStorageLifecycle lifecycle = new JdbiStorageLifecycle(database);
     lifecycle.start();
     try {
       assertThat(pragma(database, "journal_mode")).isEqualTo("wal");
       assertThat(pragma(database, "foreign_keys")).isEqualTo("1");
-      assertThat(pragma(database, "busy_timeout")).isEqualTo("30000");
-      assertThat(pragma(database, "synchronous")).isEqualTo("1");
+      assertThat(pragma(database, "busy_timeout")).isEqualTo("5000");
+      assertThat(pragma(database, "synchronous")).as("2 is FULL: a commit survives power loss").isEqualTo("2");
     } finally {
       lifecycle.close();
     }

@@ -1,0 +1,97 @@
+package io.convener.jdbc.internal.db;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.convener.api.TenantId;
+import io.convener.jdbc.JdbcSettings;
+import io.convener.jdbc.TestDatabase;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Issue 13: readiness asks the store, with a short timeout. After a crash the store hung every
+ * call while readiness still said ready.
+ */
+class ReadinessProbeTest {
+  private static final Duration SHORT = Duration.ofMillis(500);
+
+  @TempDir Path dir;
+
+  @Test
+  void notReadyBeforeStartAndAfterClose() {
+    JdbiStorageLifecycle lifecycle = new JdbiStorageLifecycle(new Database(JdbcSettings.inMemoryH2("probe")));
+    assertThat(lifecycle.isReady(SHORT)).isFalse();
+    lifecycle.start();
+    assertThat(lifecycle.isReady(Duration.ofSeconds(5))).isTrue();
+    lifecycle.close();
+    assertThat(lifecycle.isReady(SHORT)).isFalse();
+  }
+
+  @Test
+  void notReadyWhileAnotherConnectionHoldsTheWriteLockAndReadyAgainAfter() throws Exception {
+    JdbcSettings settings = TestDatabase.SQLITE_FILE.settings(dir);
+    JdbiStorageLifecycle lifecycle = new JdbiStorageLifecycle(new Database(settings));
+    lifecycle.start();
+    try (Connection other = DriverManager.getConnection(settings.url()); Statement s = other.createStatement()) {
+      assertThat(lifecycle.isReady(Duration.ofSeconds(5))).isTrue();
+      other.setAutoCommit(false);
+      s.executeUpdate("UPDATE tenants SET event_count = 0"); // takes SQLite's write lock, keeps it
+
+      long start = System.nanoTime();
+      assertThat(lifecycle.isReady(SHORT)).isFalse();
+      assertThat(lifecycle.isReady(SHORT)).as("a second probe while the first is stuck").isFalse();
+      assertThat(Duration.ofNanos(System.nanoTime() - start))
+          .as("the probe waits its timeout, not the database's busy timeout").isLessThan(Duration.ofSeconds(4));
+
+      other.rollback();
+      assertThat(readyWithin(Duration.ofSeconds(20), lifecycle)).isTrue();
+    } finally {
+      lifecycle.close();
+    }
+  }
+
+  @Test
+  void notReadyWhileAWriteOfThisProcessHangs() throws Exception {
+    Database database = new Database(JdbcSettings.inMemoryH2("probe-hang"));
+    JdbiStorageLifecycle lifecycle = new JdbiStorageLifecycle(database);
+    lifecycle.start();
+    CountDownLatch started = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    Thread stuck = new Thread(() -> database.write("hang", TenantId.of("acme"), h -> {
+      started.countDown();
+      try {
+        release.await();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      return null;
+    }));
+    try {
+      stuck.start();
+      started.await();
+      assertThat(lifecycle.isReady(SHORT)).isFalse();
+    } finally {
+      release.countDown();
+      stuck.join();
+    }
+    assertThat(readyWithin(Duration.ofSeconds(10), lifecycle)).isTrue();
+    lifecycle.close();
+  }
+
+  private static boolean readyWithin(Duration limit, JdbiStorageLifecycle lifecycle) throws InterruptedException {
+    long end = System.nanoTime() + limit.toNanos();
+    while (System.nanoTime() < end) {
+      if (lifecycle.isReady(Duration.ofSeconds(1))) {
+        return true;
+      }
+      Thread.sleep(100);
+    }
+    return false;
+  }
+}

@@ -78,7 +78,7 @@ class AdminRoutesTest {
       conforms(path, "get", before);
       ObjectNode changed = before.json().deepCopy();
       switch (path) {
-        case "/v1/admin/consent-policy" -> changed.withArray("enabled").add("notification.direct");
+        case "/v1/admin/consent-policy" -> changed.withArray("enabled").add("host.analytics");
         case "/v1/admin/pulse-settings" -> changed.put("minGroupSize", 7).put("negativeSentiment", -0.35);
         default -> {
           changed.with("weights").put("influence", 0.5);

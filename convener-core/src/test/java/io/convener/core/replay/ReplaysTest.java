@@ -94,7 +94,8 @@ class ReplaysTest {
     assertThat(logged.outcome()).isEqualTo(Outcome.ok());
     assertThat(logged.replayOf()).hasValue(first.result().provenanceId());
     assertThat(entry(first.result().provenanceId()).replayOf()).isEmpty();
-    assertThat(convener.provenance().verify(AUDITOR).verified()).isTrue();
+    var verification = convener.provenance().verify(AUDITOR);
+    assertThat(verification.verified()).as(verification.toString()).isTrue();
   }
 
   @Test

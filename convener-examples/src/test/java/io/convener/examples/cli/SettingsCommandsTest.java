@@ -43,14 +43,15 @@ class SettingsCommandsTest {
   @Test
   void theConsentPolicyIsShownAndChangedPurposeByPurpose() throws Exception {
     assertThat(run("settings", "consent-policy")).as(err.toString()).isZero();
-    assertThat(out.toString()).contains("enabled", "champion.recommendation").doesNotContain("notification.direct");
+    assertThat(out.toString()).contains("enabled", "champion.recommendation", "notification.direct")
+        .doesNotContain("host.analytics");
 
-    assertThat(run("--format", "json", "settings", "consent-policy", "--enable", "notification.direct",
+    assertThat(run("--format", "json", "settings", "consent-policy", "--enable", "host.analytics",
         "--disable", "profile.share")).as(err.toString()).isZero();
     List<String> enabled = new ArrayList<>();
     json().get("enabled").forEach(p -> enabled.add(p.asText()));
-    assertThat(enabled).containsExactly("champion.recommendation", "innovation.attribution", "learning.attribution",
-        "notification.direct", "pulse.individual");
+    assertThat(enabled).containsExactly("champion.recommendation", "host.analytics", "innovation.attribution",
+        "learning.attribution", "notification.direct", "pulse.individual");
     assertThat(entries("consent.policy")).isEqualTo(1);
 
     assertThat(run("settings", "consent-policy", "--enable", "champion.*")).isEqualTo(2);

@@ -79,14 +79,8 @@ final class DefaultGate implements Gate {
     try {
       result = consent.filter(principal, call, call.run(tenant));
       notifications = recheckRecipients(principal, call, result);
-    } catch (AccessDeniedException | RateLimitedException e) {
-      notes.refused(principal);
-      recordQuietly(principal, call, Outcome.denied(e.code(), reason(e.getMessage())), List.of(), e);
-      throw e;
     } catch (RuntimeException | Error e) {
-      notes.refused(principal);
-      String code = e instanceof ConvenerException c ? c.code() : "internal";
-      recordQuietly(principal, call, Outcome.failed(code, e.getClass().getSimpleName()), List.of(), e);
+      refused(principal, call, e);
       throw e;
     }
     long sequence;
@@ -114,14 +108,8 @@ final class DefaultGate implements Gate {
     try {
       recorded = recorder.recordWith(tenant, () -> consent.filter(principal, call, call.run(tenant)),
           result -> draft(principal, call, Outcome.ok(), call.generated(result)));
-    } catch (AccessDeniedException | RateLimitedException e) {
-      notes.refused(principal);
-      recordQuietly(principal, call, Outcome.denied(e.code(), reason(e.getMessage())), List.of(), e);
-      throw e;
     } catch (RuntimeException | Error e) {
-      notes.refused(principal);
-      String code = e instanceof ConvenerException c ? c.code() : "internal";
-      recordQuietly(principal, call, Outcome.failed(code, e.getClass().getSimpleName()), List.of(), e);
+      refused(principal, call, e);
       throw e;
     }
     notes.succeeded(principal, call, recorded.sequence(), recorded.result());
@@ -191,6 +179,18 @@ final class DefaultGate implements Gate {
         .withGenerated(generated)
         .withCausedBy(call.causedBy())
         .withReplayOf(call.replayOf());
+  }
+
+  /** Logs a call that the service or the consent filter refused or failed: denied or failed. */
+  private <T> void refused(Principal principal, Invocation<T> call, Throwable e) {
+    notes.refused(principal);
+    Outcome outcome;
+    if (e instanceof AccessDeniedException || e instanceof RateLimitedException) {
+      outcome = Outcome.denied(((ConvenerException) e).code(), reason(e.getMessage()));
+    } else {
+      outcome = Outcome.failed(e instanceof ConvenerException c ? c.code() : "internal", e.getClass().getSimpleName());
+    }
+    recordQuietly(principal, call, outcome, List.of(), e);
   }
 
   private <T> void recordQuietly(

@@ -65,6 +65,19 @@ final class LogVerifier {
   /** A tenant's head, and its stored row counts at the same time (empty if the store cannot count). */
   record Snapshot(ProvenanceHead head, Optional<StoredRows> rows) {}
 
+  /**
+   * The head to check the scanned rows against: the snapshot's, unless the scan read more rows than
+   * it holds and the head stored now holds exactly those (entries appended while the log was being
+   * read, by this process's relay for one). Rows beyond a head that did not move stay a problem.
+   */
+  private ProvenanceHead headAfterScan(TenantId tenant, ProvenanceHead snapshot, long scanned) {
+    if (scanned <= snapshot.size()) {
+      return snapshot;
+    }
+    ProvenanceHead now = store.head(tenant);
+    return now.size() == scanned ? now : snapshot;
+  }
+
   /** A problem at an entry, or (entry -1) not tied to one. */
   private record Problem(long entry, String reason) {}
 
@@ -118,7 +131,7 @@ final class LogVerifier {
     }
     long entries = store.count(tenant);
     if (problem == null) {
-      problem = checkHead(head, expected, tree);
+      problem = checkHead(headAfterScan(tenant, head, expected), expected, tree);
     }
     Problem checkpointProblem = checkCheckpoints(sorted, key, expected, roots, problem == null);
     if (problem == null) {

@@ -1,6 +1,7 @@
 package io.convener.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.convener.api.Convener;
@@ -9,6 +10,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -40,12 +42,8 @@ class ReadinessTest {
       assertThat(client.get("/health/live", null).status()).as("alive all the same").isEqualTo(200);
 
       other.rollback();
-      int status = 0;
-      for (int i = 0; i < 40 && status != 200; i++) {
-        Thread.sleep(250);
-        status = client.get("/health/ready", null).status();
-      }
-      assertThat(status).isEqualTo(200);
+      await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100))
+          .until(() -> client.get("/health/ready", null).status(), status -> status == 200);
     }
   }
 }

@@ -1,6 +1,7 @@
 package io.convener.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.convener.api.Convener;
@@ -87,18 +88,24 @@ class WatcherEndToEndTest {
   }
 
   /** The inbox, waiting up to {@link #WAIT} for the relay when a message is expected. */
-  private List<JsonNode> inbox(String token, boolean expectSome) throws InterruptedException {
-    long deadline = System.nanoTime() + WAIT.toNanos();
-    while (true) {
-      Client.Reply r = client.get("/v1/notifications", token);
-      assertThat(r.status()).as(r.raw().body()).isEqualTo(200);
-      List<JsonNode> messages = new ArrayList<>();
-      r.json().get("messages").forEach(messages::add);
-      if (!messages.isEmpty() || !expectSome || System.nanoTime() > deadline) {
-        assertThat(messages.isEmpty()).as("messages arrived").isEqualTo(!expectSome);
-        return messages;
-      }
-      Thread.sleep(50);
+  private List<JsonNode> inbox(String token, boolean expectSome) {
+    if (!expectSome) {
+      return assertInbox(read(token), false);
     }
+    return assertInbox(await().atMost(WAIT).pollInterval(Duration.ofMillis(50))
+        .until(() -> read(token), messages -> !messages.isEmpty()), true);
+  }
+
+  private List<JsonNode> read(String token) {
+    Client.Reply r = client.get("/v1/notifications", token);
+    assertThat(r.status()).as(r.raw().body()).isEqualTo(200);
+    List<JsonNode> messages = new ArrayList<>();
+    r.json().get("messages").forEach(messages::add);
+    return messages;
+  }
+
+  private static List<JsonNode> assertInbox(List<JsonNode> messages, boolean expectSome) {
+    assertThat(messages.isEmpty()).as("messages arrived").isEqualTo(!expectSome);
+    return messages;
   }
 }

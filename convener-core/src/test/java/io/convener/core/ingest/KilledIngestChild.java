@@ -1,5 +1,6 @@
 package io.convener.core.ingest;
 
+import static org.awaitility.Awaitility.await;
 import com.google.inject.Guice;
 import io.convener.api.Convener;
 import io.convener.api.Principal;
@@ -13,6 +14,7 @@ import io.convener.jdbc.JdbcStorageModule;
 import io.convener.spi.storage.EventQuery;
 import io.convener.spi.storage.EventStore;
 import java.nio.file.Path;
+import java.time.Duration;
 
 /**
  * The child process of {@link KilledIngestTest}: ingests {@code args[2]} generated events into the
@@ -33,9 +35,8 @@ public final class KilledIngestChild {
         new GeneratedEvents(Long.parseLong(args[2])), InputFormat.JSON_LINES), "ingest");
     ingest.start();
     EventStore events = injector.getInstance(EventStore.class);
-    while (events.count(acme, EventQuery.all()) < 3_000) {
-      Thread.sleep(20);
-    }
+    await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(20))
+        .until(() -> events.count(acme, EventQuery.all()) >= 3_000);
     System.out.println("COMMITTED");
     System.out.flush();
     ingest.join();

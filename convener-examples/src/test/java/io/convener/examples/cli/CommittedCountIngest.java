@@ -7,6 +7,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Arrays;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A child JVM for the kill -9 test: runs {@code convener ARGS...} and, while it runs, prints on
@@ -24,21 +28,37 @@ public final class CommittedCountIngest {
   public static void main(String[] args) {
     String url = args[0];
     String tenant = args[1];
-    Thread poller = new Thread(() -> poll(url, tenant), "committed-poller");
-    poller.setDaemon(true);
-    poller.start();
+    ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "committed-poller");
+      t.setDaemon(true);
+      return t;
+    });
+    Poller poll = new Poller(url, tenant);
+    poller.scheduleWithFixedDelay(poll::once, 0, 20, TimeUnit.MILLISECONDS);
     String[] command = Arrays.copyOfRange(args, 2, args.length);
     int code = ConvenerCommand.run(command, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
     System.exit(code);
   }
 
-  private static void poll(String url, String tenant) {
-    long last = -1;
-    while (true) {
-      try (Connection c = DriverManager.getConnection(url);
-          PreparedStatement count = c.prepareStatement("SELECT event_count FROM tenants WHERE tenant_id = ?")) {
-        count.setString(1, tenant);
-        while (true) {
+  /** Reads the tenant's event counter and prints it when it changed; the schema may not exist yet. */
+  private static final class Poller {
+    private final String url;
+    private final String tenant;
+    private long last = -1;
+    private @Nullable Connection connection;
+
+    Poller(String url, String tenant) {
+      this.url = url;
+      this.tenant = tenant;
+    }
+
+    void once() {
+      try {
+        if (connection == null) {
+          connection = DriverManager.getConnection(url);
+        }
+        try (PreparedStatement count = connection.prepareStatement("SELECT event_count FROM tenants WHERE tenant_id = ?")) {
+          count.setString(1, tenant);
           try (ResultSet rs = count.executeQuery()) {
             long now = rs.next() ? rs.getLong(1) : 0;
             if (now != last) {
@@ -46,22 +66,22 @@ public final class CommittedCountIngest {
               last = now;
             }
           }
-          Thread.sleep(20);
         }
       } catch (SQLException e) {
-        // The schema is not there yet: try again.
-        sleep();
-      } catch (InterruptedException e) {
-        return;
+        // The schema is not there yet: the next round tries again on a new connection.
+        close();
       }
     }
-  }
 
-  private static void sleep() {
-    try {
-      Thread.sleep(50);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+    private void close() {
+      try {
+        if (connection != null) {
+          connection.close();
+        }
+      } catch (SQLException e) {
+        // Nothing to keep.
+      }
+      connection = null;
     }
   }
 }

@@ -1,6 +1,7 @@
 package io.convener.jdbc.internal.db;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.convener.api.TenantId;
 import io.convener.jdbc.JdbcSettings;
@@ -11,6 +12,7 @@ import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -84,14 +86,12 @@ class ReadinessProbeTest {
     lifecycle.close();
   }
 
-  private static boolean readyWithin(Duration limit, JdbiStorageLifecycle lifecycle) throws InterruptedException {
-    long end = System.nanoTime() + limit.toNanos();
-    while (System.nanoTime() < end) {
-      if (lifecycle.isReady(Duration.ofSeconds(1))) {
-        return true;
-      }
-      Thread.sleep(100);
+  private static boolean readyWithin(Duration limit, JdbiStorageLifecycle lifecycle) {
+    try {
+      await().atMost(limit).pollInterval(Duration.ofMillis(100)).until(() -> lifecycle.isReady(Duration.ofSeconds(1)));
+      return true;
+    } catch (ConditionTimeoutException e) {
+      return false;
     }
-    return false;
   }
 }

@@ -16,94 +16,71 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicInteger;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.lifecycle.AddLifecycleHook;
-import net.jqwik.api.lifecycle.AfterProperty;
-import net.jqwik.api.lifecycle.AroundPropertyHook;
-import net.jqwik.api.lifecycle.BeforeProperty;
-import net.jqwik.api.lifecycle.PropertyExecutionResult;
-import net.jqwik.api.lifecycle.PropertyExecutor;
-import net.jqwik.api.lifecycle.PropertyLifecycleContext;
-import org.jspecify.annotations.Nullable;
-import org.opentest4j.TestAbortedException;
+import java.util.SplittableRandom;
+import java.util.stream.LongStream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The generated half of the consent store contract, run by jqwik: random histories (few subjects
- * and purposes, instants that collide and arrive out of order, expiring grants) appended in random
- * slices, into two tenants at once; afterwards every subject's current record, every purpose's
- * {@code granted} list and the version agree with a model of the rule "latest {@code at} wins, at
- * equal instants the last appended", and neither tenant sees the other's records. Extend {@link
+ * The generated half of the consent store contract: random histories (few subjects and purposes,
+ * instants that collide and arrive out of order, expiring grants) appended in random slices, into
+ * two tenants at once; afterwards every subject's current record, every purpose's {@code granted}
+ * list and the version agree with a model of the rule "latest {@code at} wins, at equal instants
+ * the last appended", and neither tenant sees the other's records. Extend {@link
  * ConsentStoreContract}, which extends this class, rather than this class.
+ *
+ * <p>A JUnit 5 parameterized test over the seeds 1 to 40: each seed draws its history from a {@link
+ * SplittableRandom} seeded with it, runs on the fresh fixture of its own test, and names the seed in
+ * its display name and in any failure, so that rerunning that seed repeats it exactly.
  */
 public abstract class ConsentProjectionProperties {
   private static final List<Purpose> PURPOSES = List.of(Purpose.CHAMPION_RECOMMENDATION, Purpose.PROFILE_SHARE);
 
-  private final AtomicInteger tries = new AtomicInteger();
-  private @Nullable ConsentStoreFixture generated;
-  private @Nullable TestAbortedException unavailable;
-
-  /** Subclasses have a no-argument constructor, as JUnit and jqwik require. */
+  /** Subclasses have a no-argument constructor, as JUnit requires. */
   protected ConsentProjectionProperties() {}
 
   /**
    * The stores under test, over a new and empty database; the lifecycle not yet started. Called
-   * once per test and once per property; the contract starts the lifecycle and closes the fixture.
+   * once per test; the contract starts the lifecycle and closes the fixture.
    */
   protected abstract ConsentStoreFixture openConsentStores() throws Exception;
 
-  @BeforeProperty
-  void openGeneratedFixture() throws Exception {
-    try {
-      generated = openConsentStores();
-    } catch (TestAbortedException e) {
-      unavailable = e;
-      return;
-    }
-    generated.lifecycle().start();
-  }
-
-  @AfterProperty
-  void closeGeneratedFixture() {
-    if (generated != null) {
-      generated.close();
-    }
-  }
+  /** The started fixture of the current test. */
+  abstract ConsentStoreFixture consentStores();
 
   /** One generated change: who, what, when (seconds after the contract's epoch), for how long. */
   record Change(int subject, int purpose, boolean grant, int second, int expiresAfter, int slice) {}
 
-  @Provide
-  Arbitrary<List<Change>> histories() {
-    Arbitrary<Change> change = Combinators.combine(
-            Arbitraries.integers().between(0, 3),
-            Arbitraries.integers().between(0, PURPOSES.size() - 1),
-            Arbitraries.of(true, false),
-            Arbitraries.integers().between(0, 20),
-            Arbitraries.integers().between(0, 15),
-            Arbitraries.integers().between(0, 3))
-        .as(Change::new);
-    return change.list().ofMaxSize(30);
+  static LongStream projectionSeeds() {
+    return LongStream.rangeClosed(1, 40);
   }
 
-  @Property(tries = 40)
-  @AddLifecycleHook(AbortWhenUnavailable.class)
-  void theProjectionFollowsTheLatestRecordInBothTenants(@ForAll("histories") List<Change> history) {
-    if (unavailable != null) {
-      return;
+  /** Up to 30 changes of four subjects and two purposes, at seconds 0 to 20, in slices 0 to 3. */
+  static List<Change> history(long seed) {
+    SplittableRandom r = new SplittableRandom(seed);
+    List<Change> history = new ArrayList<>();
+    for (int n = r.nextInt(31); n > 0; n--) {
+      history.add(new Change(r.nextInt(4), r.nextInt(PURPOSES.size()), r.nextBoolean(), r.nextInt(21), r.nextInt(16),
+          r.nextInt(4)));
     }
-    if (generated == null) {
-      throw new IllegalStateException("no fixture: openConsentStores() failed");
+    return history;
+  }
+
+  @ParameterizedTest(name = "seed {0}")
+  @MethodSource("projectionSeeds")
+  void theProjectionFollowsTheLatestRecordInBothTenants(long seed) {
+    try {
+      theProjectionFollowsTheLatestRecordInBothTenants(seed, history(seed));
+    } catch (AssertionError e) {
+      throw new AssertionError("seed " + seed + ": " + e.getMessage(), e);
     }
+  }
+
+  private void theProjectionFollowsTheLatestRecordInBothTenants(long seed, List<Change> history) {
+    ConsentStoreFixture generated = consentStores();
     ConsentStore store = generated.consent();
-    int n = tries.incrementAndGet();
-    TenantId first = TenantId.of("gen-" + n + "-first");
-    TenantId second = TenantId.of("gen-" + n + "-second");
+    TenantId first = TenantId.of("gen-" + seed + "-first");
+    TenantId second = TenantId.of("gen-" + seed + "-second");
     generated.tenants().register(first);
     generated.tenants().register(second);
 
@@ -182,23 +159,5 @@ public abstract class ConsentProjectionProperties {
       b.expiresAt(at.plusSeconds(c.expiresAfter()));
     }
     return b.build();
-  }
-
-  /**
-   * Reports the property as aborted, not passed, when {@link #openConsentStores()} gave up through
-   * a JUnit assumption (for example a database server that is not configured).
-   */
-  public static final class AbortWhenUnavailable implements AroundPropertyHook {
-    /** Created by jqwik. */
-    public AbortWhenUnavailable() {}
-
-    @Override
-    public PropertyExecutionResult aroundProperty(PropertyLifecycleContext context, PropertyExecutor property) {
-      PropertyExecutionResult result = property.execute();
-      if (context.testInstance() instanceof ConsentProjectionProperties contract && contract.unavailable != null) {
-        return result.mapToAborted(contract.unavailable);
-      }
-      return result;
-    }
   }
 }

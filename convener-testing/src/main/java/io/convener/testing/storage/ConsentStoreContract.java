@@ -55,7 +55,7 @@ public abstract class ConsentStoreContract extends ConsentProjectionProperties {
 
   private @Nullable ConsentStoreFixture fixture;
 
-  /** Subclasses have a no-argument constructor, as JUnit and jqwik require. */
+  /** Subclasses have a no-argument constructor, as JUnit requires. */
   protected ConsentStoreContract() {}
 
   @BeforeEach
@@ -71,6 +71,14 @@ public abstract class ConsentStoreContract extends ConsentProjectionProperties {
     if (fixture != null) {
       fixture.close();
     }
+  }
+
+  @Override
+  final ConsentStoreFixture consentStores() {
+    if (fixture == null) {
+      throw new IllegalStateException("no fixture: openConsentStores() failed");
+    }
+    return fixture;
   }
 
   private ConsentStore store() {

@@ -43,9 +43,6 @@ public abstract class PersonalDataContract extends TenantIsolationProperties {
   /** Only {@link StorageContract} extends this class. */
   PersonalDataContract() {}
 
-  /** The started fixture of the current test, with the tenants acme and globex registered. */
-  abstract StoreFixture stores();
-
   private SubjectKeyStore keys() {
     return stores().subjectKeys();
   }

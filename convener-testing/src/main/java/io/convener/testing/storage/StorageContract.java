@@ -63,7 +63,7 @@ public abstract class StorageContract extends PersonalDataContract {
 
   private @Nullable StoreFixture fixture;
 
-  /** Subclasses have a no-argument constructor, as JUnit and jqwik require. */
+  /** Subclasses have a no-argument constructor, as JUnit requires. */
   protected StorageContract() {}
 
   @BeforeEach

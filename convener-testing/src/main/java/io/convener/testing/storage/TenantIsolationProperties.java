@@ -16,66 +16,40 @@ import io.convener.spi.storage.InsertResult;
 import io.convener.spi.storage.WrappedKey;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicInteger;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.lifecycle.AddLifecycleHook;
-import net.jqwik.api.lifecycle.AfterProperty;
-import net.jqwik.api.lifecycle.AroundPropertyHook;
-import net.jqwik.api.lifecycle.BeforeProperty;
-import net.jqwik.api.lifecycle.PropertyExecutionResult;
-import net.jqwik.api.lifecycle.PropertyExecutor;
-import net.jqwik.api.lifecycle.PropertyLifecycleContext;
-import org.jspecify.annotations.Nullable;
-import org.opentest4j.TestAbortedException;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.stream.LongStream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The generated half of the storage contract, run by jqwik: for random sets of ids, each written
- * into one tenant, the other or both with different content (members, events and wrapped keys), no
- * method of any store ever shows one tenant's rows to the other. Extend {@link StorageContract}, which extends this class, rather
- * than this class.
+ * The generated half of the storage contract: for random sets of ids, each written into one
+ * tenant, the other or both with different content (members, events and wrapped keys), no method
+ * of any store ever shows one tenant's rows to the other. Extend {@link StorageContract}, which
+ * extends this class, rather than this class.
  *
- * <p>One fixture serves all tries of the property; each try uses two tenants of its own.
+ * <p>A JUnit 5 parameterized test over the seeds 1 to 40: each seed draws its layout from a {@link
+ * SplittableRandom} seeded with it, runs on the fresh fixture of its own test, and names the seed in
+ * its display name and in any failure, so that rerunning that seed repeats it exactly.
  */
 public abstract class TenantIsolationProperties {
-  private final AtomicInteger tries = new AtomicInteger();
-  private @Nullable StoreFixture isolation;
-  private @Nullable TestAbortedException unavailable;
+  private static final char[] ID_CHARS = "abcdefghijklmnopqrstuvwxyz0123456789-_.:éΩ中".toCharArray();
 
-  /** Subclasses have a no-argument constructor, as JUnit and jqwik require. */
+  /** Subclasses have a no-argument constructor, as JUnit requires. */
   protected TenantIsolationProperties() {}
 
   /**
    * The stores under test, over a new and empty database; the lifecycle not yet started. Called
-   * once per test and once per property; the contract starts the lifecycle and closes the fixture.
+   * once per test; the contract starts the lifecycle and closes the fixture.
    */
   protected abstract StoreFixture openStores() throws Exception;
 
-  @BeforeProperty
-  void openIsolationFixture() throws Exception {
-    try {
-      isolation = openStores();
-    } catch (TestAbortedException e) {
-      // A JUnit assumption in openStores(), such as a database server that is not configured.
-      unavailable = e;
-      return;
-    }
-    isolation.lifecycle().start();
-  }
-
-  @AfterProperty
-  void closeIsolationFixture() {
-    if (isolation != null) {
-      isolation.close();
-    }
-  }
+  /** The started fixture of the current test, with the tenants acme and globex registered. */
+  abstract StoreFixture stores();
 
   /** Where an id is written. */
   enum Side { FIRST, SECOND, BOTH }
@@ -83,29 +57,43 @@ public abstract class TenantIsolationProperties {
   /** An id and where it is written. */
   record Placed(String id, Side side) {}
 
-  @Provide
-  Arbitrary<List<Placed>> layouts() {
-    Arbitrary<String> ids = Arbitraries.strings()
-        .withChars("abcdefghijklmnopqrstuvwxyz0123456789-_.:éΩ中".toCharArray())
-        .ofMinLength(1)
-        .ofMaxLength(12);
-    return Combinators.combine(ids, Arbitraries.of(Side.class)).as(Placed::new)
-        .list().ofMaxSize(25).uniqueElements(Placed::id);
+  static LongStream isolationSeeds() {
+    return LongStream.rangeClosed(1, 40);
   }
 
-  @Property(tries = 40)
-  @AddLifecycleHook(AbortOnAssumption.class)
-  void sameIdsInTwoTenantsNeverLeak(@ForAll("layouts") List<Placed> layout) {
-    if (unavailable != null) {
-      return;
+  /** Up to 25 distinct ids of 1 to 12 characters (some outside ASCII), each on a random side. */
+  static List<Placed> layout(long seed) {
+    SplittableRandom random = new SplittableRandom(seed);
+    Side[] sides = Side.values();
+    List<Placed> layout = new ArrayList<>();
+    Set<String> ids = new HashSet<>();
+    for (int n = random.nextInt(26); n > 0; n--) {
+      StringBuilder id = new StringBuilder();
+      for (int length = 1 + random.nextInt(12); length > 0; length--) {
+        id.append(ID_CHARS[random.nextInt(ID_CHARS.length)]);
+      }
+      Side side = sides[random.nextInt(sides.length)];
+      if (ids.add(id.toString())) {
+        layout.add(new Placed(id.toString(), side));
+      }
     }
-    if (isolation == null) {
-      throw new IllegalStateException("no fixture: openStores() failed");
+    return layout;
+  }
+
+  @ParameterizedTest(name = "seed {0}")
+  @MethodSource("isolationSeeds")
+  void sameIdsInTwoTenantsNeverLeak(long seed) {
+    try {
+      sameIdsInTwoTenantsNeverLeak(seed, layout(seed));
+    } catch (AssertionError e) {
+      throw new AssertionError("seed " + seed + ": " + e.getMessage(), e);
     }
-    StoreFixture s = isolation;
-    int n = tries.incrementAndGet();
-    TenantId first = TenantId.of("iso-" + n + "-first");
-    TenantId second = TenantId.of("iso-" + n + "-second");
+  }
+
+  private void sameIdsInTwoTenantsNeverLeak(long seed, List<Placed> layout) {
+    StoreFixture s = stores();
+    TenantId first = TenantId.of("iso-" + seed + "-first");
+    TenantId second = TenantId.of("iso-" + seed + "-second");
     List<Member> firstMembers = new ArrayList<>();
     List<Member> secondMembers = new ArrayList<>();
     List<Event> firstEvents = new ArrayList<>();
@@ -211,24 +199,5 @@ public abstract class TenantIsolationProperties {
         .team(TeamId.of("team-" + side))
         .attrs(Attrs.of(Map.of("side", side)))
         .build();
-  }
-
-  /**
-   * Reports the property as aborted, not passed or failed, when {@link #openStores()} gave up
-   * through a JUnit assumption (for example a database server that is not configured), as JUnit
-   * reports the contract's other tests.
-   */
-  public static final class AbortOnAssumption implements AroundPropertyHook {
-    /** Created by jqwik. */
-    public AbortOnAssumption() {}
-
-    @Override
-    public PropertyExecutionResult aroundProperty(PropertyLifecycleContext context, PropertyExecutor property) {
-      PropertyExecutionResult result = property.execute();
-      if (context.testInstance() instanceof TenantIsolationProperties contract && contract.unavailable != null) {
-        return result.mapToAborted(contract.unavailable);
-      }
-      return result;
-    }
   }
 }

@@ -30,9 +30,9 @@ public enum Dialect {
   H2(
       "jdbc:h2:",
       """
-      MERGE INTO members (tenant_id, member_id, org, teams, cohorts, skills)
+      MERGE INTO members (tenant_id, member_id, org, teams, cohorts, skills, seq)
       KEY (tenant_id, member_id)
-      VALUES (:tenant, :id, :org, :teams, :cohorts, :skills)""",
+      VALUES (:tenant, :id, :org, :teams, :cohorts, :skills, :seq)""",
       Constants.EVENT_INSERT_PLAIN,
       true,
       Map.of("LOCK_TIMEOUT", String.valueOf(Constants.H2_LOCK_TIMEOUT_MS)),
@@ -90,20 +90,21 @@ public enum Dialect {
 
     static final String MEMBER_UPSERT_ON_CONFLICT =
         """
-        INSERT INTO members (tenant_id, member_id, org, teams, cohorts, skills)
-        VALUES (:tenant, :id, :org, :teams, :cohorts, :skills)
+        INSERT INTO members (tenant_id, member_id, org, teams, cohorts, skills, seq)
+        VALUES (:tenant, :id, :org, :teams, :cohorts, :skills, :seq)
         ON CONFLICT (tenant_id, member_id) DO UPDATE
-        SET org = excluded.org, teams = excluded.teams, cohorts = excluded.cohorts, skills = excluded.skills""";
+        SET org = excluded.org, teams = excluded.teams, cohorts = excluded.cohorts, skills = excluded.skills,
+            seq = excluded.seq""";
 
     static final String EVENT_INSERT_PLAIN =
         """
-        INSERT INTO events (tenant_id, event_id, at, kind, actor, team, weight, sentiment, targets, refs, tags, attrs)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+        INSERT INTO events (tenant_id, event_id, at, kind, actor, team, weight, sentiment, targets, refs, tags, attrs, seq)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
 
     static final String EVENT_INSERT_ON_CONFLICT =
         """
-        INSERT INTO events (tenant_id, event_id, at, kind, actor, team, weight, sentiment, targets, refs, tags, attrs)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        INSERT INTO events (tenant_id, event_id, at, kind, actor, team, weight, sentiment, targets, refs, tags, attrs, seq)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         ON CONFLICT (tenant_id, event_id) DO NOTHING""";
 
     private Constants() {}

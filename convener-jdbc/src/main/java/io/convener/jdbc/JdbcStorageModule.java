@@ -20,6 +20,7 @@ import io.convener.spi.storage.NotificationStore;
 import io.convener.jdbc.internal.tenant.TenantStorageModule;
 import io.convener.spi.storage.ApprovalStore;
 import io.convener.spi.storage.ChampionSettingsStore;
+import io.convener.spi.storage.ChangeStore;
 import io.convener.spi.storage.ConsentStore;
 import io.convener.spi.storage.EventBlockStore;
 import io.convener.spi.storage.EventStore;
@@ -35,7 +36,7 @@ import io.convener.spi.storage.TenantStore;
 /**
  * Convener storage on a relational database: binds and exposes exactly the storage SPI, {@link
  * TenantStore}, {@link MemberStore}, {@link EventStore}, {@link SubjectKeyStore}, {@link
- * ConsentStore}, {@link ProvenanceStore}, {@link ApprovalStore}, {@link SharingAgreementStore}, {@link PulseSettingsStore}, {@link PulseWatcherStore}, {@link ChampionSettingsStore}, {@link NotificationStore}, {@link EventBlockStore} and {@link StorageLifecycle}, each a singleton; everything else stays private to the module.
+ * ConsentStore}, {@link ProvenanceStore}, {@link ApprovalStore}, {@link SharingAgreementStore}, {@link PulseSettingsStore}, {@link PulseWatcherStore}, {@link ChampionSettingsStore}, {@link NotificationStore}, {@link EventBlockStore}, {@link ChangeStore} and {@link StorageLifecycle}, each a singleton; everything else stays private to the module.
  *
  * <p>The member store keeps personal data encrypted and needs a {@link
  * io.convener.spi.keys.PersonalDataCipher} bound outside this module: {@code ConvenerModule}
@@ -97,6 +98,7 @@ public final class JdbcStorageModule extends PrivateModule {
     expose(NotificationStore.class);
     install(new EventBlockStorageModule());
     expose(EventBlockStore.class);
+    expose(ChangeStore.class);
     expose(StorageLifecycle.class);
   }
 }

@@ -158,7 +158,7 @@ public abstract class StorageContract extends PersonalDataContract {
 
     InsertResult result = s().events().insert(ACME, List.of(full, minimal));
 
-    assertThat(result).isEqualTo(new InsertResult(2, List.of()));
+    assertThat(result).usingRecursiveComparison().ignoringFields("change").isEqualTo(new InsertResult(2, List.of()));
     assertThat(s().events().find(ACME, full.id())).contains(full);
     assertThat(s().events().find(ACME, minimal.id())).contains(minimal);
   }
@@ -196,7 +196,7 @@ public abstract class StorageContract extends PersonalDataContract {
     assertThat(s().events().count(ACME, EventQuery.all())).isEqualTo(3);
 
     InsertResult allAgain = s().events().insert(ACME, List.of(first, second, third));
-    assertThat(allAgain).isEqualTo(new InsertResult(0, ids(first, second, third)));
+    assertThat(allAgain).usingRecursiveComparison().ignoringFields("change").isEqualTo(new InsertResult(0, ids(first, second, third)));
   }
 
   @Test
@@ -216,7 +216,7 @@ public abstract class StorageContract extends PersonalDataContract {
 
   @Test
   void insertOfNothingReportsNothing() {
-    assertThat(s().events().insert(ACME, List.of())).isEqualTo(new InsertResult(0, List.of()));
+    assertThat(s().events().insert(ACME, List.of())).usingRecursiveComparison().ignoringFields("change").isEqualTo(new InsertResult(0, List.of()));
   }
 
   @Test
@@ -371,7 +371,7 @@ public abstract class StorageContract extends PersonalDataContract {
     s().members().upsert(ACME, List.of(acmeMember));
     s().events().insert(ACME, List.of(acmeEvent, acmeOnly));
     assertThat(s().events().insert(GLOBEX, List.of(globexEvent)))
-        .as("an id known only in another tenant is new").isEqualTo(new InsertResult(1, List.of()));
+        .as("an id known only in another tenant is new").usingRecursiveComparison().ignoringFields("change").isEqualTo(new InsertResult(1, List.of()));
     s().members().upsert(GLOBEX, List.of(globexMember));
 
     assertThat(s().members().find(ACME, acmeMember.id())).contains(acmeMember);

@@ -55,6 +55,9 @@ public final class Database {
       SELECT :tenant
       WHERE NOT EXISTS (SELECT 1 FROM tenants WHERE tenant_id = :tenant)""";
 
+  static final String RAISE_CHANGE = "UPDATE tenants SET change_seq = change_seq + 1 WHERE tenant_id = :tenant";
+  static final String CHANGE = "SELECT change_seq FROM tenants WHERE tenant_id = :tenant";
+
   private final JdbcSettings settings;
   private final Dialect dialect;
   private final Semaphore writers;
@@ -285,6 +288,22 @@ public final class Database {
       super(sql.getMessage(), sql, false, false);
       this.sql = sql;
     }
+  }
+
+  /**
+   * Raises the tenant's change counter by one in the transaction of {@code handle} and returns the
+   * new value, with which the caller stamps the rows it writes. The update takes the tenant row's
+   * write lock until the transaction ends, so the writers of one tenant commit in counter order: a
+   * reader that sees the counter at N sees every change up to N. Call it first in the transaction,
+   * before writing the stamped rows, so that the lock is the first one taken; the tenant must be
+   * registered (a {@link #write} does that).
+   */
+  public static long nextChange(Handle handle, TenantId tenant) {
+    int raised = handle.createUpdate(RAISE_CHANGE).bind("tenant", tenant.value()).execute();
+    if (raised != 1) {
+      throw new IllegalStateException("tenant '" + tenant + "' is not registered");
+    }
+    return handle.createQuery(CHANGE).bind("tenant", tenant.value()).mapTo(Long.class).one();
   }
 
   /** Registers the tenant unless this process has seen it registered already. */

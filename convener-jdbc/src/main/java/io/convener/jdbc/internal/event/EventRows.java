@@ -25,7 +25,7 @@ final class EventRows {
    * Binds the twelve positional parameters of {@code Dialect.eventInsert()} for one event: plain
    * JDBC setters, as this is the ingestion hot path.
    */
-  static void bind(PreparedStatement insert, String tenant, Event e, long at) throws SQLException {
+  static void bind(PreparedStatement insert, String tenant, Event e, long at, long change) throws SQLException {
     insert.setString(1, tenant);
     insert.setString(2, e.id().value());
     insert.setLong(3, at);
@@ -46,6 +46,7 @@ final class EventRows {
     insert.setString(10, Json.array(e.refs(), EventId::value));
     insert.setString(11, Json.array(e.tags(), Function.identity()));
     insert.setString(12, Json.object(e.attrs()));
+    insert.setLong(13, change);
   }
 
   /** Maps a row of {@link #COLUMNS}. */

@@ -100,22 +100,25 @@ final class JdbiEventStore implements EventStore {
         .mapToInt(Integer::intValue)
         .toArray();
     String insert = database.dialect().eventInsert();
+    long[] change = new long[1];
     int[] counts = database.write("insert events", tenant, handle -> {
-      int[] written = insertNew(handle, tenant, given, at, rows, insert);
+      change[0] = Database.nextChange(handle, tenant);
+      int[] written = insertNew(handle, tenant, given, at, rows, insert, change[0]);
       int added = added(tenant, rows, written);
       if (added > 0) {
         handle.createUpdate(ADD_TO_COUNT).bind("tenant", tenant.value()).bind("added", added).execute();
       }
       return written;
     });
-    return result(given, rows, counts);
+    return result(given, rows, counts, change[0]);
   }
 
   /** Inserts the rows the tenant does not have yet; returns each row's update count. */
-  private int[] insertNew(Handle handle, TenantId tenant, Event[] given, long[] at, int[] rows, String insert)
+  private int[] insertNew(
+      Handle handle, TenantId tenant, Event[] given, long[] at, int[] rows, String insert, long change)
       throws SQLException {
     if (!database.dialect().checksExistingEvents()) {
-      return insertRows(handle, tenant, given, at, rows, new boolean[rows.length], insert);
+      return insertRows(handle, tenant, given, at, rows, new boolean[rows.length], insert, change);
     }
     // Optimistic: most batches are new events, so try them without looking up each id first.
     // When that trips over an id the tenant already has, roll back to the savepoint and look up.
@@ -123,7 +126,7 @@ final class JdbiEventStore implements EventStore {
     if (!lookUpFirst) {
       Savepoint before = handle.getConnection().setSavepoint();
       try {
-        return insertRows(handle, tenant, given, at, rows, new boolean[rows.length], insert);
+        return insertRows(handle, tenant, given, at, rows, new boolean[rows.length], insert, change);
       } catch (SQLException e) {
         if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
           throw e;
@@ -137,7 +140,7 @@ final class JdbiEventStore implements EventStore {
       anyStored |= s;
     }
     lookUpFirst = anyStored;
-    return insertRows(handle, tenant, given, at, rows, stored, insert);
+    return insertRows(handle, tenant, given, at, rows, stored, insert, change);
   }
 
   /**
@@ -161,14 +164,15 @@ final class JdbiEventStore implements EventStore {
 
   /** Inserts the rows not marked {@code stored}; returns each row's update count (0 for stored ones). */
   private int[] insertRows(
-      Handle handle, TenantId tenant, Event[] given, long[] at, int[] rows, boolean[] stored, String insert)
+      Handle handle, TenantId tenant, Event[] given, long[] at, int[] rows, boolean[] stored, String insert,
+      long change)
       throws SQLException {
     int[] perRow = new int[rows.length];
     try (PreparedStatement batch = handle.getConnection().prepareStatement(insert)) {
       int added = 0;
       for (int k = 0; k < rows.length; k++) {
         if (!stored[k]) {
-          EventRows.bind(batch, tenant.value(), given[rows[k]], at[rows[k]]);
+          EventRows.bind(batch, tenant.value(), given[rows[k]], at[rows[k]], change);
           batch.addBatch();
           added++;
         }
@@ -210,7 +214,7 @@ final class JdbiEventStore implements EventStore {
   }
 
   /** The result of a batch whose update counts {@link #added} checked. */
-  private static InsertResult result(Event[] given, int[] rows, int[] counts) {
+  private static InsertResult result(Event[] given, int[] rows, int[] counts, long change) {
     Boolean[] inserted = new Boolean[given.length];
     for (int k = 0; k < rows.length; k++) {
       inserted[rows[k]] = counts[k] == 1;
@@ -224,7 +228,7 @@ final class JdbiEventStore implements EventStore {
         duplicates.add(given[i].id());
       }
     }
-    return new InsertResult(insertedCount, duplicates);
+    return new InsertResult(insertedCount, duplicates, change);
   }
 
   private StorageException noCounts(TenantId tenant, String detail) {
@@ -248,6 +252,11 @@ final class JdbiEventStore implements EventStore {
 
   @Override
   public void scan(TenantId tenant, EventQuery query, Consumer<? super Event> sink) {
+    scan(tenant, query, Long.MAX_VALUE, sink);
+  }
+
+  /** {@link #scan}, of the events stored by change {@code through} or earlier. */
+  void scan(TenantId tenant, EventQuery query, long through, Consumer<? super Event> sink) {
     requireNonNull(tenant, "tenant");
     requireNonNull(query, "query");
     requireNonNull(sink, "sink");
@@ -255,8 +264,12 @@ final class JdbiEventStore implements EventStore {
     if (filter.matchesNothing()) {
       return;
     }
+    String upTo = through == Long.MAX_VALUE ? "" : " AND seq <= :through";
     database.stream("scan events", tenant, handle -> {
-      Query select = filter.bind(handle.createQuery(SELECT + filter.conditions() + ORDER), tenant);
+      Query select = filter.bind(handle.createQuery(SELECT + filter.conditions() + upTo + ORDER), tenant);
+      if (!upTo.isEmpty()) {
+        select.bind("through", through);
+      }
       InstantOrder ordered = new InstantOrder(sink);
       select.setFetchSize(FETCH_SIZE).map(EventRows::map).forEach(ordered);
       ordered.flush();

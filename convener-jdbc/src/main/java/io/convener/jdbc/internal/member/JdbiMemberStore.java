@@ -35,7 +35,7 @@ import org.jdbi.v3.core.statement.PreparedBatch;
  * may store new member keys in a transaction of its own), and reads decrypt after the query. A
  * value whose key was shredded reads as absent. This store never sees a key. Thread-safe.
  */
-final class JdbiMemberStore implements MemberStore {
+public final class JdbiMemberStore implements MemberStore {
   static final String SELECT_ONE =
       """
       SELECT m.member_id, m.org, m.teams, m.cohorts, m.skills, p.display_name, p.email
@@ -54,6 +54,8 @@ final class JdbiMemberStore implements MemberStore {
   static final String SELECT_ALL_PSEUDONYMOUS =
       "SELECT member_id, org, teams, cohorts, skills FROM members WHERE tenant_id = :tenant";
 
+  static final String SELECT_CHANGED_PSEUDONYMOUS = "SELECT member_id, org, teams, cohorts, skills FROM members"
+      + " WHERE tenant_id = :tenant AND seq > :after AND seq <= :through ORDER BY member_id";
   static final String COUNT = "SELECT COUNT(*) FROM members WHERE tenant_id = :tenant";
 
   static final String DELETE_PERSONAL = "DELETE FROM member_personal WHERE tenant_id = :tenant AND member_id = :id";
@@ -94,7 +96,7 @@ final class JdbiMemberStore implements MemberStore {
     }
     Map<MemberId, MemberRows.Sealed> sealed = seal(tenant, latest.values());
     database.write("upsert members", tenant, handle -> {
-      replace(handle, tenant.value(), latest.values(), sealed);
+      replace(handle, tenant.value(), Database.nextChange(handle, tenant), latest.values(), sealed);
       return null;
     });
     return members.size();
@@ -125,10 +127,10 @@ final class JdbiMemberStore implements MemberStore {
   }
 
   private void replace(
-      Handle handle, String tenant, Collection<Member> members, Map<MemberId, MemberRows.Sealed> sealed) {
+      Handle handle, String tenant, long change, Collection<Member> members, Map<MemberId, MemberRows.Sealed> sealed) {
     PreparedBatch upsert = handle.prepareBatch(database.dialect().memberUpsert());
     for (Member m : members) {
-      MemberRows.bindMember(upsert.bind("tenant", tenant), m).add();
+      MemberRows.bindMember(upsert.bind("tenant", tenant).bind("seq", change), m).add();
     }
     upsert.execute();
     for (String delete : List.of(DELETE_PERSONAL, DELETE_TEAMS, DELETE_COHORTS, DELETE_ORG_UNITS)) {
@@ -197,14 +199,29 @@ final class JdbiMemberStore implements MemberStore {
    */
   @Override
   public List<Member> listPseudonymous(TenantId tenant) {
+    return pseudonymous(tenant, SELECT_ALL_PSEUDONYMOUS, Long.MIN_VALUE, Long.MAX_VALUE);
+  }
+
+  /**
+   * The members whose last insert or replacement was one of the tenant's changes {@code (after,
+   * through]}, pseudonymous, in id order: what another process changed since it last looked.
+   */
+  public List<Member> changed(TenantId tenant, long after, long through) {
+    return pseudonymous(tenant, SELECT_CHANGED_PSEUDONYMOUS, after, through);
+  }
+
+  private List<Member> pseudonymous(TenantId tenant, String select, long after, long through) {
     requireNonNull(tenant, "tenant");
     Map<String, List<TeamId>> teams = new HashMap<>();
     Map<String, List<CohortId>> cohorts = new HashMap<>();
     Map<String, List<String>> skills = new HashMap<>();
     Map<String, OrgUnit> orgs = new HashMap<>();
     List<Member> members = new ArrayList<>(database.read("list members", tenant, handle -> handle
-        .createQuery(SELECT_ALL_PSEUDONYMOUS)
+        .createQuery(select)
         .bind("tenant", tenant.value())
+        .configure(org.jdbi.v3.core.statement.SqlStatements.class, c -> c.setUnusedBindingAllowed(true))
+        .bind("after", after)
+        .bind("through", through)
         .map((rs, ctx) -> {
           String org = rs.getString(2);
           return new Member(MemberId.of(rs.getString(1)),

@@ -11,6 +11,7 @@ public final class MemberStorageModule extends AbstractModule {
 
   @Override
   protected void configure() {
-    bind(MemberStore.class).to(JdbiMemberStore.class).in(Singleton.class);
+    bind(JdbiMemberStore.class).in(Singleton.class);
+    bind(MemberStore.class).to(JdbiMemberStore.class);
   }
 }

@@ -80,7 +80,7 @@ class JdbiEventStoreTest {
       TenantId fresh = TenantId.of("registered-by-insert");
       assertThat(s.tenants().exists(fresh)).isFalse();
 
-      assertThat(s.events().insert(fresh, List.of(event("e", Instant.EPOCH)))).isEqualTo(new InsertResult(1, List.of()));
+      assertThat(s.events().insert(fresh, List.of(event("e", Instant.EPOCH)))).usingRecursiveComparison().ignoringFields("change").isEqualTo(new InsertResult(1, List.of()));
 
       assertThat(s.tenants().exists(fresh)).isTrue();
     }
@@ -127,7 +127,7 @@ class JdbiEventStoreTest {
       assertThat(s.events().count(ACME, EventQuery.all())).isEqualTo(1);
       assertThat(s.events().count(ACME, everything)).isEqualTo(1);
       assertThat(s.events().insert(ACME, List.of(event("a-new", Instant.EPOCH), event("kept", Instant.EPOCH))))
-          .isEqualTo(new InsertResult(1, List.of(EventId.of("kept"))));
+          .usingRecursiveComparison().ignoringFields("change").isEqualTo(new InsertResult(1, List.of(EventId.of("kept"))));
       assertThat(s.events().count(ACME, EventQuery.all())).isEqualTo(2);
       assertThat(s.events().count(ACME, everything)).isEqualTo(2);
     } finally {

@@ -12,6 +12,7 @@ import io.convener.api.provenance.ProvenanceLog;
 import io.convener.api.notify.Notifier;
 import io.convener.api.pulse.PulseAggregator;
 import io.convener.api.replay.Replays;
+import io.convener.core.internal.feed.IngestFeed;
 import io.convener.core.notify.OutboxRelay;
 import io.convener.spi.storage.StorageLifecycle;
 import jakarta.inject.Inject;
@@ -34,6 +35,7 @@ final class DefaultConvener implements Convener {
   private final Notifier notifier;
   private final Replays replays;
   private final OutboxRelay relay;
+  private final IngestFeed feed;
 
   @Inject
   DefaultConvener(
@@ -49,7 +51,8 @@ final class DefaultConvener implements Convener {
       ChampionDiscovery champions,
       Notifier notifier,
       Replays replays,
-      OutboxRelay relay) {
+      OutboxRelay relay,
+      IngestFeed feed) {
     this.storage = storage;
     this.ingest = ingest;
     this.consent = consent;
@@ -63,6 +66,7 @@ final class DefaultConvener implements Convener {
     this.notifier = notifier;
     this.replays = replays;
     this.relay = relay;
+    this.feed = feed;
   }
 
   @Override
@@ -134,6 +138,7 @@ final class DefaultConvener implements Convener {
   @Override
   public void close() {
     relay.close();
+    feed.close();
     storage.close();
   }
 }

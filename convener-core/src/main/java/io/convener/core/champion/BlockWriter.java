@@ -29,6 +29,12 @@ final class BlockWriter implements IngestListener {
     this.blocks = requireNonNull(blocks, "blocks");
   }
 
+  /** Blocks are written by the process that committed the events, once. */
+  @Override
+  public boolean followsOtherProcesses() {
+    return false;
+  }
+
   @Override
   public void eventsStored(TenantId tenant, List<Event> events) {
     if (blocks.isEmpty() || events.isEmpty()) {

@@ -50,11 +50,15 @@ final class TenantLog {
   }
 
   /**
-   * Reads the tenant from the stores; called once, by one thread, before any snapshot. The events
+   * Reads the tenant from the stores; called once, by one thread, before any snapshot. {@code
+   * catchUp} brings the ingest feed up to the store's current change before the batches the feed
+   * told meanwhile are applied. The events
    * come from the champion stream of the block store when it accounts for every stored event, and
    * otherwise from the event store, writing the stream anew on the way.
    */
-  void load(TenantId tenant, MemberStore memberStore, EventStore eventStore, @Nullable EventBlockStore blockStore) {
+  void load(
+      TenantId tenant, MemberStore memberStore, EventStore eventStore, @Nullable EventBlockStore blockStore,
+      Runnable catchUp) {
     boolean sorted = true;
     if (blockStore != null) {
       // The members are read on a side thread while the blocks decode, numbering the member ids
@@ -80,6 +84,9 @@ final class TenantLog {
       memberStore.listPseudonymous(tenant).forEach(roster::upsert);
       eventStore.scan(tenant, EventQuery.all().withKinds(KEPT), this::append);
     }
+    // What other processes committed while the store was read comes in now, as pending batches
+    // that the dedupe below drops when the read saw them already.
+    catchUp.run();
     synchronized (lock) {
       int loaded = events.size();
       for (Member m : pendingMembers) {

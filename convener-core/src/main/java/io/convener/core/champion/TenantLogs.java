@@ -9,7 +9,9 @@ import io.convener.core.internal.feed.IngestListener;
 import io.convener.spi.storage.EventBlockStore;
 import io.convener.spi.storage.EventStore;
 import io.convener.spi.storage.MemberStore;
+import io.convener.core.internal.feed.IngestFeed;
 import jakarta.inject.Inject;
+import jakarta.inject.Provider;
 import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.Optional;
@@ -28,19 +30,29 @@ final class TenantLogs implements IngestListener {
   private final MemberStore members;
   private final EventStore events;
   private final @Nullable EventBlockStore blocks;
+  /** A provider: the feed is made with its listeners, this one among them. */
+  private final Provider<IngestFeed> feed;
 
   @Inject
-  TenantLogs(MemberStore members, EventStore events, Optional<EventBlockStore> blocks) {
+  TenantLogs(MemberStore members, EventStore events, Optional<EventBlockStore> blocks, Provider<IngestFeed> feed) {
     this.members = requireNonNull(members, "members");
     this.events = requireNonNull(events, "events");
     this.blocks = blocks.orElse(null);
+    this.feed = requireNonNull(feed, "feed");
   }
 
-  /** The tenant's data as it is now, loading it first if needed. */
+  /**
+   * The tenant's data as it is now, every change committed before the call included (by this
+   * process or another one on the same store), loading it first if needed.
+   */
   TenantLog.Snapshot snapshot(TenantId tenant) {
+    IngestFeed f = feed.get();
+    // Catches the feed up with other processes; a tenant not loaded yet gets its position here,
+    // before its load, so that what commits during the load reaches it (and is dropped if read).
+    f.sync(tenant);
     Holder h = logs.computeIfAbsent(tenant, t -> new Holder());
     try {
-      h.ensureLoaded(tenant, members, events, blocks);
+      h.ensureLoaded(tenant, members, events, blocks, () -> f.sync(tenant));
     } catch (RuntimeException e) {
       logs.remove(tenant, h);
       throw e;
@@ -96,9 +108,10 @@ final class TenantLogs implements IngestListener {
       return loaded;
     }
 
-    synchronized void ensureLoaded(TenantId tenant, MemberStore m, EventStore e, @Nullable EventBlockStore b) {
+    synchronized void ensureLoaded(
+        TenantId tenant, MemberStore m, EventStore e, @Nullable EventBlockStore b, Runnable catchUp) {
       if (!loaded) {
-        log.load(tenant, m, e, b);
+        log.load(tenant, m, e, b, catchUp);
         loaded = true;
       }
     }

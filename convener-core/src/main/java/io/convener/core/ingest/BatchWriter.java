@@ -131,7 +131,7 @@ final class BatchWriter {
     }
     eventCount += written.result().inserted();
     duplicateCount += written.result().duplicates().size();
-    feed.eventsStored(tenant, written.stored());
+    feed.eventsStored(tenant, written.stored(), written.result().change());
     events.clear();
   }
 

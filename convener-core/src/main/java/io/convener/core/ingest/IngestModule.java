@@ -5,6 +5,7 @@ import com.google.inject.Singleton;
 import com.google.inject.multibindings.Multibinder;
 import com.google.inject.multibindings.OptionalBinder;
 import io.convener.core.internal.feed.IngestListener;
+import io.convener.spi.storage.ChangeStore;
 import io.convener.api.ingest.IngestService;
 
 /**
@@ -20,5 +21,7 @@ public final class IngestModule extends AbstractModule {
     bind(DefaultIngestService.class).in(Singleton.class);
     bind(Ingester.class).in(Singleton.class);
     Multibinder.newSetBinder(binder(), IngestListener.class);
+    // A JDBC store binds it: the feed then follows what other processes commit to the same store.
+    OptionalBinder.newOptionalBinder(binder(), ChangeStore.class);
   }
 }

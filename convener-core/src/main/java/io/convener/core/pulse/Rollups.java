@@ -11,7 +11,9 @@ import io.convener.spi.pulse.SentimentAnalyzer;
 import io.convener.spi.storage.EventQuery;
 import io.convener.spi.storage.EventStore;
 import io.convener.spi.storage.MemberStore;
+import io.convener.core.internal.feed.IngestFeed;
 import jakarta.inject.Inject;
+import jakarta.inject.Provider;
 import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -63,11 +65,15 @@ final class Rollups implements IngestListener {
   /** An event with the sentiment it counts with. */
   private record Scored(Event event, OptionalDouble sentiment) {}
 
+  /** A provider: the feed is made with its listeners, this one among them. */
+  private final Provider<IngestFeed> feed;
+
   @Inject
-  Rollups(MemberStore members, EventStore events, SentimentAnalyzer analyzer) {
+  Rollups(MemberStore members, EventStore events, SentimentAnalyzer analyzer, Provider<IngestFeed> feed) {
     this.members = requireNonNull(members, "members");
     this.events = requireNonNull(events, "events");
     this.analyzer = requireNonNull(analyzer, "analyzer");
+    this.feed = requireNonNull(feed, "feed");
   }
 
   /**
@@ -78,6 +84,9 @@ final class Rollups implements IngestListener {
    * @throws io.convener.api.StorageException when the rollup has to be built and the store fails
    */
   <R> R read(TenantId tenant, long needFrom, Function<TenantRollup, R> read) {
+    // Catches the feed up with other processes on the same store (and gives a tenant not built yet
+    // its position before the build, so that what commits during the build reaches the build).
+    feed.get().sync(tenant);
     Holder h = holders.computeIfAbsent(tenant, t -> new Holder());
     synchronized (h) {
       if (h.rollup != null && h.horizon <= needFrom) {
@@ -106,6 +115,8 @@ final class Rollups implements IngestListener {
         if (events.count(tenant, new EventQuery(Optional.empty(), Optional.of(from), Set.of(), Optional.empty())) > 0) {
           built.historyBefore(horizon);
         }
+        // What other processes committed during the scan joins the pending batches, deduped below.
+        feed.get().sync(tenant);
       } catch (RuntimeException e) {
         synchronized (h) {
           h.pendingEvents = null;

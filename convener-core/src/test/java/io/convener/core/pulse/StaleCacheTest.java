@@ -18,6 +18,7 @@ import io.convener.api.pulse.RiskKind;
 import io.convener.core.ConvenerModule;
 import io.convener.core.ConvenerSettings;
 import io.convener.core.internal.consent.ConsentEngine;
+import io.convener.core.internal.feed.IngestFeed;
 import io.convener.core.internal.gate.Gate;
 import io.convener.jdbc.JdbcSettings;
 import io.convener.jdbc.JdbcStorageModule;
@@ -48,7 +49,7 @@ class StaleCacheTest {
       PlantedPulseScenario scenario = PlantedPulseScenario.standard();
       convener.ingest().submit(Principal.of(ACME, "loader", Role.ADMIN), scenario.members(), scenario.events());
       FailingStores stores = new FailingStores(injector.getInstance(MemberStore.class), injector.getInstance(EventStore.class));
-      Rollups rollups = new Rollups(stores, stores, SentimentAnalyzer.NONE);
+      Rollups rollups = new Rollups(stores, stores, SentimentAnalyzer.NONE, IngestFeed::none);
       DefaultPulseAggregator pulse = new DefaultPulseAggregator(
           injector.getInstance(Gate.class), injector.getInstance(ConsentEngine.class), rollups,
           new TenantSettings(injector.getInstance(PulseSettingsStore.class)),

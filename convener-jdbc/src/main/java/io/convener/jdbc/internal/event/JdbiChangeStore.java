@@ -23,7 +23,7 @@ import java.util.function.Consumer;
  */
 final class JdbiChangeStore implements ChangeStore {
   static final String CURRENT = "SELECT change_seq FROM tenants WHERE tenant_id = :tenant";
-  static final String CURRENT_OF = "SELECT tenant_id, change_seq FROM tenants WHERE tenant_id IN (<tenants>)";
+  static final String CURRENT_OF = "SELECT tenant_id, change_seq FROM tenants WHERE tenant_id IN (";
   static final String CHANGED = "SELECT " + EventRows.COLUMNS + " FROM events"
       + " WHERE tenant_id = :tenant AND seq > :after AND seq <= :through ORDER BY tenant_id, seq, event_id";
   /** Tenants asked for in one statement at most. */
@@ -58,8 +58,15 @@ final class JdbiChangeStore implements ChangeStore {
       List<String> ids = asked.subList(from, Math.min(asked.size(), from + IN_LIST)).stream()
           .map(TenantId::value).toList();
       database.read("read the change counters", asked.get(from), handle -> {
-        handle.createQuery(CURRENT_OF).bindList("tenants", ids)
-            .map((rs, ctx) -> Map.entry(TenantId.of(rs.getString(1)), rs.getLong(2)))
+        StringBuilder sql = new StringBuilder(CURRENT_OF);
+        for (int i = 0; i < ids.size(); i++) {
+          sql.append(i == 0 ? "?" : ", ?");
+        }
+        var query = handle.createQuery(sql.append(')').toString());
+        for (int i = 0; i < ids.size(); i++) {
+          query.bind(i, ids.get(i));
+        }
+        query.map((rs, ctx) -> Map.entry(TenantId.of(rs.getString(1)), rs.getLong(2)))
             .forEach(e -> found.put(e.getKey(), e.getValue()));
         return null;
       });

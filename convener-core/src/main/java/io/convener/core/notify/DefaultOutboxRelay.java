@@ -107,6 +107,8 @@ final class DefaultOutboxRelay implements OutboxRelay, OutboxSignal {
 
   @Override
   public synchronized void start() {
+    // The follower runs even when this node does not relay: its streams show what other nodes relay.
+    follower.start();
     if (thread != null || !settings.background()) {
       return;
     }
@@ -115,7 +117,6 @@ final class DefaultOutboxRelay implements OutboxRelay, OutboxSignal {
     t.setDaemon(true);
     thread = t;
     t.start();
-    follower.start();
   }
 
   @Override

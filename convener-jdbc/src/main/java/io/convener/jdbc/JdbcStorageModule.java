@@ -17,7 +17,9 @@ import io.convener.jdbc.internal.pulse.PulseSettingsStorageModule;
 import io.convener.jdbc.internal.watch.PulseWatcherStorageModule;
 import io.convener.jdbc.internal.notify.NotificationStorageModule;
 import io.convener.spi.storage.NotificationStore;
+import io.convener.jdbc.internal.signal.SignalModule;
 import io.convener.jdbc.internal.tenant.TenantStorageModule;
+import io.convener.spi.storage.ChangeSignals;
 import io.convener.spi.storage.ApprovalStore;
 import io.convener.spi.storage.ChampionSettingsStore;
 import io.convener.spi.storage.ChangeStore;
@@ -36,7 +38,7 @@ import io.convener.spi.storage.TenantStore;
 /**
  * Convener storage on a relational database: binds and exposes exactly the storage SPI, {@link
  * TenantStore}, {@link MemberStore}, {@link EventStore}, {@link SubjectKeyStore}, {@link
- * ConsentStore}, {@link ProvenanceStore}, {@link ApprovalStore}, {@link SharingAgreementStore}, {@link PulseSettingsStore}, {@link PulseWatcherStore}, {@link ChampionSettingsStore}, {@link NotificationStore}, {@link EventBlockStore}, {@link ChangeStore} and {@link StorageLifecycle}, each a singleton; everything else stays private to the module.
+ * ConsentStore}, {@link ProvenanceStore}, {@link ApprovalStore}, {@link SharingAgreementStore}, {@link PulseSettingsStore}, {@link PulseWatcherStore}, {@link ChampionSettingsStore}, {@link NotificationStore}, {@link EventBlockStore}, {@link ChangeStore}, {@link ChangeSignals} and {@link StorageLifecycle}, each a singleton; everything else stays private to the module.
  *
  * <p>The member store keeps personal data encrypted and needs a {@link
  * io.convener.spi.keys.PersonalDataCipher} bound outside this module: {@code ConvenerModule}
@@ -99,6 +101,8 @@ public final class JdbcStorageModule extends PrivateModule {
     install(new EventBlockStorageModule());
     expose(EventBlockStore.class);
     expose(ChangeStore.class);
+    install(new SignalModule());
+    expose(ChangeSignals.class);
     expose(StorageLifecycle.class);
   }
 }

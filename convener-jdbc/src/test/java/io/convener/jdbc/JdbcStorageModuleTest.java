@@ -14,6 +14,7 @@ import io.convener.api.TenantId;
 import io.convener.spi.keys.PersonalDataCipher;
 import io.convener.spi.storage.ApprovalStore;
 import io.convener.spi.storage.ChampionSettingsStore;
+import io.convener.spi.storage.ChangeSignals;
 import io.convener.spi.storage.ConsentStore;
 import io.convener.spi.storage.EventBlockStore;
 import io.convener.spi.storage.EventQuery;
@@ -47,7 +48,7 @@ class JdbcStorageModuleTest {
         Key.get(ApprovalStore.class), Key.get(SharingAgreementStore.class), Key.get(PulseSettingsStore.class),
         Key.get(PulseWatcherStore.class),
         Key.get(ChampionSettingsStore.class), Key.get(NotificationStore.class), Key.get(EventBlockStore.class),
-        Key.get(StorageLifecycle.class));
+        Key.get(ChangeSignals.class), Key.get(StorageLifecycle.class));
   }
 
   @Test

@@ -9,6 +9,8 @@ import io.convener.core.internal.consent.ConsentEngine;
 import io.convener.core.internal.gate.OutboxSignal;
 import io.convener.core.internal.gate.ProvenanceRecorder;
 import io.convener.spi.notify.NotificationChannel;
+import io.convener.spi.storage.ChangeSignals;
+import io.convener.spi.storage.LeasedNotification;
 import io.convener.spi.storage.NotificationStore;
 import io.convener.spi.storage.StoredNotification;
 import jakarta.inject.Inject;
@@ -19,7 +21,9 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadLocalRandom;
@@ -31,16 +35,26 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The relay: drains a tenant's due outbox rows through the {@link Deliverer}, page by page, one
- * drain per tenant at a time. The gate wakes it after each commit ({@link OutboxSignal}); besides,
- * the background thread polls every {@link NotifySettings#pollInterval()} for retries and held
- * messages of every tenant with pending rows ({@link NotificationStore#pendingTenants}), which is
- * also how rows committed before a crash are found after the restart. The thread is started by
- * {@link #start()} (from {@code Convener.start()}), never by Guice. Thread-safe.
+ * drain per tenant at a time in this process. The gate wakes it after each commit ({@link
+ * OutboxSignal}); besides, the background thread polls every {@link NotifySettings#pollInterval()}
+ * for retries and held messages of every tenant with pending rows ({@link
+ * NotificationStore#pendingTenants}), which is also how rows committed before a crash are found
+ * after the restart, and how rows a dead node had claimed are found once their lease expired.
+ *
+ * <p>Several nodes may relay one database: each page is claimed ({@link NotificationStore#claim})
+ * for this relay's id for {@link NotifySettings#lease()}, and each message released once
+ * delivered. A page whose delivery runs past half the lease is cut short and its rest released, so
+ * that a lease never ends while this relay still works on it. After a page that put messages in
+ * the inbox, the relay signals {@value #TOPIC} ({@link ChangeSignals}), so that other nodes'
+ * streams read them at once; the {@link StreamFollower} is what listens. The threads are started
+ * by {@link #start()} (from {@code Convener.start()}), never by Guice. Thread-safe.
  */
 final class DefaultOutboxRelay implements OutboxRelay, OutboxSignal {
   /** Put on the queue of woken tenants by {@link #close} so that the relay sees it should stop. */
   private static final TenantId WAKE = TenantId.of("convener-relay-stop");
 
+  /** The {@link ChangeSignals} topic of messages that reached the inbox. */
+  static final String TOPIC = "outbox";
   static final int PAGE = 200;
   static final int MAX_PAGES = 50;
   private static final Logger LOG = LoggerFactory.getLogger(DefaultOutboxRelay.class);
@@ -51,6 +65,10 @@ final class DefaultOutboxRelay implements OutboxRelay, OutboxSignal {
   private final List<NotificationChannel> channels;
   private final Clock clock;
   private final NotifySettings settings;
+  private final ChangeSignals signals;
+  private final StreamFollower follower;
+  /** This relay's lease owner: unique per relay, so a restarted node does not take its old leases for its own. */
+  private final String owner = "relay-" + UUID.randomUUID();
   private final Map<TenantId, ReentrantLock> locks = new ConcurrentHashMap<>();
   private final LinkedBlockingQueue<TenantId> woken = new LinkedBlockingQueue<>();
   private @Nullable Thread thread;
@@ -58,8 +76,11 @@ final class DefaultOutboxRelay implements OutboxRelay, OutboxSignal {
 
   @Inject
   DefaultOutboxRelay(NotificationStore store, ProvenanceRecorder recorder, ConsentEngine consent, NotificationHub hub,
-      Set<NotificationChannel> channels, @NotifyClock Clock clock, NotifySettings settings) {
+      Set<NotificationChannel> channels, @NotifyClock Clock clock, NotifySettings settings,
+      Optional<ChangeSignals> signals) {
     this.store = requireNonNull(store, "store");
+    this.signals = signals.orElseGet(ChangeSignals::none);
+    this.follower = new StreamFollower(store, hub, this.signals);
     this.recorder = requireNonNull(recorder, "recorder");
     this.clock = requireNonNull(clock, "clock");
     this.settings = requireNonNull(settings, "settings");
@@ -86,6 +107,8 @@ final class DefaultOutboxRelay implements OutboxRelay, OutboxSignal {
 
   @Override
   public synchronized void start() {
+    // The follower runs even when this node does not relay: its streams show what other nodes relay.
+    follower.start();
     if (thread != null || !settings.background()) {
       return;
     }
@@ -104,6 +127,7 @@ final class DefaultOutboxRelay implements OutboxRelay, OutboxSignal {
       thread = null;
       running = false;
     }
+    follower.close();
     if (t != null) {
       // Woken, not interrupted: an interrupt that lands inside an H2 file read closes the
       // database's file channel for every connection (FileChannel closes on interrupt).
@@ -171,25 +195,64 @@ final class DefaultOutboxRelay implements OutboxRelay, OutboxSignal {
       int tried = 0;
       for (int page = 0; page < MAX_PAGES; page++) {
         Instant now = clock.instant();
-        List<StoredNotification> due = store.due(tenant, now, PAGE);
-        Map<MemberId, NotificationPreferences> prefs = new HashMap<>();
-        StatusLog log = new StatusLog();
-        try {
-          for (StoredNotification m : due) {
-            NotificationPreferences p = prefs.computeIfAbsent(m.recipient(),
-                r -> store.preferences(tenant, r).orElseGet(NotificationPreferences::defaults));
-            tried += deliverer.deliver(tenant, m, channels, p, now, log);
-          }
-        } finally {
-          log.flush(recorder, tenant);
-        }
-        if (due.size() < PAGE) {
+        List<LeasedNotification> claimed = store.claim(tenant, owner, now, settings.lease(), PAGE);
+        tried += deliver(tenant, claimed, now);
+        if (claimed.size() < PAGE) {
           break;
         }
       }
       return tried;
     } finally {
       lock.unlock();
+    }
+  }
+
+  /** Delivers and releases claimed messages while half the lease is left; releases the rest. */
+  private int deliver(TenantId tenant, List<LeasedNotification> claimed, Instant now) {
+    long cutOff = System.nanoTime() + settings.lease().toNanos() / 2;
+    Map<MemberId, NotificationPreferences> prefs = new HashMap<>();
+    StatusLog log = new StatusLog();
+    int tried = 0;
+    int next = 0;
+    try {
+      for (; next < claimed.size() && System.nanoTime() - cutOff < 0; next++) {
+        LeasedNotification leased = claimed.get(next);
+        StoredNotification m = leased.message();
+        NotificationPreferences p = prefs.computeIfAbsent(m.recipient(),
+            r -> store.preferences(tenant, r).orElseGet(NotificationPreferences::defaults));
+        tried += deliverer.deliver(tenant, m, channels, p, now, log);
+        if (!store.release(tenant, leased)) {
+          LOG.warn("a notification lease of tenant '{}' expired during delivery and was claimed again: the"
+              + " message may be delivered twice (raise NotifySettings.lease)", tenant);
+        }
+      }
+    } finally {
+      for (int i = next; i < claimed.size(); i++) {
+        releaseQuietly(tenant, claimed.get(i));
+      }
+      log.flush(recorder, tenant);
+      if (log.streamed()) {
+        signalQuietly(tenant);
+      }
+    }
+    return tried;
+  }
+
+  private void releaseQuietly(TenantId tenant, LeasedNotification leased) {
+    try {
+      store.release(tenant, leased);
+    } catch (RuntimeException e) {
+      LOG.warn("could not release a notification lease of tenant '{}' ({}); it ends by itself",
+          tenant, e.getClass().getName());
+    }
+  }
+
+  private void signalQuietly(TenantId tenant) {
+    try {
+      signals.signal(TOPIC, tenant);
+    } catch (RuntimeException e) {
+      LOG.warn("could not signal new inbox messages of tenant '{}' ({}); other nodes poll",
+          tenant, e.getClass().getName());
     }
   }
 }

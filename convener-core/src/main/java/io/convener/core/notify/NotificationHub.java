@@ -5,6 +5,8 @@ import static java.util.Objects.requireNonNull;
 import io.convener.api.MemberId;
 import io.convener.api.TenantId;
 import io.convener.api.notify.InboxMessage;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -15,10 +17,12 @@ import java.util.function.Consumer;
  * The live side of the stream: the open subscriptions of each tenant and recipient, which the
  * relay publishes each message to right after marking it in the inbox. Replay comes from the store
  * ({@link DefaultNotifier}); each {@link HubSubscription} drops what it has already passed on, so
- * replay and live push meet with no gap and no duplicate. Thread-safe.
+ * replay and live push meet with no gap and no duplicate. What other nodes put in the inbox reaches
+ * the subscriptions through the {@link StreamFollower}, which reads it from the store. Thread-safe.
  */
 final class NotificationHub {
-  private record Recipient(TenantId tenant, MemberId member) {}
+  /** Whose messages a subscription streams. */
+  record Recipient(TenantId tenant, MemberId member) {}
 
   private final Map<Recipient, Set<HubSubscription>> open = new ConcurrentHashMap<>();
 
@@ -41,6 +45,17 @@ final class NotificationHub {
     for (HubSubscription s : open.getOrDefault(new Recipient(tenant, member), Set.of())) {
       s.live(message);
     }
+  }
+
+  /** The recipients with open subscriptions, and theirs, as they are now. */
+  Map<Recipient, List<HubSubscription>> snapshot() {
+    Map<Recipient, List<HubSubscription>> copy = new HashMap<>();
+    open.forEach((r, subs) -> {
+      if (!subs.isEmpty()) {
+        copy.put(r, List.copyOf(subs));
+      }
+    });
+    return copy;
   }
 
   /** How many subscriptions are open, for tests and metrics. */

@@ -8,6 +8,7 @@ import com.google.inject.multibindings.OptionalBinder;
 import io.convener.api.notify.Notifier;
 import io.convener.core.internal.gate.OutboxSignal;
 import io.convener.spi.notify.NotificationChannel;
+import io.convener.spi.storage.ChangeSignals;
 import java.time.Clock;
 
 /**
@@ -27,6 +28,8 @@ public final class NotifyModule extends AbstractModule {
     bind(DefaultOutboxRelay.class).in(Singleton.class);
     bind(OutboxRelay.class).to(DefaultOutboxRelay.class);
     OptionalBinder.newOptionalBinder(binder(), OutboxSignal.class).setBinding().to(DefaultOutboxRelay.class);
+    // The store's signals, when it has them (the JDBC store binds them); the stream follower polls regardless.
+    OptionalBinder.newOptionalBinder(binder(), ChangeSignals.class);
     OptionalBinder.newOptionalBinder(binder(), Notifier.class).setDefault().to(DefaultNotifier.class);
     bind(DefaultNotifier.class).in(Singleton.class);
     OptionalBinder.newOptionalBinder(binder(), NotifySettings.class).setDefault().toInstance(NotifySettings.defaults());

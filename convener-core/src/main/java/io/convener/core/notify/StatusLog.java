@@ -26,8 +26,10 @@ final class StatusLog {
   static final String AGENT = "notify-relay";
 
   private final List<EntryDraft> drafts = new ArrayList<>();
+  private boolean streamed;
 
   void delivery(StoredNotification m, ChannelDelivery d) {
+    streamed |= d.channel().equals(Deliverer.STREAM) && d.status() == DeliveryStatus.DELIVERED;
     add(m, "notify.delivery", Map.of("channel", d.channel(), "status", d.status().name(),
         "attempts", d.attempts(), "note", d.note()));
   }
@@ -40,6 +42,11 @@ final class StatusLog {
     drafts.add(EntryDraft.of(Agent.system(AGENT), activity, CanonicalEntry.digest(inputs), Outcome.ok())
         .withUsed(List.of(NotificationIds.entity(m.recipient(), m.sequence())))
         .withCausedBy(OptionalLong.of(m.causedBy())));
+  }
+
+  /** Whether a message of this drain reached the stream (and so the inbox). */
+  boolean streamed() {
+    return streamed;
   }
 
   /** Appends the collected entries to the tenant's log. */

@@ -68,9 +68,18 @@ final class NotifyFixture implements AutoCloseable {
 
   private NotifyFixture(String url, ConvenerSettings convenerSettings, boolean background, RecordingChannel channel,
       Module... extra) {
+    this(url, convenerSettings, background ? NotifySettings.defaults().withPollInterval(Duration.ofMillis(200))
+        : NotifySettings.defaults().manual(), channel, extra);
+  }
+
+  /** One of several nodes on one database: keys in {@code keys}, the relay as {@code settings} say. */
+  NotifyFixture(String url, Path keys, NotifySettings settings, RecordingChannel channel, Module... extra) {
+    this(url, ConvenerSettings.defaults().withKeyDirectory(keys), settings, channel, extra);
+  }
+
+  private NotifyFixture(String url, ConvenerSettings convenerSettings, NotifySettings settings,
+      RecordingChannel channel, Module... extra) {
     this.channel = channel;
-    NotifySettings settings = background ? NotifySettings.defaults().withPollInterval(Duration.ofMillis(200))
-        : NotifySettings.defaults().manual();
     List<Module> modules = new ArrayList<>(List.of(
         new ConvenerModule(convenerSettings),
         new JdbcStorageModule(JdbcSettings.of(url)),

@@ -4,6 +4,7 @@ import io.convener.api.MemberId;
 import io.convener.api.TenantId;
 import io.convener.api.notify.DeliveryStatus;
 import io.convener.api.notify.NotificationPreferences;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -27,6 +28,28 @@ public interface NotificationStore {
 
   /** Up to {@code limit} messages not final with {@code nextAttemptAt <= now}, by recipient and sequence. */
   List<StoredNotification> due(TenantId tenant, Instant now, int limit);
+
+  /**
+   * Claims up to {@code limit} due messages ({@link #due}) for the relay {@code owner}, by recipient
+   * and sequence, and leases them for {@code lease}: until the lease ends or is {@link #release
+   * released}, no other owner claims them, nor any message of a recipient it has one of, so that each
+   * recipient's messages reach the stream in sequence order however many relays run. A lease that
+   * expired (its relay died or stalled) is claimed again: delivery is at least once.
+   *
+   * <p>The default, for a store that one process uses, leases nothing: it returns {@link #due}.
+   */
+  default List<LeasedNotification> claim(TenantId tenant, String owner, Instant now, Duration lease, int limit) {
+    return due(tenant, now, limit).stream().map(m -> new LeasedNotification(m, "", 0)).toList();
+  }
+
+  /**
+   * Ends the lease, if {@code leased} still holds it (same owner and version).
+   *
+   * @return false when the lease had expired and another relay claimed the message meanwhile
+   */
+  default boolean release(TenantId tenant, LeasedNotification leased) {
+    return true;
+  }
 
   /** One message. */
   Optional<StoredNotification> find(TenantId tenant, MemberId recipient, long sequence);

@@ -9,11 +9,13 @@ import io.convener.api.notify.NotificationPreferences;
 import io.convener.jdbc.internal.db.Database;
 import io.convener.jdbc.internal.db.EpochNanos;
 import io.convener.spi.storage.ChannelDelivery;
+import io.convener.spi.storage.LeasedNotification;
 import io.convener.spi.storage.NotificationStore;
 import io.convener.spi.storage.StoredNotification;
 import jakarta.inject.Inject;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -22,7 +24,7 @@ import java.util.Optional;
  * The outbox in the {@code notification_*} tables. Messages are inserted by {@link OutboxWriter}
  * inside the provenance append; everything here reads or updates them. A save of a delivery or of
  * preferences deletes the old row and inserts the new one in one transaction (common SQL, no upsert
- * dialects). Thread-safe.
+ * dialects). Relays claim and release rows through {@link OutboxLeases}. Thread-safe.
  */
 final class JdbiNotificationStore implements NotificationStore {
   static final String MESSAGE_COLUMNS = "recipient_id, seq, idem_key, kind, payload, digest_key, critical, created_at,"
@@ -79,10 +81,22 @@ final class JdbiNotificationStore implements NotificationStore {
       "INSERT INTO notification_preferences (tenant_id, recipient_id, prefs) VALUES (:tenant, :recipient, :prefs)";
 
   private final Database database;
+  private final OutboxLeases leases;
 
   @Inject
   JdbiNotificationStore(Database database) {
     this.database = requireNonNull(database, "database");
+    this.leases = new OutboxLeases(database);
+  }
+
+  @Override
+  public List<LeasedNotification> claim(TenantId tenant, String owner, Instant now, Duration lease, int limit) {
+    return leases.claim(tenant, owner, now, lease, limit);
+  }
+
+  @Override
+  public boolean release(TenantId tenant, LeasedNotification leased) {
+    return leases.release(tenant, leased);
   }
 
   @Override
@@ -209,7 +223,7 @@ final class JdbiNotificationStore implements NotificationStore {
     });
   }
 
-  private static StoredNotification message(ResultSet rs) throws SQLException {
+  static StoredNotification message(ResultSet rs) throws SQLException {
     return new StoredNotification(MemberId.of(rs.getString(1)), rs.getLong(2), rs.getString(4), rs.getString(3),
         NotificationJson.payload(rs.getString(5)), rs.getString(6), rs.getInt(7) == 1,
         EpochNanos.toInstant(rs.getLong(8)), rs.getLong(9), DeliveryStatus.valueOf(rs.getString(10)),

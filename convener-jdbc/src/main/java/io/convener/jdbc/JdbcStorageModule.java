@@ -9,6 +9,7 @@ import io.convener.jdbc.internal.champion.ChampionSettingsStorageModule;
 import io.convener.jdbc.internal.consent.ConsentStorageModule;
 import io.convener.jdbc.internal.db.DatabaseModule;
 import io.convener.jdbc.internal.event.EventStorageModule;
+import io.convener.jdbc.internal.idempotency.IdempotencyStorageModule;
 import io.convener.jdbc.internal.innovation.SharingAgreementStorageModule;
 import io.convener.jdbc.internal.keys.SubjectKeyStorageModule;
 import io.convener.jdbc.internal.member.MemberStorageModule;
@@ -23,6 +24,7 @@ import io.convener.spi.storage.ChampionSettingsStore;
 import io.convener.spi.storage.ConsentStore;
 import io.convener.spi.storage.EventBlockStore;
 import io.convener.spi.storage.EventStore;
+import io.convener.spi.storage.IdempotencyStore;
 import io.convener.spi.storage.MemberStore;
 import io.convener.spi.storage.ProvenanceStore;
 import io.convener.spi.storage.SharingAgreementStore;
@@ -35,7 +37,7 @@ import io.convener.spi.storage.TenantStore;
 /**
  * Convener storage on a relational database: binds and exposes exactly the storage SPI, {@link
  * TenantStore}, {@link MemberStore}, {@link EventStore}, {@link SubjectKeyStore}, {@link
- * ConsentStore}, {@link ProvenanceStore}, {@link ApprovalStore}, {@link SharingAgreementStore}, {@link PulseSettingsStore}, {@link PulseWatcherStore}, {@link ChampionSettingsStore}, {@link NotificationStore}, {@link EventBlockStore} and {@link StorageLifecycle}, each a singleton; everything else stays private to the module.
+ * ConsentStore}, {@link ProvenanceStore}, {@link ApprovalStore}, {@link SharingAgreementStore}, {@link PulseSettingsStore}, {@link PulseWatcherStore}, {@link ChampionSettingsStore}, {@link NotificationStore}, {@link EventBlockStore}, {@link IdempotencyStore} and {@link StorageLifecycle}, each a singleton; everything else stays private to the module.
  *
  * <p>The member store keeps personal data encrypted and needs a {@link
  * io.convener.spi.keys.PersonalDataCipher} bound outside this module: {@code ConvenerModule}
@@ -97,6 +99,8 @@ public final class JdbcStorageModule extends PrivateModule {
     expose(NotificationStore.class);
     install(new EventBlockStorageModule());
     expose(EventBlockStore.class);
+    install(new IdempotencyStorageModule());
+    expose(IdempotencyStore.class);
     expose(StorageLifecycle.class);
   }
 }

@@ -6,6 +6,7 @@ import com.sun.net.httpserver.HttpServer;
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
 import io.convener.api.Convener;
+import io.convener.api.replay.KeepPolicy;
 import io.convener.api.auth.TokenVerifier;
 import io.convener.http.internal.Api;
 import io.opentelemetry.api.OpenTelemetry;
@@ -105,8 +106,7 @@ public final class ConvenerHttpServer implements AutoCloseable {
     private char @Nullable [] password;
     private boolean allowPlainHttp;
     private OpenTelemetry otel = OpenTelemetry.noop();
-    private Duration idempotencyTtl = Duration.ofHours(24);
-    private long idempotencyMaxKeys = 100_000;
+    private KeepPolicy idempotency = KeepPolicy.defaults();
     private int maxTenantsInMetrics = 100;
     private long maxBodyBytes = 256L << 20;
     private int threads = 64;
@@ -149,13 +149,13 @@ public final class ConvenerHttpServer implements AutoCloseable {
       return this;
     }
 
-    /** How long a response is kept for its {@code Idempotency-Key} (default 24 h), and how many keys. */
-    public Builder idempotency(Duration ttl, long maxKeys) {
-      if (ttl.isNegative() || ttl.isZero() || maxKeys < 1) {
-        throw new IllegalArgumentException("idempotency ttl and maxKeys must be positive");
-      }
-      this.idempotencyTtl = ttl;
-      this.idempotencyMaxKeys = maxKeys;
+    /**
+     * How long a response is kept in the store for its {@code Idempotency-Key}, and after how long a
+     * request still running under a key (its node died) is taken over (default {@link
+     * KeepPolicy#defaults()}: 24 h and 5 min).
+     */
+    public Builder idempotency(KeepPolicy policy) {
+      this.idempotency = requireNonNull(policy, "policy");
       return this;
     }
 
@@ -205,7 +205,7 @@ public final class ConvenerHttpServer implements AutoCloseable {
             + " TLS-terminating proxy, or allow plain HTTP explicitly");
       }
       AtomicBoolean ready = new AtomicBoolean(false);
-      Api api = new Api(convener, verifier, otel, ready::get, idempotencyTtl, idempotencyMaxKeys,
+      Api api = new Api(convener, verifier, otel, ready::get, idempotency,
           maxTenantsInMetrics, maxBodyBytes, heartbeat);
       HttpServer server;
       try {

@@ -9,11 +9,13 @@ import io.convener.jdbc.internal.champion.ChampionSettingsStorageModule;
 import io.convener.jdbc.internal.consent.ConsentStorageModule;
 import io.convener.jdbc.internal.db.DatabaseModule;
 import io.convener.jdbc.internal.event.EventStorageModule;
+import io.convener.jdbc.internal.idempotency.IdempotencyStorageModule;
 import io.convener.jdbc.internal.innovation.SharingAgreementStorageModule;
 import io.convener.jdbc.internal.keys.SubjectKeyStorageModule;
 import io.convener.jdbc.internal.member.MemberStorageModule;
 import io.convener.jdbc.internal.provenance.ProvenanceStorageModule;
 import io.convener.jdbc.internal.pulse.PulseSettingsStorageModule;
+import io.convener.jdbc.internal.quota.QuotaStorageModule;
 import io.convener.jdbc.internal.watch.PulseWatcherStorageModule;
 import io.convener.jdbc.internal.notify.NotificationStorageModule;
 import io.convener.spi.storage.NotificationStore;
@@ -26,11 +28,13 @@ import io.convener.spi.storage.ChangeStore;
 import io.convener.spi.storage.ConsentStore;
 import io.convener.spi.storage.EventBlockStore;
 import io.convener.spi.storage.EventStore;
+import io.convener.spi.storage.IdempotencyStore;
 import io.convener.spi.storage.MemberStore;
 import io.convener.spi.storage.ProvenanceStore;
 import io.convener.spi.storage.SharingAgreementStore;
 import io.convener.spi.storage.PulseSettingsStore;
 import io.convener.spi.storage.PulseWatcherStore;
+import io.convener.spi.storage.QuotaStore;
 import io.convener.spi.storage.StorageLifecycle;
 import io.convener.spi.storage.SubjectKeyStore;
 import io.convener.spi.storage.TenantStore;
@@ -38,7 +42,7 @@ import io.convener.spi.storage.TenantStore;
 /**
  * Convener storage on a relational database: binds and exposes exactly the storage SPI, {@link
  * TenantStore}, {@link MemberStore}, {@link EventStore}, {@link SubjectKeyStore}, {@link
- * ConsentStore}, {@link ProvenanceStore}, {@link ApprovalStore}, {@link SharingAgreementStore}, {@link PulseSettingsStore}, {@link PulseWatcherStore}, {@link ChampionSettingsStore}, {@link NotificationStore}, {@link EventBlockStore}, {@link ChangeStore}, {@link ChangeSignals} and {@link StorageLifecycle}, each a singleton; everything else stays private to the module.
+ * ConsentStore}, {@link ProvenanceStore}, {@link ApprovalStore}, {@link SharingAgreementStore}, {@link PulseSettingsStore}, {@link PulseWatcherStore}, {@link ChampionSettingsStore}, {@link NotificationStore}, {@link EventBlockStore}, {@link ChangeStore}, {@link ChangeSignals}, {@link IdempotencyStore}, {@link QuotaStore} and {@link StorageLifecycle}, each a singleton; everything else stays private to the module.
  *
  * <p>The member store keeps personal data encrypted and needs a {@link
  * io.convener.spi.keys.PersonalDataCipher} bound outside this module: {@code ConvenerModule}
@@ -103,6 +107,10 @@ public final class JdbcStorageModule extends PrivateModule {
     expose(ChangeStore.class);
     install(new SignalModule());
     expose(ChangeSignals.class);
+    install(new IdempotencyStorageModule());
+    expose(IdempotencyStore.class);
+    install(new QuotaStorageModule());
+    expose(QuotaStore.class);
     expose(StorageLifecycle.class);
   }
 }

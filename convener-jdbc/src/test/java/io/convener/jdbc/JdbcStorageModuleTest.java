@@ -15,16 +15,19 @@ import io.convener.spi.keys.PersonalDataCipher;
 import io.convener.spi.storage.ApprovalStore;
 import io.convener.spi.storage.ChampionSettingsStore;
 import io.convener.spi.storage.ChangeSignals;
+import io.convener.spi.storage.ChangeStore;
 import io.convener.spi.storage.ConsentStore;
 import io.convener.spi.storage.EventBlockStore;
 import io.convener.spi.storage.EventQuery;
 import io.convener.spi.storage.EventStore;
+import io.convener.spi.storage.IdempotencyStore;
 import io.convener.spi.storage.ProvenanceStore;
 import io.convener.spi.storage.MemberStore;
 import io.convener.spi.storage.SharingAgreementStore;
 import io.convener.spi.storage.NotificationStore;
 import io.convener.spi.storage.PulseSettingsStore;
 import io.convener.spi.storage.PulseWatcherStore;
+import io.convener.spi.storage.QuotaStore;
 import io.convener.spi.storage.StorageLifecycle;
 import io.convener.spi.storage.SubjectKeyStore;
 import io.convener.spi.storage.TenantStore;
@@ -48,7 +51,8 @@ class JdbcStorageModuleTest {
         Key.get(ApprovalStore.class), Key.get(SharingAgreementStore.class), Key.get(PulseSettingsStore.class),
         Key.get(PulseWatcherStore.class),
         Key.get(ChampionSettingsStore.class), Key.get(NotificationStore.class), Key.get(EventBlockStore.class),
-        Key.get(ChangeSignals.class), Key.get(StorageLifecycle.class));
+        Key.get(ChangeStore.class), Key.get(ChangeSignals.class), Key.get(IdempotencyStore.class), Key.get(QuotaStore.class),
+        Key.get(StorageLifecycle.class));
   }
 
   @Test

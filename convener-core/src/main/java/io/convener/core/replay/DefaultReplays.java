@@ -7,6 +7,9 @@ import io.convener.api.Principal;
 import io.convener.api.Role;
 import io.convener.api.consent.Disclosed;
 import io.convener.api.consent.NamesPeople;
+import io.convener.api.replay.Claim;
+import io.convener.api.replay.IdempotencyKey;
+import io.convener.api.replay.KeepPolicy;
 import io.convener.api.replay.Receipt;
 import io.convener.api.replay.Recorded;
 import io.convener.api.replay.Replays;
@@ -25,7 +28,8 @@ import java.util.function.Supplier;
  * activity, with the original roles, the receipt's tenant named (the tenant boundary), a service
  * that only checks the subject and returns the people the original result named (so the gate's
  * consent filter re-checks each of them, as it re-checks every result), and {@code replayOf} on its
- * entry. Nothing is computed again and nothing but the entry is written. Thread-safe.
+ * entry. Nothing is computed again and nothing but the entry is written. Idempotency keys are
+ * kept in the store by {@link KeptResults}. Thread-safe.
  */
 final class DefaultReplays implements Replays {
   /** What a replay step "returns" to the gate: the people the kept result names. */
@@ -37,11 +41,30 @@ final class DefaultReplays implements Replays {
 
   private final Gate gate;
   private final CallNotes notes;
+  private final KeptResults kept;
 
   @Inject
-  DefaultReplays(Gate gate, CallNotes notes) {
+  DefaultReplays(Gate gate, CallNotes notes, KeptResults kept) {
     this.gate = requireNonNull(gate, "gate");
     this.notes = requireNonNull(notes, "notes");
+    this.kept = requireNonNull(kept, "kept");
+  }
+
+  @Override
+  public Claim claim(Principal principal, IdempotencyKey key, KeepPolicy policy) {
+    return kept.claim(requireNonNull(principal, "principal"), requireNonNull(key, "key"),
+        requireNonNull(policy, "policy"));
+  }
+
+  @Override
+  public boolean keep(Principal principal, Claim.Won claim, byte[] result, Receipt receipt) {
+    return kept.keep(requireNonNull(principal, "principal"), requireNonNull(claim, "claim"),
+        requireNonNull(result, "result"), requireNonNull(receipt, "receipt"));
+  }
+
+  @Override
+  public void release(Principal principal, IdempotencyKey key, String claimId) {
+    kept.release(requireNonNull(principal, "principal"), requireNonNull(key, "key"), requireNonNull(claimId, "claimId"));
   }
 
   @Override

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.sun.net.httpserver.HttpHandler;
 import io.convener.api.Convener;
+import io.convener.api.replay.KeepPolicy;
 import io.convener.api.auth.TokenVerifier;
 import io.opentelemetry.api.OpenTelemetry;
 import java.io.IOException;
@@ -46,14 +47,13 @@ public final class Api {
    * @param verifier checks bearer tokens
    * @param otel where spans and metrics go
    * @param ready whether the server is ready for traffic
-   * @param idempotencyTtl how long a response is kept for its {@code Idempotency-Key}
-   * @param idempotencyMaxKeys how many keys are kept at most
+   * @param idempotency how long a response is kept for its {@code Idempotency-Key}
    * @param maxTenantsInMetrics how many tenants get their own metrics label
    * @param maxBodyBytes the largest accepted request body
    * @param heartbeat how often an idle event stream gets a comment line
    */
   public Api(Convener convener, TokenVerifier verifier, OpenTelemetry otel, BooleanSupplier ready,
-      Duration idempotencyTtl, long idempotencyMaxKeys, int maxTenantsInMetrics, long maxBodyBytes,
+      KeepPolicy idempotency, int maxTenantsInMetrics, long maxBodyBytes,
       Duration heartbeat) {
     new InsightRoutes(convener, Clock.systemUTC()).register(router);
     new ChampionRoutes(convener, Clock.systemUTC()).register(router);
@@ -76,7 +76,7 @@ public final class Api {
                 .with("Retry-After", "5")
             : Response.ok(Map.of("status", "ready")));
     this.dispatcher = new Dispatcher(router, streams, open, verifier,
-        new Idempotency(idempotencyTtl, idempotencyMaxKeys, convener.replays()), new Telemetry(otel, maxTenantsInMetrics), maxBodyBytes);
+        new Idempotency(idempotency, convener.replays()), new Telemetry(otel, maxTenantsInMetrics), maxBodyBytes);
   }
 
   /** The handler that serves every path. */

@@ -7,15 +7,19 @@ import io.convener.api.ConsentChangedException;
 import io.convener.api.Principal;
 import io.convener.api.Role;
 import io.convener.api.TenantId;
+import io.convener.api.replay.Claim;
+import io.convener.api.replay.IdempotencyKey;
+import io.convener.api.replay.KeepPolicy;
 import io.convener.api.replay.Receipt;
 import io.convener.api.replay.Recorded;
 import io.convener.api.replay.Replays;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -25,12 +29,21 @@ import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
 /**
- * The key store alone, over a stand-in for {@link Replays} that gives every call a receipt and
- * admits or refuses replays as told; the real checks are covered by {@code ReplayOverHttpTest}.
+ * The HTTP side of idempotency alone, over a stand-in for {@link Replays} that keeps claims in a
+ * map, gives every call a receipt and admits or refuses replays as told; the real checks and the
+ * store are covered by {@code ReplayOverHttpTest}, {@code SharedIdempotencyTest} and core's
+ * {@code KeptResultsTest}.
  */
 class IdempotencyTest {
   /** Receipts for every call; replays pass unless {@link #refuse} is set. */
   static final class FakeReplays implements Replays {
+    /** Whose key: tenant, subject, route and key. */
+    record Scope(TenantId tenant, String subject, String route, String key) {}
+
+    /** A claim: running while {@code result} is null. */
+    record Held(String fingerprint, String claimId, byte @Nullable [] result, @Nullable Receipt receipt) {}
+
+    final Map<Scope, Held> held = new ConcurrentHashMap<>();
     final List<Principal> replayedTo = new ArrayList<>();
     @Nullable RuntimeException refuse;
     boolean receipts = true;
@@ -65,10 +78,44 @@ class IdempotencyTest {
       }
       return List.of(2L);
     }
+
+    @Override
+    public Claim claim(Principal principal, IdempotencyKey key, KeepPolicy policy) {
+      Scope scope = scope(principal, key);
+      String claimId = UUID.randomUUID().toString();
+      Held existing = held.putIfAbsent(scope, new Held(key.fingerprint(), claimId, null, null));
+      if (existing == null) {
+        return new Claim.Won(key, claimId);
+      }
+      if (!existing.fingerprint().equals(key.fingerprint())) {
+        return new Claim.Reused();
+      }
+      if (existing.result() == null || existing.receipt() == null) {
+        return new Claim.InProgress();
+      }
+      return new Claim.Kept(key, existing.claimId(), existing.result(), existing.receipt());
+    }
+
+    @Override
+    public boolean keep(Principal principal, Claim.Won claim, byte[] result, Receipt receipt) {
+      Scope scope = scope(principal, claim.key());
+      Held running = held.get(scope);
+      return running != null && running.claimId().equals(claim.claimId())
+          && held.replace(scope, running, new Held(running.fingerprint(), running.claimId(), result, receipt));
+    }
+
+    @Override
+    public void release(Principal principal, IdempotencyKey key, String claimId) {
+      held.computeIfPresent(scope(principal, key), (s, h) -> h.claimId().equals(claimId) ? null : h);
+    }
+
+    private static Scope scope(Principal principal, IdempotencyKey key) {
+      return new Scope(principal.tenant(), principal.subject(), key.route(), key.key());
+    }
   }
 
   final FakeReplays replays = new FakeReplays();
-  final Idempotency store = new Idempotency(Duration.ofMinutes(5), 1000, replays);
+  final Idempotency store = new Idempotency(KeepPolicy.defaults(), replays);
   final TenantId acme = TenantId.of("acme");
   final Principal manager = Principal.of(acme, "cm", Role.COMMUNITY_MANAGER);
   final AtomicInteger calls = new AtomicInteger();

@@ -9,6 +9,15 @@ import java.util.function.Supplier;
  * without running the call (an HTTP idempotent replay) records the call once, keeps the result with
  * its {@link Receipt}, and asks {@link #replay} before every later hand-out. Implementations are
  * thread-safe and never return null.
+ *
+ * <p>Idempotency keys: {@link #claim}, {@link #keep} and {@link #release} keep such results in the
+ * store, so that every node on it, and a node after a restart, answers a repeated key alike. A key
+ * belongs to the principal's tenant and subject and to the key's route: no other principal, and no
+ * other route, ever finds what it keeps. The kept result is sealed under the tenant's
+ * key-encryption key, so crypto-shredding the tenant makes it unreadable; it names people, so
+ * every hand-out still goes through {@link #replay}, whose consent re-check refuses a result naming
+ * a person who withdrew (or was erased) since. Keys expire after {@link KeepPolicy#keepFor()} and
+ * are then purged.
  */
 public interface Replays {
   /**
@@ -41,4 +50,33 @@ public interface Replays {
    * @throws IllegalArgumentException when this Convener did not make the receipt
    */
   List<Long> replay(Principal principal, Receipt receipt);
+
+  /**
+   * Claims an idempotency key for the principal, in its tenant and subject. One claim of a key
+   * wins, whichever node makes it; a key whose claim expired, or has run longer than {@link
+   * KeepPolicy#runningTimeout()}, is taken over. A kept result that can no longer be read (its
+   * tenant key was destroyed) counts as absent.
+   *
+   * @return {@link Claim.Won} to run the call, or what another claim of the key left
+   * @throws io.convener.api.StorageException when the store fails
+   */
+  Claim claim(Principal principal, IdempotencyKey key, KeepPolicy policy);
+
+  /**
+   * Keeps a call's result under a key this principal won, sealed under the tenant's key.
+   *
+   * @param result the result as the host will hand it out again, such as a serialised response
+   * @param receipt the receipt {@link #record} gave for the call
+   * @return whether it was kept (false when the claim was taken over meanwhile)
+   * @throws IllegalArgumentException when this Convener did not make the receipt, or made it for
+   *     another tenant or subject
+   */
+  boolean keep(Principal principal, Claim.Won claim, byte[] result, Receipt receipt);
+
+  /**
+   * Frees a key the principal claimed, if the claim {@code claimId} still holds it, so that the
+   * next request with it runs the call again: after a call that failed, or a kept result that
+   * must not be handed out any more.
+   */
+  void release(Principal principal, IdempotencyKey key, String claimId);
 }

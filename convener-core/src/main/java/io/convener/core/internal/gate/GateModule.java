@@ -3,6 +3,7 @@ package io.convener.core.internal.gate;
 import com.google.inject.AbstractModule;
 import com.google.inject.Singleton;
 import com.google.inject.multibindings.OptionalBinder;
+import io.convener.spi.storage.QuotaStore;
 
 /**
  * Binds the {@link Gate}, its rate limiter and the {@link CallNotes} it shares with replays, and declares the {@link ConsentFilter} it runs on
@@ -15,6 +16,8 @@ public final class GateModule extends AbstractModule {
   protected void configure() {
     OptionalBinder.newOptionalBinder(binder(), ConsentFilter.class);
     OptionalBinder.newOptionalBinder(binder(), OutboxSignal.class).setDefault().toInstance(OutboxSignal.NONE);
+    // Present when the storage module binds one; needed only for RateLimits.sharedStore().
+    OptionalBinder.newOptionalBinder(binder(), QuotaStore.class);
     bind(Gate.class).to(DefaultGate.class);
     bind(DefaultGate.class).in(Singleton.class);
     bind(TenantRateLimiter.class).in(Singleton.class);

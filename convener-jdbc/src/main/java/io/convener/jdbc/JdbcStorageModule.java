@@ -14,6 +14,7 @@ import io.convener.jdbc.internal.keys.SubjectKeyStorageModule;
 import io.convener.jdbc.internal.member.MemberStorageModule;
 import io.convener.jdbc.internal.provenance.ProvenanceStorageModule;
 import io.convener.jdbc.internal.pulse.PulseSettingsStorageModule;
+import io.convener.jdbc.internal.region.RegionPinStorageModule;
 import io.convener.jdbc.internal.watch.PulseWatcherStorageModule;
 import io.convener.jdbc.internal.notify.NotificationStorageModule;
 import io.convener.spi.storage.NotificationStore;
@@ -28,6 +29,7 @@ import io.convener.spi.storage.ProvenanceStore;
 import io.convener.spi.storage.SharingAgreementStore;
 import io.convener.spi.storage.PulseSettingsStore;
 import io.convener.spi.storage.PulseWatcherStore;
+import io.convener.spi.storage.RegionPinStore;
 import io.convener.spi.storage.StorageLifecycle;
 import io.convener.spi.storage.SubjectKeyStore;
 import io.convener.spi.storage.TenantStore;
@@ -35,7 +37,7 @@ import io.convener.spi.storage.TenantStore;
 /**
  * Convener storage on a relational database: binds and exposes exactly the storage SPI, {@link
  * TenantStore}, {@link MemberStore}, {@link EventStore}, {@link SubjectKeyStore}, {@link
- * ConsentStore}, {@link ProvenanceStore}, {@link ApprovalStore}, {@link SharingAgreementStore}, {@link PulseSettingsStore}, {@link PulseWatcherStore}, {@link ChampionSettingsStore}, {@link NotificationStore}, {@link EventBlockStore} and {@link StorageLifecycle}, each a singleton; everything else stays private to the module.
+ * ConsentStore}, {@link ProvenanceStore}, {@link ApprovalStore}, {@link SharingAgreementStore}, {@link PulseSettingsStore}, {@link PulseWatcherStore}, {@link ChampionSettingsStore}, {@link NotificationStore}, {@link EventBlockStore}, {@link RegionPinStore} and {@link StorageLifecycle}, each a singleton; everything else stays private to the module.
  *
  * <p>The member store keeps personal data encrypted and needs a {@link
  * io.convener.spi.keys.PersonalDataCipher} bound outside this module: {@code ConvenerModule}
@@ -97,6 +99,8 @@ public final class JdbcStorageModule extends PrivateModule {
     expose(NotificationStore.class);
     install(new EventBlockStorageModule());
     expose(EventBlockStore.class);
+    install(new RegionPinStorageModule());
+    expose(RegionPinStore.class);
     expose(StorageLifecycle.class);
   }
 }

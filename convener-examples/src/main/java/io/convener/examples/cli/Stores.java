@@ -1,6 +1,7 @@
 package io.convener.examples.cli;
 
 import io.convener.api.Convener;
+import io.convener.api.TenantId;
 import io.convener.core.Conveners;
 import io.convener.jdbc.Dialect;
 import io.convener.jdbc.JdbcSettings;
@@ -23,13 +24,48 @@ final class Stores {
 
   private Stores() {}
 
-  /** The running Convener on {@code --db}; a usage error when the URL is not one Convener supports. */
+  /**
+   * The running Convener on {@code --db}, or on the regions of {@code --region-db} with the
+   * assignments of {@code --tenant-region}; a usage error when a URL is not one Convener supports
+   * or an option is malformed.
+   */
   static Convener open(GlobalOptions options, CommandSpec command) {
     Conveners.Builder builder = Conveners.builder();
-    if (options.db != null) {
-      builder.database(settings(options.db, "--db", options, command));
+    if (!options.regionDbs.isEmpty() && options.db != null) {
+      throw new ParameterException(command.commandLine(), "give --db or --region-db, not both");
+    }
+    try {
+      if (options.db != null) {
+        builder.database(settings(options.db, "--db", options, command));
+      }
+      for (String region : options.regionDbs) {
+        String[] pair = pair(region, "--region-db", "REGION=JDBC_URL", command);
+        if (!pair[0].matches("[a-z0-9][a-z0-9_-]{0,63}")) {
+          throw new ParameterException(command.commandLine(), "Invalid value for option '--region-db': the region"
+              + " name before '=' must be 1 to 64 lowercase letters, digits, - or _");
+        }
+        builder.region(pair[0], settings(pair[1], "--region-db", options, command));
+      }
+      for (String assignment : options.tenantRegions) {
+        String[] pair = pair(assignment, "--tenant-region", "TENANT=REGION", command);
+        builder.tenantRegion(TenantId.of(pair[0]), pair[1]);
+      }
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(command.commandLine(), e.getMessage());
+    }
+    if (options.regionDbs.isEmpty() && !options.tenantRegions.isEmpty()) {
+      throw new ParameterException(command.commandLine(), "--tenant-region needs the regions: give --region-db REGION=JDBC_URL");
     }
     return builder.build();
+  }
+
+  /** The two sides of {@code NAME=VALUE}; the usage error never repeats the value (it may hold a password). */
+  private static String[] pair(String given, String option, String label, CommandSpec command) {
+    int equals = given.indexOf('=');
+    if (equals <= 0 || equals == given.length() - 1) {
+      throw new ParameterException(command.commandLine(), "Invalid value for option '" + option + "': expected " + label);
+    }
+    return new String[] {given.substring(0, equals), given.substring(equals + 1)};
   }
 
   /**

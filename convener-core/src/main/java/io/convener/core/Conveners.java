@@ -5,13 +5,21 @@ import static java.util.Objects.requireNonNull;
 import com.google.inject.Guice;
 import com.google.inject.Module;
 import com.google.inject.Stage;
+import com.google.inject.Injector;
 import io.convener.api.Convener;
+import io.convener.api.TenantId;
+import io.convener.core.internal.region.RegionalConvener;
 import io.convener.jdbc.JdbcSettings;
 import io.convener.jdbc.JdbcStorageModule;
+import io.convener.spi.storage.RegionPinStore;
+import io.convener.spi.storage.TenantStore;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
@@ -34,6 +42,11 @@ import org.jspecify.annotations.Nullable;
  * to an embedded database file (for the default database, {@code ./convener-data/keys}), in memory
  * for an in-memory H2 database (whose data dies with the process too), and in {@link
  * ConvenerSettings#DEFAULT_KEY_DIRECTORY} for a database server.
+ *
+ * <p>Data residency: with {@link Builder#region} instead of {@link Builder#database}, each region
+ * has a database and a runtime of its own, and every call goes to the region of its principal's
+ * tenant ({@link Builder#tenantRegion}); see docs/residency.md. Keys then live per region too: in
+ * a subdirectory, named after the region, of the key directory a single database would use.
  */
 public final class Conveners {
   private Conveners() {}
@@ -50,6 +63,8 @@ public final class Conveners {
     private @Nullable Path keyDirectory;
     private boolean inMemoryKeys;
     private final List<Module> overrides = new ArrayList<>();
+    private final Map<String, JdbcSettings> regions = new LinkedHashMap<>();
+    private final Map<TenantId, String> tenantRegions = new HashMap<>();
 
     private Builder() {}
 
@@ -62,6 +77,36 @@ public final class Conveners {
     /** Full JDBC settings, for a store that needs a user and password. */
     public Builder database(JdbcSettings settings) {
       this.jdbc = requireNonNull(settings, "settings");
+      return this;
+    }
+
+    /**
+     * Adds a region and its database: data residency. With one or more regions, {@link
+     * #database} must not be given; each tenant's data lives only in its region's database.
+     *
+     * @param name lowercase letters, digits, {@code -} and {@code _}, 1 to 64 characters
+     * @throws IllegalArgumentException when the name is not valid or given twice
+     */
+    public Builder region(String name, JdbcSettings database) {
+      requireNonNull(name, "name");
+      requireNonNull(database, "database");
+      if (!name.matches("[a-z0-9][a-z0-9_-]{0,63}")) {
+        throw new IllegalArgumentException("region name must be 1 to 64 lowercase letters, digits, - or _"
+            + " (starting with a letter or digit): '" + name + "'");
+      }
+      if (regions.putIfAbsent(name, database) != null) {
+        throw new IllegalArgumentException("region '" + name + "' is given twice");
+      }
+      return this;
+    }
+
+    /**
+     * Assigns a tenant to a region. A tenant without an assignment goes to the region whose
+     * database has it pinned from earlier use, and is refused when none has; a tenant whose data
+     * is in another region's database than the one assigned is refused too.
+     */
+    public Builder tenantRegion(TenantId tenant, String region) {
+      tenantRegions.put(requireNonNull(tenant, "tenant"), requireNonNull(region, "region"));
       return this;
     }
 
@@ -103,19 +148,61 @@ public final class Conveners {
      * @throws io.convener.api.StorageException when the store cannot be opened or migrated
      */
     public Convener build() {
+      if (!regions.isEmpty()) {
+        return buildRegions();
+      }
+      if (!tenantRegions.isEmpty()) {
+        throw new IllegalArgumentException("tenants are assigned to regions, but no region is given");
+      }
       JdbcSettings database = jdbc == null ? JdbcSettings.defaults() : jdbc;
+      return start(injector(database, withKeysFor(database))).getInstance(Convener.class);
+    }
+
+    /** One started runtime per region behind the routing facade; none left open on failure. */
+    private Convener buildRegions() {
+      if (jdbc != null) {
+        throw new IllegalArgumentException("give either one database or regions with a database each, not both");
+      }
+      List<RegionalConvener.Region> started = new ArrayList<>();
+      try {
+        for (Map.Entry<String, JdbcSettings> region : regions.entrySet()) {
+          Injector injector = start(injector(region.getValue(), keysOfRegion(region.getKey(), region.getValue())));
+          started.add(new RegionalConvener.Region(region.getKey(), injector.getInstance(Convener.class),
+              injector.getInstance(RegionPinStore.class), injector.getInstance(TenantStore.class)));
+        }
+        return RegionalConvener.of(started, tenantRegions);
+      } catch (RuntimeException e) {
+        started.forEach(r -> r.convener().close());
+        throw e;
+      }
+    }
+
+    private Injector injector(JdbcSettings database, ConvenerSettings effective) {
       List<Module> modules = new ArrayList<>();
-      modules.add(new ConvenerModule(withKeysFor(database)));
+      modules.add(new ConvenerModule(effective));
       modules.add(new JdbcStorageModule(database));
       modules.addAll(overrides);
-      Convener convener = Guice.createInjector(Stage.PRODUCTION, modules).getInstance(Convener.class);
+      return Guice.createInjector(Stage.PRODUCTION, modules);
+    }
+
+    private static Injector start(Injector injector) {
+      Convener convener = injector.getInstance(Convener.class);
       try {
         convener.start();
       } catch (RuntimeException e) {
         convener.close();
         throw e;
       }
-      return convener;
+      return injector;
+    }
+
+    /**
+     * A region's key directory: a subdirectory named after the region of the one a single database
+     * would use, so that no two regions share keys; in memory with in-memory keys.
+     */
+    private ConvenerSettings keysOfRegion(String region, JdbcSettings database) {
+      ConvenerSettings effective = withKeysFor(database);
+      return effective.keyDirectory().map(dir -> effective.withKeyDirectory(dir.resolve(region))).orElse(effective);
     }
 
     /** The settings with the key directory the class documentation describes. */

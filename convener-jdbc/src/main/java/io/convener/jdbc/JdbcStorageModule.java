@@ -16,6 +16,7 @@ import io.convener.jdbc.internal.member.MemberStorageModule;
 import io.convener.jdbc.internal.provenance.ProvenanceStorageModule;
 import io.convener.jdbc.internal.pulse.PulseSettingsStorageModule;
 import io.convener.jdbc.internal.quota.QuotaStorageModule;
+import io.convener.jdbc.internal.region.RegionPinStorageModule;
 import io.convener.jdbc.internal.watch.PulseWatcherStorageModule;
 import io.convener.jdbc.internal.notify.NotificationStorageModule;
 import io.convener.spi.storage.NotificationStore;
@@ -35,6 +36,7 @@ import io.convener.spi.storage.SharingAgreementStore;
 import io.convener.spi.storage.PulseSettingsStore;
 import io.convener.spi.storage.PulseWatcherStore;
 import io.convener.spi.storage.QuotaStore;
+import io.convener.spi.storage.RegionPinStore;
 import io.convener.spi.storage.StorageLifecycle;
 import io.convener.spi.storage.SubjectKeyStore;
 import io.convener.spi.storage.TenantStore;
@@ -42,7 +44,7 @@ import io.convener.spi.storage.TenantStore;
 /**
  * Convener storage on a relational database: binds and exposes exactly the storage SPI, {@link
  * TenantStore}, {@link MemberStore}, {@link EventStore}, {@link SubjectKeyStore}, {@link
- * ConsentStore}, {@link ProvenanceStore}, {@link ApprovalStore}, {@link SharingAgreementStore}, {@link PulseSettingsStore}, {@link PulseWatcherStore}, {@link ChampionSettingsStore}, {@link NotificationStore}, {@link EventBlockStore}, {@link ChangeStore}, {@link ChangeSignals}, {@link IdempotencyStore}, {@link QuotaStore} and {@link StorageLifecycle}, each a singleton; everything else stays private to the module.
+ * ConsentStore}, {@link ProvenanceStore}, {@link ApprovalStore}, {@link SharingAgreementStore}, {@link PulseSettingsStore}, {@link PulseWatcherStore}, {@link ChampionSettingsStore}, {@link NotificationStore}, {@link EventBlockStore}, {@link ChangeStore}, {@link ChangeSignals}, {@link IdempotencyStore}, {@link QuotaStore}, {@link RegionPinStore} and {@link StorageLifecycle}, each a singleton; everything else stays private to the module.
  *
  * <p>The member store keeps personal data encrypted and needs a {@link
  * io.convener.spi.keys.PersonalDataCipher} bound outside this module: {@code ConvenerModule}
@@ -111,6 +113,8 @@ public final class JdbcStorageModule extends PrivateModule {
     expose(IdempotencyStore.class);
     install(new QuotaStorageModule());
     expose(QuotaStore.class);
+    install(new RegionPinStorageModule());
+    expose(RegionPinStore.class);
     expose(StorageLifecycle.class);
   }
 }

@@ -18,6 +18,7 @@ import io.convener.spi.storage.ChangeSignals;
 import io.convener.spi.storage.ChangeStore;
 import io.convener.spi.storage.ConsentStore;
 import io.convener.spi.storage.EventBlockStore;
+import io.convener.spi.storage.RegionPinStore;
 import io.convener.spi.storage.EventQuery;
 import io.convener.spi.storage.EventStore;
 import io.convener.spi.storage.IdempotencyStore;
@@ -52,6 +53,7 @@ class JdbcStorageModuleTest {
         Key.get(PulseWatcherStore.class),
         Key.get(ChampionSettingsStore.class), Key.get(NotificationStore.class), Key.get(EventBlockStore.class),
         Key.get(ChangeStore.class), Key.get(ChangeSignals.class), Key.get(IdempotencyStore.class), Key.get(QuotaStore.class),
+        Key.get(RegionPinStore.class),
         Key.get(StorageLifecycle.class));
   }
 

@@ -2,6 +2,8 @@ package io.convener.examples.cli;
 
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -57,7 +59,17 @@ public final class ConvenerCommand {
    * Failures are reported by {@link CliErrors}: one line on {@code err}, the details in the log.
    */
   public static int run(String[] args, PrintWriter out, PrintWriter err) {
-    CommandLine cli = new CommandLine(new ConvenerCommand());
+    return run(args, out, err, System::getenv);
+  }
+
+  /**
+   * As {@link #run(String[], PrintWriter, PrintWriter)}, with {@code env} in place of the process
+   * environment (where the database user and password are read from); for tests.
+   */
+  static int run(String[] args, PrintWriter out, PrintWriter err, Function<String, @Nullable String> env) {
+    ConvenerCommand root = new ConvenerCommand();
+    root.options.env = env;
+    CommandLine cli = new CommandLine(root);
     cli.setCaseInsensitiveEnumValuesAllowed(true);
     cli.setOut(out);
     cli.setErr(err);

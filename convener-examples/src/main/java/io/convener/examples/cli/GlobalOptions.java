@@ -6,6 +6,9 @@ import io.convener.api.TenantId;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -21,8 +24,25 @@ final class GlobalOptions {
       names = "--db",
       paramLabel = "JDBC_URL",
       scope = ScopeType.INHERIT,
-      description = "Store: jdbc:sqlite:FILE, jdbc:h2:... or jdbc:postgresql://... (default: embedded SQLite under ./convener-data/)")
+      description = "Store: jdbc:sqlite:FILE, jdbc:h2:... or jdbc:postgresql://HOST:PORT/DB, user and password from"
+          + " CONVENER_DB_USER and CONVENER_DB_PASSWORD (default: embedded SQLite under ./convener-data/)")
   @Nullable String db;
+
+  @Option(
+      names = "--region-db",
+      paramLabel = "REGION=JDBC_URL",
+      scope = ScopeType.INHERIT,
+      description = "Data residency: the database of a region (repeatable, instead of --db); each tenant's data"
+          + " lives only in its region's database")
+  List<String> regionDbs = new ArrayList<>();
+
+  @Option(
+      names = "--tenant-region",
+      paramLabel = "TENANT=REGION",
+      scope = ScopeType.INHERIT,
+      description = "Assigns a tenant to a region (repeatable); needed on a tenant's first use, after that its"
+          + " region's database remembers it")
+  List<String> tenantRegions = new ArrayList<>();
 
   @Option(names = "--tenant", paramLabel = "ID", scope = ScopeType.INHERIT, description = "Tenant to act on (required except for demo)")
   @Nullable String tenant;
@@ -36,6 +56,12 @@ final class GlobalOptions {
 
   @Option(names = "--as-of", paramLabel = "INSTANT", scope = ScopeType.INHERIT, description = "RFC 3339 instant where windows end (default: now)")
   @Nullable String asOf;
+
+  /**
+   * The process environment, where the database user and password are read from ({@link
+   * Stores#DB_USER}, {@link Stores#DB_PASSWORD}); tests hand in their own.
+   */
+  Function<String, @Nullable String> env = System::getenv;
 
   /** The tenant, or a usage error naming the option. */
   TenantId requireTenant(CommandSpec command) {

@@ -68,7 +68,10 @@ public enum Dialect {
       4,
       true),
 
-  /** PostgreSQL 9.5 or later, through the PostgreSQL JDBC driver (an optional dependency). */
+  /**
+   * PostgreSQL 11 or later (the events table is partitioned by a hash of the tenant, migration V20),
+   * through the PostgreSQL JDBC driver (an optional dependency).
+   */
   POSTGRESQL(
       "jdbc:postgresql:",
       Constants.MEMBER_UPSERT_ON_CONFLICT,

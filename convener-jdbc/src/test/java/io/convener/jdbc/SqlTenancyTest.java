@@ -26,7 +26,10 @@ import org.junit.jupiter.api.Test;
  */
 class SqlTenancyTest {
   private static final Path SOURCES = Path.of("src/main/java");
-  private static final Path MIGRATIONS = Path.of("src/main/resources/io/convener/jdbc/migration");
+  /** The common migrations and PostgreSQL's own. */
+  private static final List<Path> MIGRATIONS = List.of(
+      Path.of("src/main/resources/io/convener/jdbc/migration"),
+      Path.of("src/main/resources/io/convener/jdbc/migration-postgresql"));
 
   private static final Pattern TEXT_BLOCK = Pattern.compile("\"\"\"\\s*\\n(.*?)\"\"\"", Pattern.DOTALL);
   private static final Pattern LITERAL = Pattern.compile("\"((?:[^\"\\\\\\n]|\\\\.)*)\"");
@@ -162,9 +165,11 @@ class SqlTenancyTest {
 
   private static String migrations() throws IOException {
     StringBuilder ddl = new StringBuilder();
-    try (Stream<Path> files = Files.list(MIGRATIONS)) {
-      for (Path file : files.sorted().toList()) {
-        ddl.append(Files.readString(file)).append('\n');
+    for (Path dir : MIGRATIONS) {
+      try (Stream<Path> files = Files.list(dir)) {
+        for (Path file : files.sorted().toList()) {
+          ddl.append(Files.readString(file)).append('\n');
+        }
       }
     }
     return ddl.toString();

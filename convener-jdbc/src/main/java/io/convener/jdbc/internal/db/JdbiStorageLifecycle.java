@@ -29,11 +29,15 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Migrations live in {@value #MIGRATIONS} and record themselves in the table {@value
  * #HISTORY_TABLE}, names that cannot collide with a host application that runs Flyway on the same
- * database. A database that already holds the host's tables is baselined at version 0, so the
+ * database. On PostgreSQL, the migrations of {@value #POSTGRESQL_MIGRATIONS} run too, in version
+ * order with the others: DDL only PostgreSQL has, such as the events table's partitions. Their
+ * versions are never used in {@value #MIGRATIONS}, so an H2 or SQLite store simply has no row for
+ * them (Flyway needs no contiguous versions). A database that already holds the host's tables is baselined at version 0, so the
  * Convener schema is still created in it.
  */
 final class JdbiStorageLifecycle implements StorageLifecycle {
   static final String MIGRATIONS = "classpath:io/convener/jdbc/migration";
+  static final String POSTGRESQL_MIGRATIONS = "classpath:io/convener/jdbc/migration-postgresql";
   static final String HISTORY_TABLE = "convener_schema_history";
 
   private static final Logger LOG = LoggerFactory.getLogger(JdbiStorageLifecycle.class);
@@ -66,7 +70,7 @@ final class JdbiStorageLifecycle implements StorageLifecycle {
       MigrateResult result =
           Flyway.configure(JdbiStorageLifecycle.class.getClassLoader())
               .dataSource(opened)
-              .locations(MIGRATIONS)
+              .locations(locations(dialect))
               .table(HISTORY_TABLE)
               .baselineOnMigrate(true)
               .baselineVersion("0")
@@ -108,6 +112,13 @@ final class JdbiStorageLifecycle implements StorageLifecycle {
     }
     database.detach();
     open.close();
+  }
+
+  /** Where the migrations of a dialect are: the common ones, and PostgreSQL's own on PostgreSQL. */
+  static String[] locations(Dialect dialect) {
+    return dialect == Dialect.POSTGRESQL
+        ? new String[] {MIGRATIONS, POSTGRESQL_MIGRATIONS}
+        : new String[] {MIGRATIONS};
   }
 
   private static HikariConfig poolConfig(JdbcSettings settings, Dialect dialect) {

@@ -3,6 +3,7 @@ package io.convener.core.internal.feed;
 import static java.util.Objects.requireNonNull;
 
 import io.convener.api.TenantId;
+import io.convener.spi.storage.ChangeSignals;
 import io.convener.spi.storage.ChangeStore;
 import java.time.Duration;
 import java.util.Map;
@@ -17,7 +18,9 @@ import org.slf4j.LoggerFactory;
  * Keeps what the {@link IngestFeed} follows fresh between requests: every {@link #INTERVAL} it reads
  * the change counters of the tenants the feed follows (one query per few hundred tenants) and syncs
  * those that another process moved. A request syncs its tenant anyway; this bounds how stale the
- * in-memory state of a tenant nobody asks about can get. Starts its one daemon thread with the first
+ * in-memory state of a tenant nobody asks about can get. On PostgreSQL the {@code tenant} signal of
+ * {@link ChangeSignals} (a {@code NOTIFY} at each commit) wakes it for the signalled tenant at once,
+ * and the poll is the fallback. Starts its one daemon thread with the first
  * tenant followed; a failed poll is logged and the next one runs. Thread-safe.
  */
 final class ChangePoller implements AutoCloseable {
@@ -25,13 +28,19 @@ final class ChangePoller implements AutoCloseable {
   /** How often the counters are read. */
   static final Duration INTERVAL = Duration.ofMillis(500);
 
+  /** The topic every write of a tenant's events or members signals (see the JDBC store). */
+  static final String TOPIC = "tenant";
+
   private final IngestFeed feed;
+  private final ChangeSignals signals;
   private @Nullable ScheduledExecutorService timer;
+  private ChangeSignals.@Nullable Subscription subscription;
   private boolean closed;
   private long failures;
 
-  ChangePoller(IngestFeed feed) {
+  ChangePoller(IngestFeed feed, ChangeSignals signals) {
     this.feed = requireNonNull(feed, "feed");
+    this.signals = requireNonNull(signals, "signals");
   }
 
   /** Starts polling, if not yet started, now that the feed follows {@code tenant}. */
@@ -46,6 +55,35 @@ final class ChangePoller implements AutoCloseable {
     });
     t.scheduleWithFixedDelay(this::poll, INTERVAL.toMillis(), INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
     timer = t;
+    // Where the store pushes signals, another node's commit wakes this one at once; the signal
+    // only says which tenant to sync, on the poller's thread (the signals' thread must not wait).
+    subscription = signals.subscribe(TOPIC, new ChangeSignals.Listener() {
+      @Override
+      public void accept(TenantId signalled) {
+        if (feed.position(signalled) >= 0) {
+          run(() -> feed.sync(signalled));
+        }
+      }
+
+      @Override
+      public void resync() {
+        run(ChangePoller.this::poll);
+      }
+    });
+  }
+
+  /** Runs {@code work} on the poller's thread, logging what it throws; nothing once closed. */
+  private synchronized void run(Runnable work) {
+    if (timer == null) {
+      return;
+    }
+    timer.execute(() -> {
+      try {
+        work.run();
+      } catch (RuntimeException e) {
+        LOG.warn("could not catch up with another node's change", e);
+      }
+    });
   }
 
   /** One round: the counters of the followed tenants, and a sync of each that moved. */
@@ -75,6 +113,10 @@ final class ChangePoller implements AutoCloseable {
   @Override
   public synchronized void close() {
     closed = true;
+    if (subscription != null) {
+      subscription.close();
+      subscription = null;
+    }
     if (timer != null) {
       timer.shutdown();
       timer = null;

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.convener.api.TenantId;
 import io.convener.api.model.Event;
 import io.convener.api.model.Member;
+import io.convener.spi.storage.ChangeSignals;
 import io.convener.spi.storage.ChangeStore;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -59,12 +60,20 @@ public final class IngestFeed implements AutoCloseable {
   }
 
   /** A feed to these listeners that follows other processes through {@code changes}, when present. */
-  @Inject
   public IngestFeed(Set<IngestListener> listeners, Optional<ChangeStore> changes) {
+    this(listeners, changes, Optional.empty());
+  }
+
+  /**
+   * A feed to these listeners that follows other processes through {@code changes}, when present,
+   * woken by the {@code tenant} topic of {@code signals} where the store pushes them (PostgreSQL).
+   */
+  @Inject
+  public IngestFeed(Set<IngestListener> listeners, Optional<ChangeStore> changes, Optional<ChangeSignals> signals) {
     this.all = List.copyOf(requireNonNull(listeners, "listeners"));
     this.followers = all.stream().filter(IngestListener::followsOtherProcesses).toList();
     this.changes = requireNonNull(changes, "changes").orElse(null);
-    this.poller = new ChangePoller(this);
+    this.poller = new ChangePoller(this, requireNonNull(signals, "signals").orElse(ChangeSignals.none()));
   }
 
   /** A feed that tells nobody. */

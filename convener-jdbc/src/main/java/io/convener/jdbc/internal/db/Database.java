@@ -57,6 +57,9 @@ public final class Database {
 
   static final String RAISE_CHANGE = "UPDATE tenants SET change_seq = change_seq + 1 WHERE tenant_id = :tenant";
   static final String CHANGE = "SELECT change_seq FROM tenants WHERE tenant_id = :tenant";
+  /** The payload format of ChangeSignals on PostgreSQL: schema, topic and tenant, on one channel. */
+  static final String NOTIFY_CHANGE =
+      "SELECT pg_notify('convener_signals', current_schema() || '|tenant|' || :tenant)";
 
   private final JdbcSettings settings;
   private final Dialect dialect;
@@ -296,12 +299,17 @@ public final class Database {
    * write lock until the transaction ends, so the writers of one tenant commit in counter order: a
    * reader that sees the counter at N sees every change up to N. Call it first in the transaction,
    * before writing the stamped rows, so that the lock is the first one taken; the tenant must be
-   * registered (a {@link #write} does that).
+   * registered (a {@link #write} does that). On PostgreSQL it also signals the {@code tenant} topic
+   * of the store's {@code ChangeSignals}, which other nodes hear when the transaction commits.
    */
-  public static long nextChange(Handle handle, TenantId tenant) {
+  public long nextChange(Handle handle, TenantId tenant) {
     int raised = handle.createUpdate(RAISE_CHANGE).bind("tenant", tenant.value()).execute();
     if (raised != 1) {
       throw new IllegalStateException("tenant '" + tenant + "' is not registered");
+    }
+    if (dialect == Dialect.POSTGRESQL) {
+      // The "tenant" topic of ChangeSignals, sent when this transaction commits (dropped on rollback).
+      handle.createQuery(NOTIFY_CHANGE).bind("tenant", tenant.value()).map((rs, ctx) -> 1).one();
     }
     return handle.createQuery(CHANGE).bind("tenant", tenant.value()).mapTo(Long.class).one();
   }

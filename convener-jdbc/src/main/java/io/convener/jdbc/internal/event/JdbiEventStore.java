@@ -102,7 +102,7 @@ final class JdbiEventStore implements EventStore {
     String insert = database.dialect().eventInsert();
     long[] change = new long[1];
     int[] counts = database.write("insert events", tenant, handle -> {
-      change[0] = Database.nextChange(handle, tenant);
+      change[0] = database.nextChange(handle, tenant);
       int[] written = insertNew(handle, tenant, given, at, rows, insert, change[0]);
       int added = added(tenant, rows, written);
       if (added > 0) {

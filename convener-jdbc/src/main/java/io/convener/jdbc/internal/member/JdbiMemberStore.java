@@ -96,7 +96,7 @@ public final class JdbiMemberStore implements MemberStore {
     }
     Map<MemberId, MemberRows.Sealed> sealed = seal(tenant, latest.values());
     database.write("upsert members", tenant, handle -> {
-      replace(handle, tenant.value(), Database.nextChange(handle, tenant), latest.values(), sealed);
+      replace(handle, tenant.value(), database.nextChange(handle, tenant), latest.values(), sealed);
       return null;
     });
     return members.size();

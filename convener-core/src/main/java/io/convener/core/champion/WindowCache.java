@@ -39,7 +39,7 @@ final class WindowCache {
     long epoch;
     String fingerprint = "";
     WindowState state;
-    long bytes;
+    volatile long bytes;
   }
 
   /** The scoring graph of {@code [from, until)} with the current events of the snapshot. */
@@ -78,6 +78,7 @@ final class WindowCache {
 
   /** The estimated bytes every kept state takes together. */
   long keptBytes() {
+    entries.cleanUp();
     long sum = 0;
     for (Entry e : entries.asMap().values()) {
       sum += e.bytes;

@@ -28,8 +28,9 @@ public record ChampionMemory(long windowBytes, long structureBytes) {
   }
 
   /**
-   * A quarter of the maximum heap for window states and a sixteenth for structures: a tenant of
-   * one million members (about 500 MiB of window state, 28 MiB of structure) stays in a 4 GiB heap.
+   * A quarter of the maximum heap for window states and a sixteenth for structures: in a 4 GiB
+   * heap a tenant of one million members and five million pairs (some 450 MiB of window state by
+   * the estimate, 28 MB of structure) is kept.
    */
   public static ChampionMemory defaults() {
     long heap = Runtime.getRuntime().maxMemory();

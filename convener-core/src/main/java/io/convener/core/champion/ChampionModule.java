@@ -6,13 +6,16 @@ import com.google.inject.multibindings.Multibinder;
 import com.google.inject.multibindings.OptionalBinder;
 import io.convener.api.champion.ChampionDiscovery;
 import io.convener.core.internal.feed.IngestListener;
+import io.convener.core.internal.graph.MetricOptions;
 import io.convener.spi.signal.Signal;
 import io.convener.spi.storage.EventBlockStore;
 
 /**
  * Binds the default {@link ChampionDiscovery} (a host replaces it through its {@code
  * OptionalBinder}), declares the set of plugin {@link Signal}s (empty unless a host adds some), and
- * registers the per-tenant snapshots and the champion event blocks with the ingest feed.
+ * registers the per-tenant snapshots and the champion event blocks with the ingest feed. The heap
+ * kept per tenant between requests is bounded by {@link ChampionMemory} ({@link
+ * ChampionMemory#defaults()} unless a host sets it through its {@code OptionalBinder}).
  */
 public final class ChampionModule extends AbstractModule {
   @Override
@@ -23,6 +26,8 @@ public final class ChampionModule extends AbstractModule {
     bind(StructureCache.class).in(Singleton.class);
     bind(WindowCache.class).in(Singleton.class);
     bind(SettingsRegistry.class).in(Singleton.class);
+    OptionalBinder.newOptionalBinder(binder(), ChampionMemory.class).setDefault().toInstance(ChampionMemory.defaults());
+    OptionalBinder.newOptionalBinder(binder(), MetricOptions.class).setDefault().toInstance(MetricOptions.defaults());
     bind(SignalRunner.class).in(Singleton.class);
     Multibinder.newSetBinder(binder(), Signal.class);
     Multibinder<IngestListener> feed = Multibinder.newSetBinder(binder(), IngestListener.class);

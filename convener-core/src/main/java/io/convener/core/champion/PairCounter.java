@@ -73,6 +73,11 @@ final class PairCounter {
     return size;
   }
 
+  /** Heap held by the arrays (array headers included). */
+  long estimatedHeapBytes() {
+    return 3 * 16L + 20L * keys.length;
+  }
+
   private static int slot(long k, int capacity) {
     long h = k * 0x9E3779B97F4A7C15L;
     return (int) (h >>> 40) & (capacity - 1);

@@ -1,9 +1,10 @@
 package io.convener.core.champion;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.convener.api.TenantId;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
 
 /**
  * Keeps each tenant's scoring {@link WindowState} from one request to the next, so that a request
@@ -13,42 +14,82 @@ import java.util.concurrent.ConcurrentMap;
  * at or after {@code until}: then both hold exactly the same events. Otherwise (the window start
  * passed the earliest event counted, other settings, new members, a reloaded tenant) a new state
  * is built; when the tenant has events after {@code until}, the window is built in one pass and
- * not kept. Thread-safe.
+ * not kept.
+ *
+ * <p>The states of all tenants together stay within {@link ChampionMemory#windowBytes()}: past it
+ * the tenant used least recently is dropped (Caffeine, weighed by {@link
+ * WindowState#estimatedHeapBytes()} and weighed again after each request), and its next request
+ * builds its state again. Eviction runs on the calling thread. Thread-safe.
  */
 @Singleton
 final class WindowCache {
-  private final ConcurrentMap<TenantId, Entry> entries = new ConcurrentHashMap<>();
+  private final Cache<TenantId, Entry> entries;
 
+  @Inject
+  WindowCache(ChampionMemory memory) {
+    entries = Caffeine.newBuilder()
+        .maximumWeight(ChampionMemory.maximumWeight(memory.windowBytes()))
+        .weigher((TenantId t, Entry e) -> ChampionMemory.weight(e.bytes))
+        .executor(Runnable::run)
+        .build();
+  }
+
+  /** One tenant's kept state; guarded by its own lock, weighed as of its last request. */
   private static final class Entry {
     long epoch;
     String fingerprint = "";
     WindowState state;
+    volatile long bytes;
   }
 
   /** The scoring graph of {@code [from, until)} with the current events of the snapshot. */
   WindowGraph graph(TenantId tenant, TenantLog.Snapshot s, long from, long until, boolean[] excluded, double decay,
       String fingerprint) {
-    Entry e = entries.computeIfAbsent(tenant, t -> new Entry());
+    Entry e = entries.get(tenant, t -> new Entry());
     synchronized (e) {
       if (e.state != null && e.epoch == s.epoch() && e.fingerprint.equals(fingerprint)
           && e.state.nodeOf.length == s.roster().size() && e.state.from <= from) {
         e.state.advance(s.events());
         if (fits(e.state, from, until)) {
-          return e.state.graph();
+          return kept(tenant, e, e.state.graph());
         }
       }
       e.state = null; // let the old state go before the new one is built: at 1M members each is hundreds of MB
+      e.bytes = 0;
       WindowState fresh = new WindowState(s.roster().size(), excluded, from, Long.MAX_VALUE, decay);
       fresh.advance(s.events());
       if (!fits(fresh, from, until)) {
-        entries.remove(tenant, e);
+        entries.asMap().remove(tenant, e);
         return WindowGraph.build(s, from, until, excluded, decay);
       }
       e.epoch = s.epoch();
       e.fingerprint = fingerprint;
       e.state = fresh;
-      return fresh.graph();
+      return kept(tenant, e, fresh.graph());
     }
+  }
+
+  /** Weighs the entry again now that its state grew, which may evict it or others. */
+  private WindowGraph kept(TenantId tenant, Entry e, WindowGraph graph) {
+    e.bytes = e.state.estimatedHeapBytes();
+    entries.asMap().replace(tenant, e, e);
+    return graph;
+  }
+
+  /** The estimated bytes every kept state takes together. */
+  long keptBytes() {
+    entries.cleanUp();
+    long sum = 0;
+    for (Entry e : entries.asMap().values()) {
+      sum += e.bytes;
+    }
+    return sum;
+  }
+
+  /** How many tenants have a kept state. */
+  long keptTenants() {
+    entries.cleanUp();
+    return entries.estimatedSize();
   }
 
   private static boolean fits(WindowState st, long from, long until) {

@@ -140,6 +140,17 @@ final class WindowState {
     changed[changedCount++] = PairCounter.key(a, t);
   }
 
+  /**
+   * Heap held by this state and the graph it last built (array headers included): what keeping it
+   * between requests costs.
+   */
+  long estimatedHeapBytes() {
+    long arrays = 16L * 8 + 4L * (nodeOf.length + rosterOf.length) + 8L * 4 * given.length + 8L * changed.length;
+    long pairs = plain.estimatedHeapBytes() + reactions.estimatedHeapBytes() + endorsed.estimatedHeapBytes();
+    long graph = built == null ? 0 : built.graph.estimatedHeapBytes() + 16L * 4 + 8L * 4 * given.length;
+    return 256 + arrays + pairs + graph;
+  }
+
   private static boolean onlySelf(int[] targets, int start, int end, int actor) {
     for (int j = start; j < end; j++) {
       if (targets[j] != actor) {

@@ -1,5 +1,8 @@
 package io.convener.core.internal.graph;
 
+import java.nio.ByteBuffer;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 
 /**
@@ -131,6 +134,39 @@ public final class InteractionGraph {
   public long estimatedHeapBytes() {
     long entries = targets.length;
     return 16L * 6 + 4L * (n + 1) + 12L * entries + 16L * n + 64;
+  }
+
+  /**
+   * A SHA-256 digest of everything the metrics read: the node count and every entry with both
+   * directed weights, in row order. Two graphs with equal digests give equal metrics for equal
+   * {@link MetricOptions}, so results computed for one may stand for the other.
+   */
+  public byte[] contentDigest() {
+    MessageDigest sha;
+    try {
+      sha = MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java platform has SHA-256", e);
+    }
+    ByteBuffer buf = ByteBuffer.allocate(1 << 16);
+    buf.putInt(n).putInt(targets.length);
+    for (int a = 0; a <= n; a++) {
+      flushIfFull(sha, buf, 4);
+      buf.putInt(offsets[a]);
+    }
+    for (int e = 0; e < targets.length; e++) {
+      flushIfFull(sha, buf, 12);
+      buf.putInt(targets[e]).putFloat(out[e]).putFloat(in[e]);
+    }
+    flushIfFull(sha, buf, buf.capacity());
+    return sha.digest();
+  }
+
+  private static void flushIfFull(MessageDigest sha, ByteBuffer buf, int needed) {
+    if (buf.remaining() < needed) {
+      sha.update(buf.array(), 0, buf.position());
+      buf.clear();
+    }
   }
 
   private int check(int node) {

@@ -52,7 +52,7 @@ class StaleCacheTest {
       DefaultPulseAggregator pulse = new DefaultPulseAggregator(
           injector.getInstance(Gate.class), injector.getInstance(ConsentEngine.class), rollups,
           new TenantSettings(injector.getInstance(PulseSettingsStore.class)),
-          injector.getInstance(RiskNotifier.class), injector.getInstance(WatchList.class));
+          injector.getInstance(RiskNotifier.class), injector.getInstance(WatchList.class), PulseMemory.DEFAULT);
       PulseRequest steady = PulseRequest.of(PulseScope.team(PlantedPulseScenario.STEADY), PlantedPulseScenario.AS_OF);
       PulseRequest quiet = PulseRequest.of(PulseScope.team(PlantedPulseScenario.QUIET), PlantedPulseScenario.AS_OF);
       assertThat(pulse.pulse(MANAGER, quiet).disclosures()).hasSize(1);

@@ -177,6 +177,12 @@ final class Rollups implements IngestListener {
     }
   }
 
+  /** What the rollups held now weigh together (events and members), after pending evictions. */
+  long held() {
+    holders.cleanUp();
+    return holders.policy().eviction().orElseThrow().weightedSize().orElseThrow();
+  }
+
   /** Drops the tenant's rollup; the next read rebuilds it from the store. */
   void invalidate(TenantId tenant) {
     Holder h = holders.getIfPresent(tenant);

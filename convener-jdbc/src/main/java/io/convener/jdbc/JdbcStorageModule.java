@@ -14,6 +14,7 @@ import io.convener.jdbc.internal.innovation.SharingAgreementStorageModule;
 import io.convener.jdbc.internal.keys.SubjectKeyStorageModule;
 import io.convener.jdbc.internal.member.MemberStorageModule;
 import io.convener.jdbc.internal.provenance.ProvenanceStorageModule;
+import io.convener.jdbc.internal.pulse.PulseDigestStorageModule;
 import io.convener.jdbc.internal.pulse.PulseSettingsStorageModule;
 import io.convener.jdbc.internal.quota.QuotaStorageModule;
 import io.convener.jdbc.internal.region.RegionPinStorageModule;
@@ -33,6 +34,7 @@ import io.convener.spi.storage.IdempotencyStore;
 import io.convener.spi.storage.MemberStore;
 import io.convener.spi.storage.ProvenanceStore;
 import io.convener.spi.storage.SharingAgreementStore;
+import io.convener.spi.storage.PulseDigestStore;
 import io.convener.spi.storage.PulseSettingsStore;
 import io.convener.spi.storage.PulseWatcherStore;
 import io.convener.spi.storage.QuotaStore;
@@ -44,7 +46,7 @@ import io.convener.spi.storage.TenantStore;
 /**
  * Convener storage on a relational database: binds and exposes exactly the storage SPI, {@link
  * TenantStore}, {@link MemberStore}, {@link EventStore}, {@link SubjectKeyStore}, {@link
- * ConsentStore}, {@link ProvenanceStore}, {@link ApprovalStore}, {@link SharingAgreementStore}, {@link PulseSettingsStore}, {@link PulseWatcherStore}, {@link ChampionSettingsStore}, {@link NotificationStore}, {@link EventBlockStore}, {@link ChangeStore}, {@link ChangeSignals}, {@link IdempotencyStore}, {@link QuotaStore}, {@link RegionPinStore} and {@link StorageLifecycle}, each a singleton; everything else stays private to the module.
+ * ConsentStore}, {@link ProvenanceStore}, {@link ApprovalStore}, {@link SharingAgreementStore}, {@link PulseSettingsStore}, {@link PulseWatcherStore}, {@link ChampionSettingsStore}, {@link NotificationStore}, {@link EventBlockStore}, {@link PulseDigestStore}, {@link ChangeStore}, {@link ChangeSignals}, {@link IdempotencyStore}, {@link QuotaStore}, {@link RegionPinStore} and {@link StorageLifecycle}, each a singleton; everything else stays private to the module.
  *
  * <p>The member store keeps personal data encrypted and needs a {@link
  * io.convener.spi.keys.PersonalDataCipher} bound outside this module: {@code ConvenerModule}
@@ -106,6 +108,8 @@ public final class JdbcStorageModule extends PrivateModule {
     expose(NotificationStore.class);
     install(new EventBlockStorageModule());
     expose(EventBlockStore.class);
+    install(new PulseDigestStorageModule());
+    expose(PulseDigestStore.class);
     expose(ChangeStore.class);
     install(new SignalModule());
     expose(ChangeSignals.class);

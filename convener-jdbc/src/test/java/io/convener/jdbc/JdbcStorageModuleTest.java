@@ -28,6 +28,7 @@ import io.convener.spi.storage.SharingAgreementStore;
 import io.convener.spi.storage.NotificationStore;
 import io.convener.spi.storage.PulseSettingsStore;
 import io.convener.spi.storage.PulseWatcherStore;
+import io.convener.spi.storage.PulseDigestStore;
 import io.convener.spi.storage.QuotaStore;
 import io.convener.spi.storage.StorageLifecycle;
 import io.convener.spi.storage.SubjectKeyStore;
@@ -53,7 +54,7 @@ class JdbcStorageModuleTest {
         Key.get(PulseWatcherStore.class),
         Key.get(ChampionSettingsStore.class), Key.get(NotificationStore.class), Key.get(EventBlockStore.class),
         Key.get(ChangeStore.class), Key.get(ChangeSignals.class), Key.get(IdempotencyStore.class), Key.get(QuotaStore.class),
-        Key.get(RegionPinStore.class),
+        Key.get(RegionPinStore.class), Key.get(PulseDigestStore.class),
         Key.get(StorageLifecycle.class));
   }
 

@@ -38,13 +38,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The pulse through the choke point: reads the tenant's {@link Rollups}, suppresses by {@link
  * ScopeIndex}, judges risks by {@link RiskRules}, names silent members only through the consent
  * gate, and keeps the last report of each question in a Caffeine cache, served marked stale when
- * the store fails. Thread-safe.
+ * the store fails. The scope indexes of all tenants share the {@link PulseMemory} budget. Thread-safe.
  */
 final class DefaultPulseAggregator implements PulseAggregator {
   static final String PULSE = "pulse.report";
@@ -59,7 +58,7 @@ final class DefaultPulseAggregator implements PulseAggregator {
   private final RiskNotifier risks;
   private final WatchList watchers;
   private final Clock clock;
-  private final ConcurrentHashMap<TenantId, ScopeIndex> indexes = new ConcurrentHashMap<>();
+  private final Cache<TenantId, ScopeIndex> indexes;
   private final Cache<Question, PulseReport> lastKnown = Caffeine.newBuilder().maximumSize(10_000).build();
 
   /** What a pulse read from the rollup: why the scope is suppressed, or its windows. */
@@ -70,7 +69,7 @@ final class DefaultPulseAggregator implements PulseAggregator {
 
   @Inject
   DefaultPulseAggregator(Gate gate, ConsentEngine consent, Rollups rollups, TenantSettings settings,
-      RiskNotifier risks, WatchList watchers) {
+      RiskNotifier risks, WatchList watchers, PulseMemory memory) {
     this.risks = requireNonNull(risks, "risks");
     this.watchers = requireNonNull(watchers, "watchers");
     this.gate = requireNonNull(gate, "gate");
@@ -78,6 +77,11 @@ final class DefaultPulseAggregator implements PulseAggregator {
     this.rollups = requireNonNull(rollups, "rollups");
     this.settings = requireNonNull(settings, "settings");
     this.clock = Clock.systemUTC();
+    this.indexes = Caffeine.newBuilder()
+        .maximumWeight(memory.indexMembers())
+        .<TenantId, ScopeIndex>weigher((t, index) -> index.weight())
+        .executor(Runnable::run)
+        .build();
   }
 
   @Override
@@ -197,7 +201,7 @@ final class DefaultPulseAggregator implements PulseAggregator {
   }
 
   private ScopeIndex index(TenantId tenant, TenantRollup rollup, int k) {
-    return indexes.compute(tenant, (t, old) -> old != null && old.isFor(rollup, k) ? old : ScopeIndex.of(rollup, k));
+    return indexes.asMap().compute(tenant, (t, old) -> old != null && old.isFor(rollup, k) ? old : ScopeIndex.of(rollup, k));
   }
 
   @Override

@@ -8,14 +8,17 @@ import io.convener.api.pulse.PulseAggregator;
 import io.convener.core.internal.feed.IngestListener;
 import io.convener.spi.notify.PulseWatchers;
 import io.convener.spi.pulse.SentimentAnalyzer;
+import io.convener.spi.storage.ChangeStore;
+import io.convener.spi.storage.PulseDigestStore;
 
 /**
  * Binds the default {@link PulseAggregator}, its rollups as an {@link IngestListener} of the ingest
  * feed, and the default {@link SentimentAnalyzer} (which scores nothing); a host replaces either
  * through its {@code OptionalBinder}, and the {@link PulseWatchers} told of risks (the watchers
  * admins keep in the {@link io.convener.spi.storage.PulseWatcherStore}, unless the host binds its
- * own through {@code OptionalBinder.setBinding()}). Needs the stores and the consent gate. Does no
- * I/O.
+ * own through {@code OptionalBinder.setBinding()}), and the {@link PulseMemory} budget. Needs the
+ * stores and the consent gate; uses the {@link PulseDigestStore} and {@link ChangeStore} where the
+ * storage binds them. Does no I/O.
  */
 public final class PulseModule extends AbstractModule {
   /** Creates the module. */
@@ -29,6 +32,9 @@ public final class PulseModule extends AbstractModule {
     bind(Rollups.class).in(Singleton.class);
     OptionalBinder.newOptionalBinder(binder(), PulseWatchers.class).setDefault().to(StoredPulseWatchers.class);
     bind(TenantSettings.class).in(Singleton.class);
+    OptionalBinder.newOptionalBinder(binder(), PulseMemory.class).setDefault().toInstance(PulseMemory.DEFAULT);
+    OptionalBinder.newOptionalBinder(binder(), PulseDigestStore.class);
+    OptionalBinder.newOptionalBinder(binder(), ChangeStore.class);
     Multibinder.newSetBinder(binder(), IngestListener.class).addBinding().to(Rollups.class);
   }
 }

@@ -2,16 +2,20 @@ package io.convener.core.pulse;
 
 import static java.util.Objects.requireNonNull;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.convener.api.TenantId;
 import io.convener.api.model.Event;
 import io.convener.api.model.EventKind;
 import io.convener.api.model.Member;
 import io.convener.core.internal.feed.IngestListener;
 import io.convener.spi.pulse.SentimentAnalyzer;
+import io.convener.spi.storage.ChangeStore;
 import io.convener.spi.storage.EventQuery;
 import io.convener.spi.storage.EventStore;
 import io.convener.spi.storage.MemberStore;
 import io.convener.core.internal.feed.IngestFeed;
+import io.convener.spi.storage.PulseDigestStore;
 import jakarta.inject.Inject;
 import jakarta.inject.Provider;
 import jakarta.inject.Singleton;
@@ -21,16 +25,19 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Every tenant's {@link TenantRollup}, kept current by the ingest feed and built from the store on
- * first use (and after {@link #invalidate}). A rollup holds the events from its horizon on (the
+ * Every tenant's {@link TenantRollup}, kept current by the ingest feed and loaded from the store on
+ * first use (and after {@link #invalidate} or eviction): from the persisted day digests and the
+ * changes after them where the storage keeps digests ({@link PersistedDigests}, which the feed's
+ * batches are also written to), else by scanning the events. Rollups share the {@link
+ * PulseMemory} budget: past it, the least recently used tenants' rollups are dropped. A rollup holds the events from its horizon on (the
  * earliest instant a read needed, less {@link #SLACK} to spare rebuilds for slightly older
  * questions), plus every event the feed told it since; a read that needs older history rebuilds
  * it from an earlier horizon. While a rollup is built, the feed's batches wait beside it (and
@@ -50,7 +57,8 @@ final class Rollups implements IngestListener {
   /** 1700-01-01: stores keep instants as 64-bit nanoseconds since 1970, so nothing is older. */
   private static final long EARLIEST = Instant.parse("1700-01-01T00:00:00Z").toEpochMilli();
 
-  private final ConcurrentHashMap<TenantId, Holder> holders = new ConcurrentHashMap<>();
+  private final Optional<PersistedDigests> digests;
+  private final Cache<TenantId, Holder> holders;
 
   /** One tenant's rollup; its monitor guards every field and the rollup itself. */
   private static final class Holder {
@@ -58,22 +66,40 @@ final class Rollups implements IngestListener {
     @Nullable TenantRollup rollup;
     /** The earliest epoch millisecond the rollup holds every event from. */
     long horizon = Long.MAX_VALUE;
-    @Nullable List<Scored> pendingEvents;
+    @Nullable List<Entry> pendingEvents;
     @Nullable List<List<Member>> pendingMembers;
+    /** What the rollup weighs against the budget: its events and members. */
+    volatile int weight;
+
+    void weigh() {
+      TenantRollup r = rollup;
+      weight = r == null ? 0 : (int) Math.min(Integer.MAX_VALUE, r.events() + r.members().size());
+    }
   }
 
-  /** An event with the sentiment it counts with. */
-  private record Scored(Event event, OptionalDouble sentiment) {}
+  /** Rollups built by scanning the events, without persisted digests; for tests. */
+  Rollups(MemberStore members, EventStore events, SentimentAnalyzer analyzer) {
+    this(members, events, analyzer, Optional.empty(), Optional.empty(), PulseMemory.DEFAULT, IngestFeed::none);
+  }
 
   /** A provider: the feed is made with its listeners, this one among them. */
   private final Provider<IngestFeed> feed;
 
   @Inject
-  Rollups(MemberStore members, EventStore events, SentimentAnalyzer analyzer, Provider<IngestFeed> feed) {
+  Rollups(MemberStore members, EventStore events, SentimentAnalyzer analyzer, Optional<PulseDigestStore> digests,
+      Optional<ChangeStore> changes, PulseMemory memory, Provider<IngestFeed> feed) {
+    this.feed = requireNonNull(feed, "feed");
     this.members = requireNonNull(members, "members");
     this.events = requireNonNull(events, "events");
     this.analyzer = requireNonNull(analyzer, "analyzer");
-    this.feed = requireNonNull(feed, "feed");
+    this.digests = digests.isPresent() && changes.isPresent()
+        ? Optional.of(new PersistedDigests(digests.get(), changes.get(), events, this::entry))
+        : Optional.empty();
+    this.holders = Caffeine.newBuilder()
+        .maximumWeight(memory.rollupEvents())
+        .<TenantId, Holder>weigher((t, h) -> h.weight)
+        .executor(Runnable::run)
+        .build();
   }
 
   /**
@@ -87,7 +113,7 @@ final class Rollups implements IngestListener {
     // Catches the feed up with other processes on the same store (and gives a tenant not built yet
     // its position before the build, so that what commits during the build reaches the build).
     feed.get().sync(tenant);
-    Holder h = holders.computeIfAbsent(tenant, t -> new Holder());
+    Holder h = holders.get(tenant, t -> new Holder());
     synchronized (h) {
       if (h.rollup != null && h.horizon <= needFrom) {
         return read.apply(h.rollup);
@@ -106,16 +132,8 @@ final class Rollups implements IngestListener {
       TenantRollup built = new TenantRollup();
       IdHashes scanned = new IdHashes();
       try {
-        built.upsert(members.listPseudonymous(tenant));
-        Instant from = Instant.ofEpochMilli(horizon);
-        events.scan(tenant, new EventQuery(Optional.of(from), Optional.empty(), Set.of(), Optional.empty()), e -> {
-          scanned.add(e.id());
-          built.apply(e, sentiment(tenant, e));
-        });
-        if (events.count(tenant, new EventQuery(Optional.empty(), Optional.of(from), Set.of(), Optional.empty())) > 0) {
-          built.historyBefore(horizon);
-        }
-        // What other processes committed during the scan joins the pending batches, deduped below.
+        loadFromStore(tenant, horizon, built, scanned);
+        // What other processes committed during the load joins the pending batches, deduped below.
         feed.get().sync(tenant);
       } catch (RuntimeException e) {
         synchronized (h) {
@@ -124,38 +142,74 @@ final class Rollups implements IngestListener {
         }
         throw e;
       }
+      R result;
       synchronized (h) {
         requireNonNull(h.pendingMembers).forEach(built::upsert);
-        for (Scored s : requireNonNull(h.pendingEvents)) {
-          if (!scanned.contains(s.event().id())) {
-            built.apply(s.event(), s.sentiment());
+        for (Entry e : requireNonNull(h.pendingEvents)) {
+          if (!scanned.contains(e.id())) {
+            built.apply(e);
           }
         }
         h.pendingEvents = null;
         h.pendingMembers = null;
         h.rollup = built;
         h.horizon = horizon;
-        return read.apply(built);
+        h.weigh();
+        result = read.apply(built);
       }
+      holders.asMap().replace(tenant, h, h);
+      return result;
     } finally {
       h.building.unlock();
     }
   }
 
+  /**
+   * Loads into {@code built} the tenant's members and every event from {@code horizon} on, adding
+   * each event's id to {@code scanned}, and marks whether the tenant has older events.
+   */
+  private void loadFromStore(TenantId tenant, long horizon, TenantRollup built, IdHashes scanned) {
+    built.upsert(members.listPseudonymous(tenant));
+    Consumer<Entry> apply = e -> {
+      scanned.add(e.id());
+      built.apply(e);
+    };
+    if (digests.isPresent()) {
+      if (digests.get().load(tenant, horizon, apply)) {
+        built.historyBefore(horizon);
+      }
+      return;
+    }
+    Instant from = Instant.ofEpochMilli(horizon);
+    events.scan(tenant, new EventQuery(Optional.of(from), Optional.empty(), Set.of(), Optional.empty()),
+        e -> apply.accept(entry(tenant, e)));
+    if (events.count(tenant, new EventQuery(Optional.empty(), Optional.of(from), Set.of(), Optional.empty())) > 0) {
+      built.historyBefore(horizon);
+    }
+  }
+
+  /** What the rollups held now weigh together (events and members), after pending evictions. */
+  long held() {
+    holders.cleanUp();
+    return holders.policy().eviction().orElseThrow().weightedSize().orElseThrow();
+  }
+
   /** Drops the tenant's rollup; the next read rebuilds it from the store. */
   void invalidate(TenantId tenant) {
-    Holder h = holders.get(tenant);
+    Holder h = holders.getIfPresent(tenant);
     if (h != null) {
       synchronized (h) {
         h.rollup = null;
         h.horizon = Long.MAX_VALUE;
+        h.weigh();
       }
+      holders.asMap().replace(tenant, h, h);
     }
   }
 
   @Override
   public void membersUpserted(TenantId tenant, List<Member> batch) {
-    Holder h = holders.get(tenant);
+    Holder h = holders.getIfPresent(tenant);
     if (h == null) {
       return;
     }
@@ -176,29 +230,38 @@ final class Rollups implements IngestListener {
 
   @Override
   public void eventsStored(TenantId tenant, List<Event> batch) {
-    Holder h = holders.get(tenant);
+    Holder h = holders.getIfPresent(tenant);
+    if (h == null && digests.isEmpty()) {
+      return;
+    }
+    List<Entry> entries = new ArrayList<>(batch.size());
+    for (Event e : batch) {
+      entries.add(entry(tenant, e));
+    }
+    digests.ifPresent(d -> d.stored(tenant, batch, entries));
     if (h == null) {
       return;
     }
-    List<Scored> scored = new ArrayList<>(batch.size());
-    for (Event e : batch) {
-      scored.add(new Scored(e, sentiment(tenant, e)));
-    }
     synchronized (h) {
       if (h.pendingEvents != null) {
-        h.pendingEvents.addAll(scored);
+        h.pendingEvents.addAll(entries);
       }
       if (h.rollup != null) {
         try {
-          for (Scored s : scored) {
-            h.rollup.apply(s.event(), s.sentiment());
-          }
+          entries.forEach(h.rollup::apply);
         } catch (RuntimeException e) {
           LOG.error("pulse rollup of tenant {} dropped: {} events could not be applied", tenant.value(), batch.size(), e);
           h.rollup = null;
         }
       }
+      h.weigh();
     }
+    holders.asMap().replace(tenant, h, h);
+  }
+
+  /** The event's entry, with the sentiment it counts with. */
+  private Entry entry(TenantId tenant, Event e) {
+    return Entry.of(e, sentiment(tenant, e));
   }
 
   /** The event's own sentiment, else the analyzer's (when it gives a valid one), for activity events. */

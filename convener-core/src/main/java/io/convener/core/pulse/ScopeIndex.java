@@ -61,6 +61,15 @@ final class ScopeIndex {
     return membershipVersion == rollup.membershipVersion() && k == minGroupSize;
   }
 
+  /** What the index weighs against the {@link PulseMemory} budget: its members, over all scopes. */
+  int weight() {
+    long w = 1;
+    for (BitSet b : members.values()) {
+      w += b.cardinality();
+    }
+    return (int) Math.min(Integer.MAX_VALUE, w);
+  }
+
   /** Every scope, in the order of {@code PulseAggregator.scopes}. */
   List<PulseScope> scopes() {
     return List.copyOf(members.keySet());

@@ -3,7 +3,6 @@ package io.convener.core.pulse;
 import io.convener.api.EventId;
 import io.convener.api.MemberId;
 import io.convener.api.model.Event;
-import io.convener.api.model.EventKind;
 import io.convener.api.model.Member;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -56,33 +55,41 @@ final class TenantRollup {
 
   /** Applies one new event with its sentiment (its own, or the analyzer's). */
   void apply(Event e, OptionalDouble sentiment) {
+    apply(Entry.of(e, sentiment));
+  }
+
+  /** Applies one new event's entry. */
+  void apply(Entry e) {
     events++;
     int actor = indexOf(e.actor());
-    long at = e.at().toEpochMilli();
+    long at = e.at();
     firstEventMillis = Math.min(firstEventMillis, at);
-    int epochDay = (int) Math.floorDiv(at, DAY_MILLIS);
+    int epochDay = e.day();
     int time = (int) Math.floorMod(at, DAY_MILLIS);
     Track track = tracks.get(actor);
-    if (e.kind() == EventKind.SURVEY) {
-      PsychSafety.recoded(e).ifPresent(items -> track.surveys.add(new Track.Survey(at, items)));
+    if (e.is(Entry.SURVEY)) {
+      byte[] items = e.survey();
+      if (items != null) {
+        track.surveys.add(new Track.Survey(at, items));
+      }
       return;
     }
-    if (e.kind() == EventKind.CONSENT) {
+    if (e.is(Entry.CONSENT)) {
       return;
     }
     Day day = track.day(epochDay);
     day.addActivity(time);
-    if (sentiment.isPresent()) {
-      day.addScore(time, sentiment.getAsDouble());
+    if (!Float.isNaN(e.score())) {
+      day.addScore(time, e.score());
     }
-    if (e.kind().isCollaboration()) {
+    if (e.is(Entry.COLLABORATION)) {
       for (MemberId target : e.targets()) {
         if (!target.equals(e.actor())) {
           day.addTie(time, indexOf(target));
         }
       }
     }
-    if (e.kind() == EventKind.MESSAGE) {
+    if (e.is(Entry.MESSAGE)) {
       int slot = day.addMessage(time, -1);
       Message message = new Message(actor, epochDay, slot, at);
       messages.put(e.id(), message);
@@ -90,8 +97,8 @@ final class TenantRollup {
       if (early != null) {
         early.forEach(r -> answer(message, r.actor(), r.atMillis()));
       }
-    } else if (e.kind() == EventKind.REPLY && !e.refs().isEmpty()) {
-      EventId answered = e.refs().get(0);
+    } else if (e.is(Entry.REPLY) && e.answers() != null) {
+      EventId answered = e.answers();
       Message message = messages.get(answered);
       if (message == null) {
         waiting.computeIfAbsent(answered, k -> new ArrayList<>(1)).add(new Reply(actor, at));

@@ -7,17 +7,17 @@ import io.convener.api.pulse.PulseSettings;
 import io.convener.spi.storage.PulseSettingsStore;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Each tenant's pulse thresholds: read from the {@link PulseSettingsStore} once per process and
- * kept, {@link PulseSettings#defaults()} for a tenant that never saved any; saved through to the
- * store. Thread-safe.
+ * Each tenant's pulse thresholds, read from the {@link PulseSettingsStore} on every request
+ * ({@link PulseSettings#defaults()} for a tenant that never saved any), so that what another
+ * process saved counts from the next request on: one primary-key read, small beside a pulse, and
+ * nothing kept per tenant. When the store fails, the pulse serves its last report marked stale.
+ * Thread-safe.
  */
 @Singleton
 final class TenantSettings {
   private final PulseSettingsStore store;
-  private final ConcurrentHashMap<TenantId, PulseSettings> known = new ConcurrentHashMap<>();
 
   @Inject
   TenantSettings(PulseSettingsStore store) {
@@ -27,22 +27,15 @@ final class TenantSettings {
   /**
    * The tenant's settings.
    *
-   * @throws io.convener.api.StorageException when they are not known yet and the store fails
+   * @throws io.convener.api.StorageException when the store fails
    */
   PulseSettings get(TenantId tenant) {
-    PulseSettings cached = known.get(tenant);
-    if (cached != null) {
-      return cached;
-    }
-    PulseSettings loaded = store.find(tenant).orElse(PulseSettings.defaults());
-    PulseSettings raced = known.putIfAbsent(tenant, loaded);
-    return raced == null ? loaded : raced;
+    return store.find(tenant).orElse(PulseSettings.defaults());
   }
 
-  /** Saves the tenant's settings, then uses them. */
+  /** Saves the tenant's settings. */
   PulseSettings set(TenantId tenant, PulseSettings value) {
     store.save(tenant, value);
-    known.put(tenant, value);
     return value;
   }
 }

@@ -18,7 +18,6 @@ import io.convener.api.pulse.RiskKind;
 import io.convener.core.ConvenerModule;
 import io.convener.core.ConvenerSettings;
 import io.convener.core.internal.consent.ConsentEngine;
-import io.convener.core.internal.feed.IngestFeed;
 import io.convener.core.internal.gate.Gate;
 import io.convener.jdbc.JdbcSettings;
 import io.convener.jdbc.JdbcStorageModule;
@@ -49,11 +48,11 @@ class StaleCacheTest {
       PlantedPulseScenario scenario = PlantedPulseScenario.standard();
       convener.ingest().submit(Principal.of(ACME, "loader", Role.ADMIN), scenario.members(), scenario.events());
       FailingStores stores = new FailingStores(injector.getInstance(MemberStore.class), injector.getInstance(EventStore.class));
-      Rollups rollups = new Rollups(stores, stores, SentimentAnalyzer.NONE, IngestFeed::none);
+      Rollups rollups = new Rollups(stores, stores, SentimentAnalyzer.NONE);
       DefaultPulseAggregator pulse = new DefaultPulseAggregator(
           injector.getInstance(Gate.class), injector.getInstance(ConsentEngine.class), rollups,
           new TenantSettings(injector.getInstance(PulseSettingsStore.class)),
-          injector.getInstance(RiskNotifier.class), injector.getInstance(WatchList.class));
+          injector.getInstance(RiskNotifier.class), injector.getInstance(WatchList.class), PulseMemory.DEFAULT);
       PulseRequest steady = PulseRequest.of(PulseScope.team(PlantedPulseScenario.STEADY), PlantedPulseScenario.AS_OF);
       PulseRequest quiet = PulseRequest.of(PulseScope.team(PlantedPulseScenario.QUIET), PlantedPulseScenario.AS_OF);
       assertThat(pulse.pulse(MANAGER, quiet).disclosures()).hasSize(1);

@@ -3,9 +3,7 @@ package io.convener.spi.storage;
 import io.convener.api.TenantId;
 import io.convener.api.model.Event;
 import io.convener.api.model.Member;
-import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -20,9 +18,6 @@ import java.util.function.Consumer;
 public interface ChangeStore {
   /** The tenant's change counter now: 0 for a tenant without changes or not known. */
   long current(TenantId tenant);
-
-  /** The change counters of these tenants now, one query; tenants not known are left out. */
-  Map<TenantId, Long> current(Collection<TenantId> tenants);
 
   /**
    * Hands {@code sink} the events stored by the changes {@code (after, through]}, in change order

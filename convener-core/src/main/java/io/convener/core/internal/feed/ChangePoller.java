@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Keeps what the {@link IngestFeed} follows fresh between requests: every {@link #INTERVAL} it reads
- * the change counters of the tenants the feed follows (one query per few hundred tenants) and syncs
+ * the change counter of each tenant the feed follows (one primary-key read each) and syncs
  * those that another process moved. A request syncs its tenant anyway; this bounds how stale the
  * in-memory state of a tenant nobody asks about can get. On PostgreSQL the {@code tenant} signal of
  * {@link ChangeSignals} (a {@code NOTIFY} at each commit) wakes it for the signalled tenant at once,
@@ -93,11 +93,8 @@ final class ChangePoller implements AutoCloseable {
       return;
     }
     try {
-      Map<TenantId, Long> positions = feed.positions();
-      Map<TenantId, Long> now = store.current(positions.keySet());
-      for (Map.Entry<TenantId, Long> e : now.entrySet()) {
-        Long at = positions.get(e.getKey());
-        if (at != null && e.getValue() > at) {
+      for (Map.Entry<TenantId, Long> e : feed.positions().entrySet()) {
+        if (store.current(e.getKey()) > e.getValue()) {
           feed.sync(e.getKey());
         }
       }

@@ -10,10 +10,7 @@ import io.convener.jdbc.internal.member.JdbiMemberStore;
 import io.convener.spi.storage.ChangeStore;
 import io.convener.spi.storage.EventQuery;
 import jakarta.inject.Inject;
-import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -23,11 +20,8 @@ import java.util.function.Consumer;
  */
 final class JdbiChangeStore implements ChangeStore {
   static final String CURRENT = "SELECT change_seq FROM tenants WHERE tenant_id = :tenant";
-  static final String CURRENT_OF = "SELECT tenant_id, change_seq FROM tenants WHERE tenant_id IN (";
-  static final String CHANGED = "SELECT " + EventRows.COLUMNS + " FROM events"
-      + " WHERE tenant_id = :tenant AND seq > :after AND seq <= :through ORDER BY tenant_id, seq, event_id";
-  /** Tenants asked for in one statement at most. */
-  static final int IN_LIST = 500;
+  static final String CHANGED = "SELECT " + EventRows.COLUMNS
+      + " FROM events WHERE tenant_id = :tenant AND seq > :after AND seq <= :through ORDER BY tenant_id, seq, event_id";
 
   private final Database database;
   private final JdbiEventStore events;
@@ -48,30 +42,6 @@ final class JdbiChangeStore implements ChangeStore {
         .mapTo(Long.class)
         .findOne()
         .orElse(0L));
-  }
-
-  @Override
-  public Map<TenantId, Long> current(Collection<TenantId> tenants) {
-    List<TenantId> asked = List.copyOf(tenants);
-    Map<TenantId, Long> found = new HashMap<>();
-    for (int from = 0; from < asked.size(); from += IN_LIST) {
-      List<String> ids = asked.subList(from, Math.min(asked.size(), from + IN_LIST)).stream()
-          .map(TenantId::value).toList();
-      database.read("read the change counters", asked.get(from), handle -> {
-        StringBuilder sql = new StringBuilder(CURRENT_OF);
-        for (int i = 0; i < ids.size(); i++) {
-          sql.append(i == 0 ? "?" : ", ?");
-        }
-        var query = handle.createQuery(sql.append(')').toString());
-        for (int i = 0; i < ids.size(); i++) {
-          query.bind(i, ids.get(i));
-        }
-        query.map((rs, ctx) -> Map.entry(TenantId.of(rs.getString(1)), rs.getLong(2)))
-            .forEach(e -> found.put(e.getKey(), e.getValue()));
-        return null;
-      });
-    }
-    return found;
   }
 
   @Override

@@ -54,8 +54,8 @@ public final class JdbiMemberStore implements MemberStore {
   static final String SELECT_ALL_PSEUDONYMOUS =
       "SELECT member_id, org, teams, cohorts, skills FROM members WHERE tenant_id = :tenant";
 
-  static final String SELECT_CHANGED_PSEUDONYMOUS = "SELECT member_id, org, teams, cohorts, skills FROM members"
-      + " WHERE tenant_id = :tenant AND seq > :after AND seq <= :through ORDER BY member_id";
+  static final String SELECT_CHANGED_PSEUDONYMOUS =
+      "SELECT member_id, org, teams, cohorts, skills FROM members WHERE tenant_id = :tenant AND seq > :after AND seq <= :through ORDER BY member_id";
   static final String COUNT = "SELECT COUNT(*) FROM members WHERE tenant_id = :tenant";
 
   static final String DELETE_PERSONAL = "DELETE FROM member_personal WHERE tenant_id = :tenant AND member_id = :id";

@@ -36,7 +36,7 @@ final class JdbiPulseDigestStore implements PulseDigestStore {
 
   static final String HEAD = "SELECT through_change, first_day FROM pulse_digest_heads WHERE tenant_id = :tenant";
   static final String CHANGE_OF = """
-      SELECT e.seq, (SELECT COUNT(*) FROM events c WHERE c.tenant_id = e.tenant_id AND c.seq = e.seq)
+      SELECT e.seq, (SELECT COUNT(*) FROM events c WHERE c.tenant_id = :tenant AND c.seq = e.seq)
       FROM events e WHERE e.tenant_id = :tenant AND e.event_id = :id""";
   static final String INSERT_HEAD =
       "INSERT INTO pulse_digest_heads (tenant_id, through_change, first_day) VALUES (:tenant, :through, :firstDay)";
@@ -52,7 +52,7 @@ final class JdbiPulseDigestStore implements PulseDigestStore {
   static final String LOAD = """
       SELECT h.through_change, h.first_day, d.epoch_day, d.data
       FROM pulse_digest_heads h
-      LEFT JOIN pulse_days d ON d.tenant_id = h.tenant_id AND d.epoch_day >= :fromDay
+      LEFT JOIN pulse_days d ON d.tenant_id = :tenant AND d.epoch_day >= :fromDay
       WHERE h.tenant_id = :tenant
       ORDER BY d.epoch_day, d.part""";
 
@@ -153,8 +153,9 @@ final class JdbiPulseDigestStore implements PulseDigestStore {
     database.stream("load pulse digests", tenant, handle -> {
       try (PreparedStatement load = handle.getConnection().prepareStatement(
           LOAD.replace(":fromDay", "?").replace(":tenant", "?"))) {
-        load.setInt(1, fromDay);
-        load.setString(2, tenant.value());
+        load.setString(1, tenant.value());
+        load.setInt(2, fromDay);
+        load.setString(3, tenant.value());
         load.setFetchSize(FETCH_SIZE);
         try (ResultSet rs = load.executeQuery()) {
           while (rs.next()) {

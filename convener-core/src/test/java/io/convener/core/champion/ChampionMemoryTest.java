@@ -16,6 +16,10 @@ import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -101,6 +105,44 @@ class ChampionMemoryTest {
         }
       }
       assertThat(bounded.windows.keptTenants()).as("tenants were dropped").isBetween(1L, TENANTS / 2L);
+    }
+  }
+
+  @Test
+  void threadsRankingTenantsAtOnceUnderATightBudgetGetTheirOwnAnswers() throws Exception {
+    List<List<String>> expected = new ArrayList<>();
+    try (Convener c = open(new Caches(), new ChampionMemory(1L << 30, 1L << 30))) {
+      for (int i = 0; i < 8; i++) {
+        expected.add(rank(c, tenant(c, i)));
+      }
+    }
+    Caches bounded = new Caches();
+    try (Convener c = open(bounded, new ChampionMemory(4 * 1024, 2 * 1024))) {
+      List<Scenario> tenants = new ArrayList<>();
+      for (int i = 0; i < 8; i++) {
+        tenants.add(tenant(c, i));
+      }
+      ExecutorService pool = Executors.newFixedThreadPool(4);
+      try {
+        List<Future<?>> done = new ArrayList<>();
+        for (int t = 0; t < 4; t++) {
+          int first = t;
+          done.add(pool.submit(() -> {
+            for (int k = 0; k < 24; k++) {
+              int i = (first + 3 * k) % tenants.size();
+              assertThat(rank(c, tenants.get(i))).as("tenant %d", i).isEqualTo(expected.get(i));
+            }
+            return null;
+          }));
+        }
+        for (Future<?> f : done) {
+          f.get(60, TimeUnit.SECONDS);
+        }
+      } finally {
+        pool.shutdown();
+      }
+      assertThat(bounded.windows.keptBytes()).isLessThanOrEqualTo(4 * 1024);
+      assertThat(bounded.structures.keptBytes()).isLessThanOrEqualTo(2 * 1024);
     }
   }
 

@@ -38,7 +38,7 @@ public final class KilledRelayChild {
         System.out.flush();
         while (true) {
           try {
-            Thread.sleep(Long.MAX_VALUE);
+            new java.util.concurrent.CountDownLatch(1).await(); // never counted down: holds until killed
           } catch (InterruptedException ignored) {
             // keep holding until killed
           }

@@ -20,13 +20,15 @@ import org.slf4j.LoggerFactory;
  * those that another process moved. A request syncs its tenant anyway; this bounds how stale the
  * in-memory state of a tenant nobody asks about can get. On PostgreSQL the {@code tenant} signal of
  * {@link ChangeSignals} (a {@code NOTIFY} at each commit) wakes it for the signalled tenant at once,
- * and the poll is the fallback. Starts its one daemon thread with the first
+ * and the poll, every {@link #PUSHED_INTERVAL} there, is the fallback for a lost signal. Starts its one daemon thread with the first
  * tenant followed; a failed poll is logged and the next one runs. Thread-safe.
  */
 final class ChangePoller implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ChangePoller.class);
-  /** How often the counters are read. */
+  /** How often the counters are read where the store cannot push signals (SQLite, H2). */
   static final Duration INTERVAL = Duration.ofMillis(500);
+  /** How often they are read where a signal wakes the poller anyway: only for a lost signal. */
+  static final Duration PUSHED_INTERVAL = Duration.ofSeconds(5);
 
   /** The topic every write of a tenant's events or members signals (see the JDBC store). */
   static final String TOPIC = "tenant";
@@ -53,7 +55,8 @@ final class ChangePoller implements AutoCloseable {
       thread.setDaemon(true);
       return thread;
     });
-    t.scheduleWithFixedDelay(this::poll, INTERVAL.toMillis(), INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
+    long every = (signals.pushes() ? PUSHED_INTERVAL : INTERVAL).toMillis();
+    t.scheduleWithFixedDelay(this::poll, every, every, TimeUnit.MILLISECONDS);
     timer = t;
     // Where the store pushes signals, another node's commit wakes this one at once; the signal
     // only says which tenant to sync, on the poller's thread (the signals' thread must not wait).

@@ -10,7 +10,9 @@ import io.convener.spi.storage.ChangeStore;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -166,8 +168,8 @@ public final class IngestFeed implements AutoCloseable {
   }
 
   /** The tenants the feed follows and where it stands, for the poller. */
-  java.util.Map<TenantId, Long> positions() {
-    java.util.Map<TenantId, Long> at = new java.util.HashMap<>();
+  Map<TenantId, Long> positions() {
+    Map<TenantId, Long> at = new HashMap<>();
     cursors.forEach((t, c) -> at.put(t, c.position));
     return at;
   }

@@ -24,6 +24,8 @@ import java.util.TreeMap;
 import java.util.function.Function;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
+import org.jdbi.v3.core.statement.Query;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Members in the {@code members} table, their personal data in {@code member_personal}, and their
@@ -199,7 +201,7 @@ public final class JdbiMemberStore implements MemberStore {
    */
   @Override
   public List<Member> listPseudonymous(TenantId tenant) {
-    return pseudonymous(tenant, SELECT_ALL_PSEUDONYMOUS, Long.MIN_VALUE, Long.MAX_VALUE);
+    return pseudonymous(tenant, SELECT_ALL_PSEUDONYMOUS, null);
   }
 
   /**
@@ -207,22 +209,22 @@ public final class JdbiMemberStore implements MemberStore {
    * through]}, pseudonymous, in id order: what another process changed since it last looked.
    */
   public List<Member> changed(TenantId tenant, long after, long through) {
-    return pseudonymous(tenant, SELECT_CHANGED_PSEUDONYMOUS, after, through);
+    return pseudonymous(tenant, SELECT_CHANGED_PSEUDONYMOUS, new long[] {after, through});
   }
 
-  private List<Member> pseudonymous(TenantId tenant, String select, long after, long through) {
+  /** The pseudonymous members {@code select} reads; {@code changes} binds its (after, through], if any. */
+  private List<Member> pseudonymous(TenantId tenant, String select, long @Nullable [] changes) {
     requireNonNull(tenant, "tenant");
     Map<String, List<TeamId>> teams = new HashMap<>();
     Map<String, List<CohortId>> cohorts = new HashMap<>();
     Map<String, List<String>> skills = new HashMap<>();
     Map<String, OrgUnit> orgs = new HashMap<>();
-    List<Member> members = new ArrayList<>(database.read("list members", tenant, handle -> handle
-        .createQuery(select)
-        .bind("tenant", tenant.value())
-        .configure(org.jdbi.v3.core.statement.SqlStatements.class, c -> c.setUnusedBindingAllowed(true))
-        .bind("after", after)
-        .bind("through", through)
-        .map((rs, ctx) -> {
+    List<Member> members = new ArrayList<>(database.read("list members", tenant, handle -> {
+      Query query = handle.createQuery(select).bind("tenant", tenant.value());
+      if (changes != null) {
+        query.bind("after", changes[0]).bind("through", changes[1]);
+      }
+      return query.map((rs, ctx) -> {
           String org = rs.getString(2);
           return new Member(MemberId.of(rs.getString(1)),
               teams.computeIfAbsent(rs.getString(3), j -> List.copyOf(Json.list(j, TeamId::of, "teams"))),
@@ -231,7 +233,8 @@ public final class JdbiMemberStore implements MemberStore {
               Optional.empty(), Optional.empty(),
               skills.computeIfAbsent(rs.getString(5), j -> List.copyOf(Json.list(j, Function.identity(), "skills"))));
         })
-        .collectIntoList()));
+        .collectIntoList();
+    }));
     members.sort((a, b) -> a.id().compareTo(b.id()));
     return List.copyOf(members);
   }

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -41,7 +42,7 @@ final class RegionRouter {
     assignments.forEach((tenant, region) -> {
       if (!byName.containsKey(region)) {
         throw new IllegalArgumentException("tenant '" + tenant.value() + "' is assigned to region '" + region
-            + "', which is not configured (regions: " + String.join(", ", byName.keySet()) + ")");
+            + "', which is not configured (regions: " + String.join(", ", new TreeSet<>(byName.keySet())) + ")");
       }
     });
     this.regions = Map.copyOf(byName);
@@ -101,9 +102,9 @@ final class RegionRouter {
       if (pins.size() != 1) {
         throw new StorageException(pins.isEmpty()
             ? "tenant '" + tenant.value() + "' is assigned to no region: assign it to one of "
-                + String.join(", ", regions.keySet()) + " (--tenant-region " + tenant.value() + "=REGION)"
+                + String.join(", ", new TreeSet<>(regions.keySet())) + " (--tenant-region " + tenant.value() + "=REGION)"
             : "tenant '" + tenant.value() + "' is pinned in the databases of regions "
-                + String.join(" and ", pins.keySet()) + ": a tenant lives in one region; remove the stray data",
+                + String.join(" and ", new TreeSet<>(pins.keySet())) + ": a tenant lives in one region; remove the stray data",
             new IllegalStateException("data residency"));
       }
       assigned = pins.keySet().iterator().next();

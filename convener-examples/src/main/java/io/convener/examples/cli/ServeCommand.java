@@ -15,6 +15,7 @@ import java.util.concurrent.CountDownLatch;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParentCommand;
@@ -35,6 +36,8 @@ import picocli.CommandLine.Spec;
 final class ServeCommand implements Callable<Integer> {
   @ParentCommand ConvenerCommand root;
   @Spec CommandSpec spec;
+
+  @Mixin QuotaOptions quotas = new QuotaOptions();
 
   @Option(names = "--bind", paramLabel = "HOST", description = "Address to listen on (default: ${DEFAULT-VALUE})")
   String bind = "127.0.0.1";
@@ -66,7 +69,7 @@ final class ServeCommand implements Callable<Integer> {
   @Override
   public Integer call() throws InterruptedException {
     TokenVerifier verifier = verifier();
-    try (Convener convener = Stores.open(root.options, spec)) {
+    try (Convener convener = Stores.open(root.options, spec, quotas.settings(spec))) {
       ConvenerHttpServer.Builder builder = ConvenerHttpServer.builder(convener, verifier).bind(bind, port);
       if (keystore != null) {
         builder.tls(keystore, env(keystorePasswordEnv, "--keystore-password-env").toCharArray());
@@ -120,7 +123,7 @@ final class ServeCommand implements Callable<Integer> {
   }
 
   private String env(String name, String option) {
-    String value = System.getenv(name);
+    String value = root.options.env.apply(name);
     if (value == null || value.isEmpty()) {
       throw new ParameterException(spec.commandLine(), "environment variable " + name + " (" + option + ") is not set");
     }

@@ -2,6 +2,7 @@ package io.convener.examples.cli;
 
 import io.convener.api.Convener;
 import io.convener.api.TenantId;
+import io.convener.core.ConvenerSettings;
 import io.convener.core.Conveners;
 import io.convener.jdbc.Dialect;
 import io.convener.jdbc.JdbcSettings;
@@ -30,7 +31,15 @@ final class Stores {
    * or an option is malformed.
    */
   static Convener open(GlobalOptions options, CommandSpec command) {
+    return open(options, command, null);
+  }
+
+  /** As {@link #open(GlobalOptions, CommandSpec)}, with these settings unless null. */
+  static Convener open(GlobalOptions options, CommandSpec command, @Nullable ConvenerSettings settings) {
     Conveners.Builder builder = Conveners.builder();
+    if (settings != null) {
+      builder.settings(settings);
+    }
     if (!options.regionDbs.isEmpty() && options.db != null) {
       throw new ParameterException(command.commandLine(), "give --db or --region-db, not both");
     }

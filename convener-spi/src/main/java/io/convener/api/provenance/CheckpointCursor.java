@@ -12,7 +12,7 @@ import java.util.Comparator;
  * signed (by {@link Checkpoint#timestamp()}, then tree size), and a cursor names the last one a
  * reader has seen. Ordering by signing time, not by size, is what lets a witness see a checkpoint
  * of a log that was cut short and rewritten: its size may be smaller than any seen before, but it
- * was signed later. Its text form is {@code <epoch milliseconds>-<tree size>}. Immutable.
+ * was signed later. Its text form is {@code <epoch milliseconds>_<tree size>}. Immutable.
  *
  * @param signedAt the checkpoint's timestamp, to the millisecond
  * @param treeSize the checkpoint's tree size, or -1 for {@link #start()}
@@ -51,26 +51,26 @@ public record CheckpointCursor(Instant signedAt, long treeSize) implements Compa
   }
 
   /**
-   * Reads the text form {@code <epoch milliseconds>-<tree size>}.
+   * Reads the text form {@code <epoch milliseconds>_<tree size>}.
    *
    * @param field the name of the field or parameter that carried it, for the error
    * @throws InvalidInputException naming {@code field} when the text is not a cursor
    */
   public static CheckpointCursor parse(String field, String text) {
     requireNonNull(text, "text");
-    int dash = text.lastIndexOf('-');
+    int dash = text.indexOf('_');
     try {
       if (dash <= 0) {
         throw new NumberFormatException(text);
       }
       long millis = Long.parseLong(text.substring(0, dash));
       long size = Long.parseLong(text.substring(dash + 1));
-      if (millis < 0 || size < 0) {
+      if (millis < 0 || size < -1) {
         throw new NumberFormatException(text);
       }
       return new CheckpointCursor(Instant.ofEpochMilli(millis), size);
     } catch (NumberFormatException e) {
-      throw new InvalidInputException(field, "expected <epoch milliseconds>-<tree size>, got '" + text + "'");
+      throw new InvalidInputException(field, "expected <epoch milliseconds>_<tree size>, got '" + text + "'");
     }
   }
 
@@ -79,9 +79,9 @@ public record CheckpointCursor(Instant signedAt, long treeSize) implements Compa
     return ORDER.compare(this, other);
   }
 
-  /** The text form, {@code <epoch milliseconds>-<tree size>}. */
+  /** The text form, {@code <epoch milliseconds>_<tree size>}. */
   @Override
   public String toString() {
-    return signedAt.toEpochMilli() + "-" + treeSize;
+    return signedAt.toEpochMilli() + "_" + treeSize;
   }
 }

@@ -99,8 +99,11 @@ public final class ConvenerHttpServer implements AutoCloseable {
   public void close() {
     if (open.getAndSet(false)) {
       servlet.notReady();
+      servlet.destroy();
       try {
         server.stop();
+      } catch (java.util.concurrent.TimeoutException e) {
+        // requests still running after the stop timeout were cut off; the server is stopped
       } catch (Exception e) {
         throw new IllegalStateException("cannot stop the HTTP server: " + e.getMessage(), e);
       }

@@ -63,6 +63,7 @@ public final class ConvenerServlet extends HttpServlet {
     ready.set(true);
   }
 
+  /** Ends the open event streams and takes the servlet out of service; idempotent. */
   @Override
   public void destroy() {
     ready.set(false);

@@ -14,6 +14,7 @@ import java.net.URI;
 import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -207,6 +208,12 @@ public final class ConvenerHttpServer implements AutoCloseable {
     /** See {@link ConvenerServlet.Builder#streamTicketTtl(Duration)}. */
     public Builder streamTicketTtl(Duration ttl) {
       servlet.streamTicketTtl(ttl);
+      return this;
+    }
+
+    /** See {@link ConvenerServlet.Builder#clock(Clock)}. */
+    public Builder clock(Clock clock) {
+      servlet.clock(clock);
       return this;
     }
 

@@ -104,13 +104,19 @@ final class ServeCommand implements Callable<Integer> {
 
   /** The HTTP options of issue 15: CORS origins and the stream ticket key. */
   private void http(ConvenerHttpServer.Builder builder) {
+    for (String origin : corsOrigins) {
+      try {
+        builder.corsOrigin(origin);
+      } catch (IllegalArgumentException e) {
+        throw new ParameterException(spec.commandLine(), "Invalid value for --cors-origin: " + e.getMessage());
+      }
+    }
     try {
-      corsOrigins.forEach(builder::corsOrigin);
       if (ticketSecretEnv != null) {
         builder.streamTicketSecret(env(ticketSecretEnv, "--stream-ticket-secret-env").getBytes(StandardCharsets.UTF_8));
       }
     } catch (IllegalArgumentException e) {
-      throw new ParameterException(spec.commandLine(), "Invalid HTTP option: " + e.getMessage());
+      throw new ParameterException(spec.commandLine(), "Invalid value for --stream-ticket-secret-env: " + e.getMessage());
     }
   }
 

@@ -5,7 +5,6 @@ import static java.util.Objects.requireNonNull;
 import io.convener.api.Convener;
 import io.convener.api.auth.TokenVerifier;
 import io.convener.api.replay.KeepPolicy;
-import io.convener.http.internal.ProblemErrorHandler;
 import io.opentelemetry.api.OpenTelemetry;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -18,16 +17,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
-import org.eclipse.jetty.ee10.servlet.ServletHolder;
-import org.eclipse.jetty.server.HttpConfiguration;
-import org.eclipse.jetty.server.HttpConnectionFactory;
-import org.eclipse.jetty.server.SecureRequestCustomizer;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
-import org.eclipse.jetty.server.SslConnectionFactory;
-import org.eclipse.jetty.util.ssl.SslContextFactory;
-import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -101,12 +92,18 @@ public final class ConvenerHttpServer implements AutoCloseable {
     if (open.getAndSet(false)) {
       servlet.notReady();
       servlet.destroy();
+      // A caller stopping on an interrupt (convener serve) still gets a full stop, then its flag back.
+      boolean interrupted = Thread.interrupted();
       try {
         server.stop();
       } catch (java.util.concurrent.TimeoutException e) {
         // requests still running after the stop timeout were cut off; the server is stopped
       } catch (Exception e) {
         throw new IllegalStateException("cannot stop the HTTP server: " + e.getMessage(), e);
+      } finally {
+        if (interrupted) {
+          Thread.currentThread().interrupt();
+        }
       }
     }
   }
@@ -239,24 +236,11 @@ public final class ConvenerHttpServer implements AutoCloseable {
         throw new UncheckedIOException("cannot read the keystore " + keystore,
             new java.io.FileNotFoundException(String.valueOf(keystore)));
       }
-      HttpLimits limits = servlet.limits();
-      QueuedThreadPool pool = new QueuedThreadPool(threads, Math.min(8, threads));
-      pool.setName("convener-http");
-      pool.setDaemon(true);
-      Server server = new Server(pool);
-      ProblemErrorHandler errors = new ProblemErrorHandler();
-      server.setErrorHandler(errors);
-      ServerConnector connector = connector(server, limits, tls);
-      connector.setHost(address.getAddress().getHostAddress());
-      connector.setPort(port);
-      server.addConnector(connector);
       ConvenerServlet api = servlet.build();
-      ServletContextHandler context = new ServletContextHandler("/", null, null, null, errors);
-      ServletHolder holder = new ServletHolder("convener", api);
-      holder.setAsyncSupported(true);
-      context.addServlet(holder, "/*");
-      server.setHandler(new RequestTimeouts(context, limits));
-      server.setStopTimeout(1000);
+      EmbeddedJetty jetty = EmbeddedJetty.assemble(api, servlet.limits(), threads, address,
+          tls ? new EmbeddedJetty.Tls(requireNonNull(keystore), requireNonNull(password)) : null);
+      Server server = jetty.server();
+      ServerConnector connector = jetty.connector();
       try {
         server.start();
       } catch (Exception e) {
@@ -267,27 +251,6 @@ public final class ConvenerHttpServer implements AutoCloseable {
         throw new IllegalStateException("cannot start the HTTP server: " + e.getMessage(), e);
       }
       return new ConvenerHttpServer(server, connector, api, tls ? "https" : "http");
-    }
-
-    private ServerConnector connector(Server server, HttpLimits limits, boolean tls) {
-      HttpConfiguration config = new HttpConfiguration();
-      config.setRequestHeaderSize(limits.maxHeaderBytes());
-      config.setSendServerVersion(false);
-      config.setSendXPoweredBy(false);
-      ServerConnector connector;
-      if (tls) {
-        config.addCustomizer(new SecureRequestCustomizer(false));
-        SslContextFactory.Server ssl = new SslContextFactory.Server();
-        ssl.setKeyStorePath(requireNonNull(keystore).toString());
-        ssl.setKeyStoreType("PKCS12");
-        ssl.setKeyStorePassword(new String(requireNonNull(password)));
-        connector = new ServerConnector(server, new SslConnectionFactory(ssl, "http/1.1"),
-            new HttpConnectionFactory(config));
-      } else {
-        connector = new ServerConnector(server, new HttpConnectionFactory(config));
-      }
-      connector.setIdleTimeout(limits.headerReadTimeout().toMillis());
-      return connector;
     }
 
     private static void stopQuietly(Server server) {

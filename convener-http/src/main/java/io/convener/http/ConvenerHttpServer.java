@@ -2,39 +2,28 @@ package io.convener.http;
 
 import static java.util.Objects.requireNonNull;
 
-import com.sun.net.httpserver.HttpServer;
-import com.sun.net.httpserver.HttpsConfigurator;
-import com.sun.net.httpserver.HttpsServer;
 import io.convener.api.Convener;
-import io.convener.api.replay.KeepPolicy;
 import io.convener.api.auth.TokenVerifier;
-import io.convener.http.internal.Api;
+import io.convener.api.replay.KeepPolicy;
 import io.opentelemetry.api.OpenTelemetry;
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.GeneralSecurityException;
-import java.security.KeyStore;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
-import javax.net.ssl.KeyManagerFactory;
-import javax.net.ssl.SSLContext;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The HTTP API of a running {@link Convener}, on the JDK's built-in server ({@code
- * com.sun.net.httpserver}, HTTPS with a configured keystore):
+ * The HTTP API of a running {@link Convener} on an embedded Jetty 12 ({@code convener serve}): the
+ * {@link ConvenerServlet} at the root, HTTPS with a configured keystore:
  *
  * <pre>{@code
  * try (ConvenerHttpServer server = ConvenerHttpServer.builder(convener, verifier)
@@ -47,21 +36,22 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Plain HTTP is served only on a loopback address (behind a TLS-terminating proxy on the same
  * host), unless {@link Builder#allowPlainHttp()} says otherwise; {@link Builder#start()} refuses
- * anything else. Thread-safe; closing it stops the server but not the Convener.
+ * anything else. Needs {@code org.eclipse.jetty:jetty-server} and {@code
+ * org.eclipse.jetty.ee10:jetty-ee10-servlet} on the class path (optional dependencies of this
+ * module: a host that mounts {@link ConvenerServlet} itself does without). Thread-safe; closing it
+ * stops the server but not the Convener.
  */
 public final class ConvenerHttpServer implements AutoCloseable {
-  private final HttpServer server;
-  private final ExecutorService executor;
-  private final AtomicBoolean ready;
-  private final List<String> routes;
+  private final Server server;
+  private final ServerConnector connector;
+  private final ConvenerServlet servlet;
+  private final AtomicBoolean open = new AtomicBoolean(true);
   private final String scheme;
 
-  private ConvenerHttpServer(HttpServer server, ExecutorService executor, AtomicBoolean ready, List<String> routes,
-      String scheme) {
+  private ConvenerHttpServer(Server server, ServerConnector connector, ConvenerServlet servlet, String scheme) {
     this.server = server;
-    this.executor = executor;
-    this.ready = ready;
-    this.routes = routes;
+    this.connector = connector;
+    this.servlet = servlet;
     this.scheme = scheme;
   }
 
@@ -72,49 +62,64 @@ public final class ConvenerHttpServer implements AutoCloseable {
 
   /** The port the server listens on (the chosen one when bound to port 0). */
   public int port() {
-    return server.getAddress().getPort();
+    return connector.getLocalPort();
   }
 
   /** The base URI, such as {@code https://127.0.0.1:8443}. */
   public URI uri() {
-    InetSocketAddress a = server.getAddress();
-    String host = a.getAddress().getHostAddress();
-    return URI.create(scheme + "://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + a.getPort());
+    String host = connector.getHost();
+    try {
+      host = InetAddress.getByName(host).getHostAddress();
+    } catch (UnknownHostException e) {
+      // keep the name as given
+    }
+    return URI.create(scheme + "://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port());
   }
 
   /** Every route as {@code METHOD template}. */
   public List<String> routes() {
-    return routes;
+    return servlet.routes();
   }
 
-  /** Stops taking requests, lets running ones finish for up to a second, and stops. Idempotent. */
+  /** How many event streams are open now. */
+  public int openStreams() {
+    return servlet.openStreams();
+  }
+
+  /** Stops taking requests, ends the open streams, lets running requests finish for up to a second, and stops. Idempotent. */
   @Override
   public void close() {
-    if (ready.getAndSet(false)) {
-      server.stop(1);
-      executor.shutdownNow();
+    if (open.getAndSet(false)) {
+      servlet.notReady();
+      servlet.destroy();
+      // A caller stopping on an interrupt (convener serve) still gets a full stop, then its flag back.
+      boolean interrupted = Thread.interrupted();
+      try {
+        server.stop();
+      } catch (java.util.concurrent.TimeoutException e) {
+        // requests still running after the stop timeout were cut off; the server is stopped
+      } catch (Exception e) {
+        throw new IllegalStateException("cannot stop the HTTP server: " + e.getMessage(), e);
+      } finally {
+        if (interrupted) {
+          Thread.currentThread().interrupt();
+        }
+      }
     }
   }
 
   /** Builds and starts a server. Not thread-safe. */
   public static final class Builder {
-    private final Convener convener;
-    private final TokenVerifier verifier;
+    private final ConvenerServlet.Builder servlet;
     private String host = "127.0.0.1";
     private int port = 8080;
     private @Nullable Path keystore;
     private char @Nullable [] password;
     private boolean allowPlainHttp;
-    private OpenTelemetry otel = OpenTelemetry.noop();
-    private KeepPolicy idempotency = KeepPolicy.defaults();
-    private int maxTenantsInMetrics = 100;
-    private long maxBodyBytes = 256L << 20;
-    private int threads = 64;
-    private Duration heartbeat = Duration.ofSeconds(15);
+    private int threads = 200;
 
     private Builder(Convener convener, TokenVerifier verifier) {
-      this.convener = requireNonNull(convener, "convener");
-      this.verifier = requireNonNull(verifier, "verifier");
+      this.servlet = new ConvenerServlet.Builder(convener, verifier);
     }
 
     /** Where to listen (default {@code 127.0.0.1:8080}); port 0 picks a free port. */
@@ -145,33 +150,29 @@ public final class ConvenerHttpServer implements AutoCloseable {
 
     /** Where spans and metrics go (default: no-op); an SDK instance from the host. */
     public Builder openTelemetry(OpenTelemetry otel) {
-      this.otel = requireNonNull(otel, "otel");
+      servlet.openTelemetry(otel);
       return this;
     }
 
-    /**
-     * How long a response is kept in the store for its {@code Idempotency-Key}, and after how long a
-     * request still running under a key (its node died) is taken over (default {@link
-     * KeepPolicy#defaults()}: 24 h and 5 min).
-     */
+    /** See {@link ConvenerServlet.Builder#idempotency(KeepPolicy)}. */
     public Builder idempotency(KeepPolicy policy) {
-      this.idempotency = requireNonNull(policy, "policy");
+      servlet.idempotency(policy);
       return this;
     }
 
     /** How many tenants get their own label in metrics (default 100; the rest are {@code _other}). */
     public Builder maxTenantsInMetrics(int max) {
-      if (max < 0) {
-        throw new IllegalArgumentException("maxTenantsInMetrics must be >= 0, got " + max);
-      }
-      this.maxTenantsInMetrics = max;
+      servlet.maxTenantsInMetrics(max);
       return this;
     }
 
-    /** Worker threads (default 64); each open event stream holds one. */
+    /**
+     * Jetty's largest worker pool (default 200). Requests in progress hold a worker; open event
+     * streams and connections waiting for a request do not.
+     */
     public Builder threads(int threads) {
-      if (threads < 2) {
-        throw new IllegalArgumentException("threads must be >= 2, got " + threads);
+      if (threads < 8) {
+        throw new IllegalArgumentException("threads must be >= 8, got " + threads);
       }
       this.threads = threads;
       return this;
@@ -179,10 +180,37 @@ public final class ConvenerHttpServer implements AutoCloseable {
 
     /** How often an idle event stream gets a comment line, so that proxies keep it open (default 15 s). */
     public Builder heartbeat(Duration every) {
-      if (every.isNegative() || every.isZero()) {
-        throw new IllegalArgumentException("heartbeat must be positive, got " + every);
-      }
-      this.heartbeat = every;
+      servlet.heartbeat(every);
+      return this;
+    }
+
+    /** Body, stream, header and timeout limits (default {@link HttpLimits#defaults()}). */
+    public Builder limits(HttpLimits limits) {
+      servlet.limits(limits);
+      return this;
+    }
+
+    /** See {@link ConvenerServlet.Builder#corsOrigin(String)}. */
+    public Builder corsOrigin(String origin) {
+      servlet.corsOrigin(origin);
+      return this;
+    }
+
+    /** See {@link ConvenerServlet.Builder#streamTicketSecret(byte[])}. */
+    public Builder streamTicketSecret(byte[] secret) {
+      servlet.streamTicketSecret(secret);
+      return this;
+    }
+
+    /** See {@link ConvenerServlet.Builder#streamTicketTtl(Duration)}. */
+    public Builder streamTicketTtl(Duration ttl) {
+      servlet.streamTicketTtl(ttl);
+      return this;
+    }
+
+    /** See {@link ConvenerServlet.Builder#clock(Clock)}. */
+    public Builder clock(Clock clock) {
+      servlet.clock(clock);
       return this;
     }
 
@@ -199,57 +227,37 @@ public final class ConvenerHttpServer implements AutoCloseable {
         throw new IllegalArgumentException("cannot resolve host '" + host + "'");
       }
       boolean tls = keystore != null;
-      if (!tls && !allowPlainHttp && !isLoopback(address.getAddress())) {
+      if (!tls && !allowPlainHttp && !address.getAddress().isLoopbackAddress()) {
         throw new IllegalStateException("refusing to serve plain HTTP on " + host + ":" + port
             + ", which is not a loopback address: configure a keystore for HTTPS, bind to 127.0.0.1 behind a"
             + " TLS-terminating proxy, or allow plain HTTP explicitly");
       }
-      AtomicBoolean ready = new AtomicBoolean(false);
-      Api api = new Api(convener, verifier, otel, ready::get, idempotency,
-          maxTenantsInMetrics, maxBodyBytes, heartbeat);
-      HttpServer server;
-      try {
-        if (tls) {
-          HttpsServer https = HttpsServer.create(address, 0);
-          https.setHttpsConfigurator(new HttpsConfigurator(sslContext(requireNonNull(keystore), password)));
-          server = https;
-        } else {
-          server = HttpServer.create(address, 0);
-        }
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot listen on " + host + ":" + port + ": " + e.getMessage(), e);
+      if (tls && !Files.isReadable(requireNonNull(keystore))) {
+        throw new UncheckedIOException("cannot read the keystore " + keystore,
+            new java.io.FileNotFoundException(String.valueOf(keystore)));
       }
-      AtomicInteger n = new AtomicInteger();
-      ThreadPoolExecutor executor = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS,
-          new LinkedBlockingQueue<>(), r -> {
-            Thread t = new Thread(r, "convener-http-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-          });
-      server.setExecutor(executor);
-      server.createContext("/", api.handler());
-      server.start();
-      ready.set(true);
-      return new ConvenerHttpServer(server, executor, ready, List.copyOf(api.routes()), tls ? "https" : "http");
+      ConvenerServlet api = servlet.build();
+      EmbeddedJetty jetty = EmbeddedJetty.assemble(api, servlet.limits(), threads, address,
+          tls ? new EmbeddedJetty.Tls(requireNonNull(keystore), requireNonNull(password)) : null);
+      Server server = jetty.server();
+      ServerConnector connector = jetty.connector();
+      try {
+        server.start();
+      } catch (Exception e) {
+        stopQuietly(server);
+        if (e instanceof java.io.IOException io) {
+          throw new UncheckedIOException("cannot listen on " + host + ":" + port + ": " + e.getMessage(), io);
+        }
+        throw new IllegalStateException("cannot start the HTTP server: " + e.getMessage(), e);
+      }
+      return new ConvenerHttpServer(server, connector, api, tls ? "https" : "http");
     }
 
-    private static boolean isLoopback(InetAddress a) {
-      return a.isLoopbackAddress();
-    }
-
-    private static SSLContext sslContext(Path keystore, char @Nullable [] password) {
-      try (InputStream in = Files.newInputStream(keystore)) {
-        KeyStore ks = KeyStore.getInstance("PKCS12");
-        ks.load(in, password);
-        KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-        kmf.init(ks, password);
-        SSLContext context = SSLContext.getInstance("TLS");
-        context.init(kmf.getKeyManagers(), null, null);
-        return context;
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot read the keystore: " + e.getMessage(), e);
-      } catch (GeneralSecurityException e) {
-        throw new IllegalStateException("cannot use the keystore: " + e.getMessage(), e);
+    private static void stopQuietly(Server server) {
+      try {
+        server.stop();
+      } catch (Exception e) {
+        // the start failure is what the caller needs to see
       }
     }
   }

@@ -114,6 +114,8 @@ class OpenApiDriftTest {
     samples.add(sample("/v1/notifications/{sequence}/seen", "post", client.post("/v1/notifications/0/seen", admin, "")));
     samples.add(sample("/v1/notifications/{sequence}/read", "post", client.post("/v1/notifications/x/read", admin, "")));
     samples.add(sample("/v1/notifications/stream", "get", client.get("/v1/notifications/stream?lastEventId=-1", admin)));
+    samples.add(sample("/v1/notifications/stream-ticket", "post",
+        client.post("/v1/notifications/stream-ticket", admin, "")));
     samples.add(sample("/health/live", "get", client.get("/health/live", null)));
     samples.add(sample("/health/ready", "get", client.get("/health/ready", null)));
     samples.add(sample("/v1/openapi.json", "get", client.get("/v1/openapi.json", null)));

@@ -24,8 +24,10 @@ final class SseClient implements AutoCloseable {
   private final Thread reader;
 
   SseClient(HttpClient http, URI uri, String token, String lastEventId) {
-    HttpRequest.Builder b = HttpRequest.newBuilder(uri).header("Authorization", "Bearer " + token)
-        .header("Accept", "text/event-stream");
+    HttpRequest.Builder b = HttpRequest.newBuilder(uri).header("Accept", "text/event-stream");
+    if (token != null) {
+      b.header("Authorization", "Bearer " + token);
+    }
     if (lastEventId != null) {
       b.header("Last-Event-ID", lastEventId);
     }

@@ -26,16 +26,21 @@ final class Tokens {
 
   /** A token for this tenant and subject with these lower-case roles, valid for ten minutes. */
   static String token(String tenant, String subject, String... roles) {
-    return sign(SECRET, tenant, subject, roles);
+    return sign(SECRET, tenant, subject, 600, roles);
+  }
+
+  /** A token valid for only this many more seconds. */
+  static String expiring(long seconds, String tenant, String subject, String... roles) {
+    return sign(SECRET, tenant, subject, seconds, roles);
   }
 
   /** A token signed with another secret: its signature does not verify. */
   static String forged(String tenant, String subject) {
     return sign("another secret of at least 32 bytes, unknown to the server".getBytes(StandardCharsets.UTF_8),
-        tenant, subject, "admin");
+        tenant, subject, 600, "admin");
   }
 
-  private static String sign(byte[] secret, String tenant, String subject, String... roles) {
+  private static String sign(byte[] secret, String tenant, String subject, long seconds, String... roles) {
     long now = Instant.now().getEpochSecond();
     StringBuilder r = new StringBuilder("[");
     for (int i = 0; i < roles.length; i++) {
@@ -43,7 +48,7 @@ final class Tokens {
     }
     r.append(']');
     String claims = "{\"iss\":\"" + ISSUER + "\",\"aud\":\"" + AUDIENCE + "\",\"sub\":\"" + subject
-        + "\",\"tenant\":\"" + tenant + "\",\"roles\":" + r + ",\"iat\":" + now + ",\"exp\":" + (now + 600) + "}";
+        + "\",\"tenant\":\"" + tenant + "\",\"roles\":" + r + ",\"iat\":" + now + ",\"exp\":" + (now + seconds) + "}";
     String input = b64("{\"alg\":\"HS256\",\"kid\":\"k1\",\"typ\":\"JWT\"}") + "." + b64(claims);
     try {
       Mac mac = Mac.getInstance("HmacSHA256");

@@ -10,6 +10,8 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.jspecify.annotations.Nullable;
@@ -66,6 +68,12 @@ final class ServeCommand implements Callable<Integer> {
   @Option(names = "--hmac-secret-env", paramLabel = "VAR", description = "Environment variable holding an HS256 secret (kid 'default'), for development")
   @Nullable String hmacSecretEnv;
 
+  @Option(names = "--cors-origin", paramLabel = "ORIGIN", description = "Allow cross-origin calls from this origin, such as https://intranet.example.com (repeatable; none by default)")
+  List<String> corsOrigins = new ArrayList<>();
+
+  @Option(names = "--stream-ticket-secret-env", paramLabel = "VAR", description = "Environment variable holding the key (32+ bytes) that signs stream tickets; the same on every node (default: a random key, one node only)")
+  @Nullable String ticketSecretEnv;
+
   @Override
   public Integer call() throws InterruptedException {
     TokenVerifier verifier = verifier();
@@ -77,6 +85,7 @@ final class ServeCommand implements Callable<Integer> {
       if (allowPlainHttp) {
         builder.allowPlainHttp();
       }
+      http(builder);
       CountDownLatch stopped = new CountDownLatch(1);
       Thread hook = new Thread(stopped::countDown, "convener-serve-stop");
       try (ConvenerHttpServer server = builder.start()) {
@@ -94,6 +103,24 @@ final class ServeCommand implements Callable<Integer> {
       }
     }
     return ConvenerCommand.OK;
+  }
+
+  /** The HTTP options of issue 15: CORS origins and the stream ticket key. */
+  private void http(ConvenerHttpServer.Builder builder) {
+    for (String origin : corsOrigins) {
+      try {
+        builder.corsOrigin(origin);
+      } catch (IllegalArgumentException e) {
+        throw new ParameterException(spec.commandLine(), "Invalid value for --cors-origin: " + e.getMessage());
+      }
+    }
+    try {
+      if (ticketSecretEnv != null) {
+        builder.streamTicketSecret(env(ticketSecretEnv, "--stream-ticket-secret-env").getBytes(StandardCharsets.UTF_8));
+      }
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), "Invalid value for --stream-ticket-secret-env: " + e.getMessage());
+    }
   }
 
   private static void removeHook(Thread hook) {

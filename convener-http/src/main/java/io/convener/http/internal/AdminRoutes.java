@@ -3,6 +3,7 @@ package io.convener.http.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.convener.api.Convener;
 import io.convener.api.MemberId;
+import io.convener.api.Role;
 import io.convener.api.pulse.PulseScope;
 import io.convener.api.pulse.ScopeWatchers;
 import io.convener.http.json.SettingsShapes;
@@ -30,16 +31,16 @@ final class AdminRoutes {
   void register(Router router) {
     router.add("GET", CONSENT_POLICY, r -> Response.ok(SettingsShapes.json(convener.consent().policy(r.principal()))));
     router.add("PUT", CONSENT_POLICY, r -> Response.ok(SettingsShapes.json(
-        convener.consent().setPolicy(r.principal(), SettingsBodies.policy(Jsons.object(r.body()))))));
+        convener.consent().setPolicy(r.principal(), SettingsBodies.policy(Jsons.object(r.body()))))), Role.ADMIN);
     router.add("GET", PULSE, r -> Response.ok(SettingsShapes.json(convener.pulse().settings(r.principal()))));
     router.add("PUT", PULSE, r -> Response.ok(SettingsShapes.json(
-        convener.pulse().configure(r.principal(), SettingsBodies.pulse(Jsons.object(r.body()))))));
+        convener.pulse().configure(r.principal(), SettingsBodies.pulse(Jsons.object(r.body()))))), Role.ADMIN);
     router.add("GET", CHAMPIONS, r -> Response.ok(SettingsShapes.json(convener.champions().settings(r.principal()))));
     router.add("PUT", CHAMPIONS, r -> Response.ok(SettingsShapes.json(
-        convener.champions().configure(r.principal(), SettingsBodies.champions(Jsons.object(r.body()))))));
+        convener.champions().configure(r.principal(), SettingsBodies.champions(Jsons.object(r.body()))))), Role.ADMIN);
     router.add("GET", WATCHERS, this::watchers);
-    router.add("POST", WATCHERS + "/add", r -> change(r, true));
-    router.add("POST", WATCHERS + "/remove", r -> change(r, false));
+    router.add("POST", WATCHERS + "/add", r -> change(r, true), Role.ADMIN);
+    router.add("POST", WATCHERS + "/remove", r -> change(r, false), Role.ADMIN);
   }
 
   /** Every watched scope, or one ({@code ?scope=team:T}). */

@@ -2,11 +2,10 @@ package io.convener.http.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import com.sun.net.httpserver.HttpHandler;
 import io.convener.api.Convener;
-import io.convener.api.replay.KeepPolicy;
 import io.convener.api.auth.TokenVerifier;
-import io.opentelemetry.api.OpenTelemetry;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -16,15 +15,18 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 /**
  * Assembles version 1 of the API: its routes, the open routes (health, readiness, the OpenAPI
- * document) and the pipeline around them. The entry point of this package for {@code
- * io.convener.http}; not API.
+ * document), the event stream and the pipeline around them, independent of the servlet container.
+ * The entry point of this package for {@code io.convener.http}; not API. Thread-safe; {@link
+ * #close()} ends the open streams and stops the stream scheduler.
  */
-public final class Api {
+public final class Api implements AutoCloseable {
   /** Where the OpenAPI document is served, as JSON. */
   public static final String OPENAPI_ROUTE = "/v1/openapi.json";
   /** Liveness: the process serves requests. */
@@ -39,22 +41,17 @@ public final class Api {
   static final int STREAM_QUEUE = 10_000;
 
   private final Router router = new Router();
-  private final Map<String, Dispatcher.Streaming> streams = new LinkedHashMap<>();
+  private final ScheduledExecutorService scheduler;
+  private final EventStream stream;
   private final Dispatcher dispatcher;
 
   /**
    * @param convener the running Convener to serve
    * @param verifier checks bearer tokens
-   * @param otel where spans and metrics go
+   * @param settings limits, CORS, tickets, telemetry
    * @param ready whether the server is ready for traffic
-   * @param idempotency how long a response is kept for its {@code Idempotency-Key}
-   * @param maxTenantsInMetrics how many tenants get their own metrics label
-   * @param maxBodyBytes the largest accepted request body
-   * @param heartbeat how often an idle event stream gets a comment line
    */
-  public Api(Convener convener, TokenVerifier verifier, OpenTelemetry otel, BooleanSupplier ready,
-      KeepPolicy idempotency, int maxTenantsInMetrics, long maxBodyBytes,
-      Duration heartbeat) {
+  public Api(Convener convener, TokenVerifier verifier, ApiSettings settings, BooleanSupplier ready) {
     new InsightRoutes(convener, Clock.systemUTC()).register(router);
     new ChampionRoutes(convener, Clock.systemUTC()).register(router);
     new TrustRoutes(convener).register(router);
@@ -62,10 +59,20 @@ public final class Api {
     new CheckpointFeedRoutes(convener).register(router);
     new NotificationRoutes(convener).register(router);
     new AdminRoutes(convener).register(router);
-    streams.put(EventStream.ROUTE, new EventStream(convener.notifier(), heartbeat, STREAM_QUEUE));
     router.add("GET", EventStream.ROUTE, r -> {
       throw new IllegalStateException("the dispatcher serves " + EventStream.ROUTE + " as a stream");
     });
+    router.add("POST", StreamTickets.ROUTE, r -> {
+      throw new IllegalStateException("the dispatcher serves " + StreamTickets.ROUTE);
+    });
+    this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "convener-http-streams");
+      t.setDaemon(true);
+      return t;
+    });
+    this.stream = new EventStream(convener.notifier(), settings.heartbeat(), STREAM_QUEUE,
+        new StreamCounts(settings.limits().maxStreamsPerTenant(), settings.limits().maxStreamsPerSubject()),
+        scheduler, settings.clock());
     Map<String, Supplier<Response>> open = new LinkedHashMap<>();
     byte[] openApi = Jsons.write(openApi());
     open.put(OPENAPI_ROUTE, () -> new Response(200, Response.JSON, Map.of(), openApi));
@@ -76,13 +83,21 @@ public final class Api {
             ? Response.json(503, Map.of("status", "not ready", "reason", "the store does not answer"))
                 .with("Retry-After", "5")
             : Response.ok(Map.of("status", "ready")));
-    this.dispatcher = new Dispatcher(router, streams, open, verifier,
-        new Idempotency(idempotency, convener.replays()), new Telemetry(otel, maxTenantsInMetrics), maxBodyBytes);
+    StreamTickets tickets = new StreamTickets(settings.ticketSecret(), settings.ticketTtl(), settings.clock(),
+        convener.replays());
+    this.dispatcher = new Dispatcher(router, stream, tickets, open, verifier,
+        new Idempotency(settings.idempotency(), convener.replays()),
+        new Telemetry(settings.otel(), settings.maxTenantsInMetrics()), new Cors(settings.corsOrigins()),
+        settings.limits().maxBodyBytes(), settings.limits().maxStreamedBodyBytes());
   }
 
-  /** The handler that serves every path. */
-  public HttpHandler handler() {
-    return dispatcher;
+  /**
+   * Serves one request.
+   *
+   * @param path the request's path below where the host mounted the API, such as {@code /v1/events}
+   */
+  public void serve(HttpServletRequest req, HttpServletResponse resp, String path) throws IOException {
+    dispatcher.serve(req, resp, path);
   }
 
   /** Every route as {@code METHOD template}, for the OpenAPI drift test. */
@@ -93,6 +108,43 @@ public final class Api {
     all.add("GET " + LIVE_ROUTE);
     all.add("GET " + READY_ROUTE);
     return all;
+  }
+
+  /** How many event streams are open. */
+  public int openStreams() {
+    return stream.openStreams();
+  }
+
+  /** Ends every open event stream and stops the stream scheduler. Idempotent. */
+  @Override
+  public void close() {
+    stream.closeAll();
+    scheduler.shutdownNow();
+  }
+
+  /**
+   * A problem+json body for an error the container answers itself (a malformed request, headers
+   * too large, a timeout), with a fixed detail per status: nothing from the request or the server's
+   * internals.
+   */
+  public static byte[] containerProblem(int status) {
+    String[] p = switch (status) {
+      case 400 -> new String[] {"bad_request", "Bad request", "the request is malformed"};
+      case 404 -> new String[] {"not_found", "Not found", "no route for this path"};
+      case 405 -> new String[] {"method_not_allowed", "Method not allowed", "this method is not allowed here"};
+      case 408 -> new String[] {"request_timeout", "Request timeout", "the request was not sent in time"};
+      case 411 -> new String[] {"length_required", "Length required", "the request needs a Content-Length"};
+      case 413 -> new String[] {"body_too_large", "Payload too large", "the request body is too large"};
+      case 414 -> new String[] {"uri_too_long", "URI too long", "the request URI is too long"};
+      case 431 -> new String[] {"headers_too_large", "Request header fields too large",
+          "the request line and headers are too large"};
+      case 501 -> new String[] {"not_implemented", "Not implemented", "this request is not supported"};
+      case 503 -> new String[] {"unavailable", "Service unavailable", "the server cannot serve the request now"};
+      default -> status >= 400 && status < 500
+          ? new String[] {"bad_request", "Bad request", "the request cannot be served"}
+          : new String[] {"internal", "Internal error", "an unexpected error occurred"};
+    };
+    return Problems.of(status, p[0], p[1], p[2]).body();
   }
 
   /** The OpenAPI document (docs/openapi.yaml, packaged beside this class). */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.convener.api.CohortId;
 import io.convener.api.Convener;
 import io.convener.api.InvalidInputException;
+import io.convener.api.Role;
 import io.convener.api.OrgUnit;
 import io.convener.api.TeamId;
 import io.convener.api.champion.ChampionQuery;
@@ -35,8 +36,9 @@ final class ChampionRoutes {
   }
 
   void register(Router router) {
-    router.add("POST", "/v1/champions/discover", this::discover);
-    router.add("POST", "/v1/collaborators/recommend", this::recommend);
+    router.add("POST", "/v1/champions/discover", this::discover, Role.ADMIN, Role.COMMUNITY_MANAGER, Role.TEAM_LEAD);
+    router.add("POST", "/v1/collaborators/recommend", this::recommend, Role.ADMIN, Role.COMMUNITY_MANAGER,
+        Role.TEAM_LEAD);
   }
 
   private Response discover(Request r) {

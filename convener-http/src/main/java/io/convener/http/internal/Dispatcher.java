@@ -1,16 +1,16 @@
 package io.convener.http.internal;
 
-import com.sun.net.httpserver.Headers;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
+import io.convener.api.AccessDeniedException;
 import io.convener.api.AuthenticationException;
-import io.convener.api.Principal;
+import io.convener.api.InvalidInputException;
 import io.convener.api.auth.TokenVerifier;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.context.Scope;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -22,112 +22,142 @@ import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Serves every request: health and the OpenAPI document without a token; everything else under
- * {@code /v1/} only with a bearer token the {@link TokenVerifier} accepts, the tenant taken from the
- * token. Then routing, idempotency for POST, the handler, problem details for any exception, one
- * span and one duration measurement per request.
+ * Serves every request: CORS preflights, health and the OpenAPI document without a token;
+ * everything else under {@code /v1/} only with a bearer token the {@link TokenVerifier} accepts
+ * (or, for the event stream, a stream ticket), the tenant taken from the token. Then routing, the
+ * checks made before a body is read (the route's roles, the declared length), idempotency for
+ * POST, the handler, problem details for any exception, one span and one duration measurement per
+ * request. Thread-safe.
  */
-final class Dispatcher implements HttpHandler {
-  /** A route that writes its own response, such as the event stream. */
-  @FunctionalInterface
-  interface Streaming {
-    void serve(HttpExchange exchange, Principal principal) throws IOException;
-  }
+final class Dispatcher {
+  /** A body up to this size is read even from a caller the route's roles refuse, so that the gate logs the refusal. */
+  static final long SMALL_BODY = 64 * 1024;
 
   private final Router router;
-  private final Map<String, Streaming> streams;
+  private final EventStream stream;
+  private final StreamTickets tickets;
+  private final Map<String, Supplier<Response>> open;
   private final TokenVerifier verifier;
   private final Idempotency idempotency;
   private final Telemetry telemetry;
-  private final Map<String, Supplier<Response>> open;
+  private final Cors cors;
   private final long maxBodyBytes;
+  private final long maxStreamedBodyBytes;
 
   /**
    * @param open the GET routes served without a token (health, readiness, the OpenAPI document)
+   * @param maxBodyBytes the largest body read whole
+   * @param maxStreamedBodyBytes the largest body a route parses as it arrives (ingestion)
    */
-  Dispatcher(Router router, Map<String, Streaming> streams, Map<String, Supplier<Response>> open,
-      TokenVerifier verifier, Idempotency idempotency, Telemetry telemetry, long maxBodyBytes) {
+  Dispatcher(Router router, EventStream stream, StreamTickets tickets, Map<String, Supplier<Response>> open,
+      TokenVerifier verifier, Idempotency idempotency, Telemetry telemetry, Cors cors, long maxBodyBytes,
+      long maxStreamedBodyBytes) {
     this.router = router;
-    this.streams = Map.copyOf(streams);
+    this.stream = stream;
+    this.tickets = tickets;
     this.open = Map.copyOf(open);
     this.verifier = verifier;
     this.idempotency = idempotency;
     this.telemetry = telemetry;
+    this.cors = cors;
     this.maxBodyBytes = maxBodyBytes;
+    this.maxStreamedBodyBytes = maxStreamedBodyBytes;
   }
 
-  @Override
-  public void handle(HttpExchange exchange) throws IOException {
+  /** Serves one request; {@code path} is the part after where the host mounted the API. */
+  void serve(HttpServletRequest req, HttpServletResponse resp, String path) throws IOException {
     long start = System.nanoTime();
-    String method = exchange.getRequestMethod();
-    String path = exchange.getRequestURI().getPath();
+    String method = req.getMethod();
+    String origin = req.getHeader("Origin");
     Optional<Router.Match> match = router.match(method, path);
     @Nullable Supplier<Response> openRoute = method.equals("GET") || method.equals("HEAD") ? open.get(path) : null;
     String route = openRoute != null ? path : match.map(m -> m.route().template()).orElse("unmatched");
-    Span span = telemetry.start(method, route, exchange.getRequestHeaders());
+    Span span = telemetry.start(method, route, req);
     @Nullable String tenant = null;
     int status = 500;
     Scope scope = span.makeCurrent();
     try {
       Response response;
       try {
-        if (openRoute != null) {
+        if (Cors.isPreflight(method, origin, req.getHeader("Access-Control-Request-Method"))) {
+          response = cors.preflight(origin, req.getHeader("Access-Control-Request-Method"),
+              req.getHeader("Access-Control-Request-Headers"), methods(path));
+        } else if (openRoute != null) {
           response = openRoute.get();
         } else if (match.isEmpty()) {
           response = unrouted(method, path);
         } else {
-          Principal principal = authenticate(exchange.getRequestHeaders());
-          tenant = principal.tenant().value();
-          Streaming stream = streams.get(route);
-          if (stream != null) {
-            exchange.getRequestBody().close();
+          Caller caller = authenticate(req, route);
+          tenant = caller.principal().tenant().value();
+          if (route.equals(EventStream.ROUTE)) {
+            stream.open(req, resp, caller, cors.headers(origin));
             status = 200;
-            stream.serve(exchange, principal);
             return;
           }
-          response = serve(exchange, match.get(), principal);
+          response = route.equals(StreamTickets.ROUTE) ? tickets.mint(caller)
+              : serve(req, path, match.get(), caller);
         }
       } catch (RuntimeException | Error e) {
         response = Problems.of(e);
       }
       status = response.status();
-      write(exchange, response);
+      write(req, resp, response, cors.headers(origin));
     } finally {
       scope.close();
       telemetry.end(span, method, route, tenant, status, start);
     }
   }
 
-  private Response unrouted(String method, String path) {
+  private Set<String> methods(String path) {
     Set<String> allowed = new TreeSet<>(router.allowed(path));
-    if (!allowed.isEmpty() || open.containsKey(path)) {
-      if (open.containsKey(path)) {
-        allowed.add("GET");
-      }
+    if (open.containsKey(path)) {
+      allowed.add("GET");
+    }
+    return allowed;
+  }
+
+  private Response unrouted(String method, String path) {
+    Set<String> allowed = methods(path);
+    if (!allowed.isEmpty()) {
       return Problems.of(405, "method_not_allowed", "Method not allowed", method + " is not allowed on " + path)
           .with("Allow", String.join(", ", allowed));
     }
     return Problems.of(404, "not_found", "Not found", "no route for " + path);
   }
 
-  private Principal authenticate(Headers headers) {
-    String authorization = headers.getFirst("Authorization");
+  private Caller authenticate(HttpServletRequest req, String route) {
+    String authorization = req.getHeader("Authorization");
+    if (route.equals(EventStream.ROUTE) && (authorization == null || authorization.isBlank())) {
+      String ticket = query(req.getQueryString()).get("ticket");
+      if (ticket != null) {
+        return tickets.redeem(ticket);
+      }
+    }
     if (authorization == null || authorization.isBlank()) {
       throw new AuthenticationException(AuthenticationException.Reason.MALFORMED, "a bearer token is required");
     }
-    return verifier.verify(authorization);
+    return new Caller(verifier.verify(authorization), Caller.expiry(authorization));
   }
 
-  private Response serve(HttpExchange exchange, Router.Match match, Principal principal) throws IOException {
-    byte[] body = body(exchange);
-    String query = Optional.ofNullable(exchange.getRequestURI().getRawQuery()).orElse("");
-    Request request = new Request(principal, match.route().template(), match.params(), query(query), body);
-    String key = exchange.getRequestHeaders().getFirst("Idempotency-Key");
-    if (key == null || !exchange.getRequestMethod().equals("POST")) {
+  private Response serve(HttpServletRequest req, String path, Router.Match match, Caller caller) {
+    long declared = req.getContentLengthLong();
+    boolean chunked = declared < 0 && req.getHeader("Transfer-Encoding") != null;
+    if ((chunked || declared > SMALL_BODY) && !match.route().admits(caller.principal())) {
+      throw new AccessDeniedException(match.route().method() + " " + match.route().template()
+          + " needs one of the roles " + match.route().roles() + "; the body was not read");
+    }
+    if (declared > maxStreamedBodyBytes) {
+      throw new UncheckedIOException(new Body.TooLarge(maxStreamedBodyBytes));
+    }
+    Body body = new Body(req::getInputStream, declared, maxBodyBytes, maxStreamedBodyBytes);
+    String rawQuery = Optional.ofNullable(req.getQueryString()).orElse("");
+    Request request = new Request(caller.principal(), match.route().template(), match.params(), query(rawQuery), body);
+    String key = req.getHeader("Idempotency-Key");
+    if (key == null || !req.getMethod().equals("POST")) {
       return call(match, request);
     }
-    return idempotency.run(principal, key, exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
-        query, body, () -> call(match, request));
+    return idempotency.run(caller.principal(), key, req.getMethod(), path, rawQuery, request.body(),
+        () -> call(match, request));
   }
 
   private static Response call(Router.Match match, Request request) {
@@ -138,45 +168,50 @@ final class Dispatcher implements HttpHandler {
     }
   }
 
-  private byte[] body(HttpExchange exchange) throws IOException {
-    try (InputStream in = exchange.getRequestBody()) {
-      byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBodyBytes + 1));
-      if (bytes.length > maxBodyBytes) {
-        throw new io.convener.api.InvalidInputException(null, 0,
-            "the request body is larger than " + maxBodyBytes + " bytes; send it in parts");
-      }
-      return bytes;
-    }
-  }
-
-  private static Map<String, String> query(String raw) {
+  /**
+   * The query parameters (the first value of each), decoded as UTF-8.
+   *
+   * @throws InvalidInputException when a parameter is not valid percent-encoding
+   */
+  static Map<String, String> query(@Nullable String raw) {
     Map<String, String> params = new LinkedHashMap<>();
+    if (raw == null) {
+      return params;
+    }
     for (String pair : raw.split("&")) {
       if (pair.isEmpty()) {
         continue;
       }
       int eq = pair.indexOf('=');
-      String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-      String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+      String name = decode(eq < 0 ? pair : pair.substring(0, eq), "query");
+      String value = eq < 0 ? "" : decode(pair.substring(eq + 1), name);
       params.putIfAbsent(name, value);
     }
     return params;
   }
 
-  static void write(HttpExchange exchange, Response response) throws IOException {
-    Headers h = exchange.getResponseHeaders();
-    h.set("Content-Type", response.contentType());
-    h.set("Cache-Control", "no-store");
-    h.set("X-Content-Type-Options", "nosniff");
-    response.headers().forEach(h::set);
+  private static String decode(String raw, String field) {
+    try {
+      return URLDecoder.decode(raw, StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      throw new InvalidInputException(field, "is not valid percent-encoding: '%' must be followed by two hex digits");
+    }
+  }
+
+  static void write(HttpServletRequest req, HttpServletResponse resp, Response response, Map<String, String> extra)
+      throws IOException {
+    resp.setStatus(response.status());
+    resp.setContentType(response.contentType());
+    resp.setHeader("Cache-Control", "no-store");
+    resp.setHeader("X-Content-Type-Options", "nosniff");
+    extra.forEach(resp::setHeader);
+    response.headers().forEach(resp::setHeader);
     byte[] body = response.body();
-    boolean head = exchange.getRequestMethod().equals("HEAD");
-    exchange.sendResponseHeaders(response.status(), head || body.length == 0 ? -1 : body.length);
-    if (!head && body.length > 0) {
-      try (OutputStream out = exchange.getResponseBody()) {
+    resp.setContentLength(body.length);
+    if (!req.getMethod().equals("HEAD") && body.length > 0) {
+      try (OutputStream out = resp.getOutputStream()) {
         out.write(body);
       }
     }
-    exchange.close();
   }
 }

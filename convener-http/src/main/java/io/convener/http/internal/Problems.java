@@ -42,6 +42,23 @@ final class Problems {
 
   /** The response for an exception thrown while serving a request. */
   static Response of(Throwable t) {
+    for (Throwable c = t; c != null; c = c.getCause()) {
+      if (c instanceof Body.TooLarge e) {
+        return of(413, "body_too_large", "Payload too large", e.getMessage() + "; send it in parts")
+            .with("Connection", "close");
+      }
+      if (c instanceof Body.Unreadable) {
+        return of(400, "body_unreadable", "Bad request", "the request body could not be read")
+            .with("Connection", "close");
+      }
+    }
+    if (t instanceof StreamCounts.TooMany e) {
+      return of(429, "too_many_streams", "Too many streams", e.getMessage()).with("Retry-After", "30");
+    }
+    if (t instanceof StreamTickets.Refused e) {
+      return of(401, e.code, "Unauthorized", e.getMessage())
+          .with("WWW-Authenticate", "Bearer error=\"invalid_token\"");
+    }
     if (t instanceof NotFoundException e) {
       return withField(of(404, e.code(), "Not found", e.getMessage()), e, "Not found");
     }

@@ -1,23 +1,69 @@
 package io.convener.http.internal;
 
+import static java.util.Objects.requireNonNull;
+
 import io.convener.api.InvalidInputException;
 import io.convener.api.Principal;
+import java.io.InputStream;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * A routed, authenticated request.
- *
- * @param principal who is calling, from the bearer token
- * @param route the route template, such as {@code /v1/innovation/spread/{id}}
- * @param pathParams the values of the template's parameters
- * @param query the query parameters (the first value of each)
- * @param body the request body (empty for GET)
+ * A routed, authenticated request. The body is read only when the route asks for it: {@link
+ * #body()} for a document (read whole, within the limit for buffered bodies), {@link
+ * #bodyStream()} for a route that parses it as it arrives (ingestion). Used by one thread.
  */
-record Request(Principal principal, String route, Map<String, String> pathParams, Map<String, String> query, byte[] body) {
-  Request {
-    pathParams = Map.copyOf(pathParams);
-    query = Map.copyOf(query);
+final class Request {
+  private final Principal principal;
+  private final String route;
+  private final Map<String, String> pathParams;
+  private final Map<String, String> query;
+  private final Body body;
+
+  /**
+   * @param principal who is calling, from the bearer token
+   * @param route the route template, such as {@code /v1/innovation/spread/{id}}
+   * @param pathParams the values of the template's parameters
+   * @param query the query parameters (the first value of each)
+   * @param body the request body, not read yet
+   */
+  Request(Principal principal, String route, Map<String, String> pathParams, Map<String, String> query, Body body) {
+    this.principal = requireNonNull(principal, "principal");
+    this.route = requireNonNull(route, "route");
+    this.pathParams = Map.copyOf(pathParams);
+    this.query = Map.copyOf(query);
+    this.body = requireNonNull(body, "body");
+  }
+
+  /** A request whose body is already in memory. */
+  Request(Principal principal, String route, Map<String, String> pathParams, Map<String, String> query, byte[] body) {
+    this(principal, route, pathParams, query, Body.of(body));
+  }
+
+  Principal principal() {
+    return principal;
+  }
+
+  String route() {
+    return route;
+  }
+
+  Map<String, String> pathParams() {
+    return pathParams;
+  }
+
+  Map<String, String> query() {
+    return query;
+  }
+
+  /** The whole body (empty for GET); read on the first call. */
+  byte[] body() {
+    return body.bytes();
+  }
+
+  /** The body as it arrives, for routes that parse it line by line; call it once, instead of {@link #body()}. */
+  InputStream bodyStream() {
+    return body.stream();
   }
 
   Optional<String> param(String name) {

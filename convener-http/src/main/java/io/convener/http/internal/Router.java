@@ -2,6 +2,8 @@ package io.convener.http.internal;
 
 import static java.util.Objects.requireNonNull;
 
+import io.convener.api.Principal;
+import io.convener.api.Role;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,12 +30,21 @@ final class Router {
    * @param method the HTTP method
    * @param template the path template
    * @param handler what serves it
+   * @param roles the roles of which a caller must hold one before its body is read (empty: any
+   *     caller); the services' gate checks the roles again, so this only keeps large bodies of
+   *     callers the gate would refuse from being read. It must include every role the gate allows.
    */
-  record Route(String method, String template, Handler handler) {
+  record Route(String method, String template, Handler handler, Set<Role> roles) {
     Route {
       requireNonNull(method, "method");
       requireNonNull(template, "template");
       requireNonNull(handler, "handler");
+      roles = Set.copyOf(roles);
+    }
+
+    /** Whether the principal may send this route a body. */
+    boolean admits(Principal principal) {
+      return roles.isEmpty() || roles.stream().anyMatch(principal::has);
     }
   }
 
@@ -43,7 +54,13 @@ final class Router {
   private final List<Route> routes = new ArrayList<>();
 
   Router add(String method, String template, Handler handler) {
-    routes.add(new Route(method, template, handler));
+    routes.add(new Route(method, template, handler, Set.of()));
+    return this;
+  }
+
+  /** Adds a route whose body only callers with one of these roles may send (see {@link Route#roles()}). */
+  Router add(String method, String template, Handler handler, Role... roles) {
+    routes.add(new Route(method, template, handler, Set.of(roles)));
     return this;
   }
 

@@ -10,8 +10,8 @@ import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.propagation.TextMapGetter;
-import com.sun.net.httpserver.Headers;
-import java.util.List;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.Collections;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -27,14 +27,15 @@ final class Telemetry {
   static final AttributeKey<Long> STATUS = AttributeKey.longKey("http.response.status_code");
   static final AttributeKey<String> TENANT = AttributeKey.stringKey("convener.tenant");
 
-  private static final TextMapGetter<Headers> HEADERS = new TextMapGetter<>() {
+  private static final TextMapGetter<HttpServletRequest> HEADERS = new TextMapGetter<>() {
     @Override
-    public @Nullable String get(@Nullable Headers carrier, String key) {
-      if (carrier == null) {
-        return null;
-      }
-      List<String> values = carrier.get(key);
-      return values == null || values.isEmpty() ? null : values.get(0);
+    public Iterable<String> keys(HttpServletRequest carrier) {
+      return Collections.list(carrier.getHeaderNames());
+    }
+
+    @Override
+    public @Nullable String get(@Nullable HttpServletRequest carrier, String key) {
+      return carrier == null ? null : carrier.getHeader(key);
     }
   };
 
@@ -55,7 +56,7 @@ final class Telemetry {
   }
 
   /** Starts the server span of a request, with the caller's trace context as parent. */
-  Span start(String method, String route, Headers headers) {
+  Span start(String method, String route, HttpServletRequest headers) {
     Context parent = otel.getPropagators().getTextMapPropagator().extract(Context.root(), headers, HEADERS);
     return tracer.spanBuilder(method + " " + route)
         .setParent(parent)

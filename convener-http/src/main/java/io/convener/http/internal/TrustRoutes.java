@@ -16,7 +16,6 @@ import io.convener.api.consent.Purpose;
 import io.convener.api.ingest.IngestReport;
 import io.convener.api.ingest.InputFormat;
 import io.convener.http.json.TrustShapes;
-import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -32,23 +31,26 @@ final class TrustRoutes {
   }
 
   void register(Router router) {
-    router.add("POST", "/v1/events", this::ingest);
-    router.add("POST", "/v1/approvals/request", this::request);
-    router.add("POST", "/v1/approvals/{id}/decide", this::decide);
+    router.add("POST", "/v1/events", this::ingest, Role.ADMIN);
+    router.add("POST", "/v1/approvals/request", this::request, Role.ADMIN, Role.COMMUNITY_MANAGER, Role.TEAM_LEAD);
+    router.add("POST", "/v1/approvals/{id}/decide", this::decide, Role.MEMBER, Role.ADMIN);
     router.add("GET", "/v1/approvals", this::approvals);
-    router.add("POST", "/v1/consent/grant", this::grant);
-    router.add("POST", "/v1/consent/revoke", this::revoke);
+    router.add("POST", "/v1/consent/grant", this::grant, Role.MEMBER, Role.ADMIN);
+    router.add("POST", "/v1/consent/revoke", this::revoke, Role.MEMBER, Role.ADMIN);
     router.add("GET", "/v1/consent", this::consents);
   }
 
-  /** JSON Lines in the body (CSV with {@code ?format=csv}); the report as {@code convener ingest} prints it. */
+  /**
+   * JSON Lines in the body (CSV with {@code ?format=csv}), parsed as it arrives; the report as
+   * {@code convener ingest} prints it.
+   */
   private Response ingest(Request r) {
     InputFormat format = switch (r.param("format").orElse("jsonl")) {
       case "jsonl", "ndjson" -> InputFormat.JSON_LINES;
       case "csv" -> InputFormat.CSV;
       default -> throw new InvalidInputException("format", "expected jsonl or csv");
     };
-    IngestReport report = convener.ingest().ingest(r.principal(), new ByteArrayInputStream(r.body()), format);
+    IngestReport report = convener.ingest().ingest(r.principal(), r.bodyStream(), format);
     return Response.ok(TrustShapes.json(r.principal().tenant().value(), report));
   }
 

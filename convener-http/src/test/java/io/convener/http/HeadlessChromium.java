@@ -1,6 +1,7 @@
 package io.convener.http;
 
 import java.io.File;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -78,7 +79,7 @@ final class HeadlessChromium implements AutoCloseable {
 
   /** Quits the browser and its driver and deletes the profile. */
   @Override
-  public void close() throws Exception {
+  public void close() throws IOException {
     try {
       driver.quit();
     } finally {

@@ -186,10 +186,14 @@ final class SseConnections implements AutoCloseable {
 
   /** Stops the selector thread and closes every connection. */
   @Override
-  public void close() throws InterruptedException, IOException {
+  public void close() throws IOException {
     running = false;
     selector.wakeup();
-    loop.join(10_000);
+    try {
+      loop.join(10_000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
     for (SseConnection c : connections) {
       c.close();
     }

@@ -43,7 +43,8 @@ import java.util.Map;
  *
  * Options ({@code name=value}): streams (10000), threads (0: the server's default), members (10000),
  * dir (target/http-scale; the warm tenant is loaded once per directory), push (1000), rate (100),
- * seconds (30), samples (500), window (20 s of throughput), clients (8), aliases (4 loopback
+ * seconds (30), samples (500), window (20 s of throughput), clients (8), openSeconds (how long the idle
+ * streams may take to open, 60 + streams / 100), aliases (4 loopback
  * addresses to bind client sockets to), serverHeap (4g), serverArgs (more JVM options of the server,
  * comma-separated, such as {@code -Dsun.net.httpserver.nodelay=true}).
  */

@@ -91,7 +91,7 @@ final class Scenario {
         HttpScale.loopbacks(option("aliases", 4)), 256, line -> { })) {
       long t0 = System.nanoTime();
       int open = c.open(base.getHost(), List.of("/v1/notifications/stream"), tokens,
-          Duration.ofSeconds(60 + streams / 100));
+          Duration.ofSeconds(option("openSeconds", 60 + streams / 100)));
       OUT.printf(Locale.ROOT, "[%d of %d idle streams open after %.1f s; failures %s]%n", open, streams,
           (System.nanoTime() - t0) / 1e9, c.failures());
       long[] after = memory();

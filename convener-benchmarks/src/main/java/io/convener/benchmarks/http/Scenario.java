@@ -16,6 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
 
@@ -138,6 +139,7 @@ final class Scenario {
     String admin = BenchTokens.token(HttpScale.PUSH_TENANT, "ops", "admin");
     URI uri = base.resolve("/v1/approvals/request");
     ExecutorService workers = Executors.newFixedThreadPool(16);
+    AtomicInteger failed = new AtomicInteger();
     long period = 1_000_000_000L / perSecond;
     long t0 = System.nanoTime();
     for (int n = 0; n < perSecond * seconds; n++) {
@@ -150,7 +152,9 @@ final class Scenario {
           answered.put(id, System.nanoTime());
           started.put(id, sent);
         } catch (IOException e) {
-          System.err.println("approval request failed: " + e.getMessage());
+          if (failed.getAndIncrement() == 0) {
+            System.err.println("approval request failed: " + e);
+          }
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
         }
@@ -158,6 +162,9 @@ final class Scenario {
     }
     workers.shutdown();
     workers.awaitTermination(60, TimeUnit.SECONDS);
+    if (failed.get() > 0) {
+      OUT.printf(Locale.ROOT, "  %d approval requests failed (the first is printed above)%n", failed.get());
+    }
   }
 
   private static String approval(String data) {

@@ -57,6 +57,7 @@ public final class Api {
       Duration heartbeat) {
     new InsightRoutes(convener, Clock.systemUTC()).register(router);
     new ChampionRoutes(convener, Clock.systemUTC()).register(router);
+    new ViewRoutes(convener, Clock.systemUTC()).register(router);
     new TrustRoutes(convener).register(router);
     new ProvenanceRoutes(convener).register(router);
     new NotificationRoutes(convener).register(router);

@@ -23,7 +23,7 @@ final class HeatmapSection {
   private static final int CELL_W = 38;
   private static final int CELL_H = 24;
   private static final int SPARK = 110;
-  private static final int RISKS = 260;
+  private static final int RISKS = 330;
 
   private HeatmapSection() {}
 
@@ -36,8 +36,10 @@ final class HeatmapSection {
     int points = teams.get(0).points().size();
     int width = LABEL + points * CELL_W + 2 * (SPARK + 10) + RISKS;
     int height = (teams.size() + 1) * CELL_H + 10;
-    out.append("<p>Each cell is the participation rate of one team's window (darker is higher); grey cells are"
-        + " suppressed groups. The sparklines show participation and psychological safety across the same"
+    double[] range = range(teams);
+    out.append("<p>Each cell is the participation rate of one team's window in percent, darker the higher between"
+        + " the lowest (" + fmt(range[0] * 100, 0) + ") and the highest (" + fmt(range[1] * 100, 0) + ") shown; grey"
+        + " cells are suppressed groups. The sparklines show participation and psychological safety across the same"
         + " windows, oldest on the left; the last column lists the risks of the newest window.</p>\n");
     out.append("<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" aria-label=\"Pulse heatmap of ")
         .append(teams.size()).append(" teams\" width=\"").append(width).append("\" height=\"").append(height)
@@ -51,12 +53,28 @@ final class HeatmapSection {
     text(out, LABEL + points * CELL_W + SPARK + 20, CELL_H - 8, "psych. safety", "start", "axis");
     text(out, LABEL + points * CELL_W + 2 * SPARK + 30, CELL_H - 8, "risks now", "start", "axis");
     for (int row = 0; row < teams.size(); row++) {
-      row(out, teams.get(row), (row + 1) * CELL_H, points);
+      row(out, teams.get(row), (row + 1) * CELL_H, points, range);
     }
     out.append("</svg></section>\n");
   }
 
-  private static void row(StringBuilder out, PulseSeries s, int y, int points) {
+  /** The lowest and highest participation rate of any shown cell ({0, 1} when none is shown). */
+  private static double[] range(List<PulseSeries> teams) {
+    double lo = Double.POSITIVE_INFINITY;
+    double hi = Double.NEGATIVE_INFINITY;
+    for (PulseSeries s : teams) {
+      for (PulseReport p : s.points()) {
+        OptionalDouble v = p.metrics().get(PulseMetric.PARTICIPATION_RATE);
+        if (v.isPresent()) {
+          lo = Math.min(lo, v.getAsDouble());
+          hi = Math.max(hi, v.getAsDouble());
+        }
+      }
+    }
+    return lo > hi ? new double[] {0, 1} : new double[] {lo, hi};
+  }
+
+  private static void row(StringBuilder out, PulseSeries s, int y, int points, double[] range) {
     text(out, LABEL - 8, y + CELL_H * 0.65, s.scope().wireName(), "end", "label");
     double[] part = new double[points];
     double[] safety = new double[points];
@@ -68,7 +86,8 @@ final class HeatmapSection {
       safety[i] = p.metrics().get(PulseMetric.PSYCH_SAFETY).orElse(Double.NaN);
       String title = p.isSuppressed() ? "suppressed: " + p.suppressed().orElseThrow()
           : "participation " + fmt(part[i], 2) + " in the window to " + p.asOf();
-      String[] colour = p.isSuppressed() || v.isEmpty() ? new String[] {"#d9d9d9", "#111111"} : Markup.heat(part[i]);
+      String[] colour = p.isSuppressed() || v.isEmpty() ? new String[] {"#d9d9d9", "#111111"} : Markup.heat(
+          range[1] > range[0] ? (part[i] - range[0]) / (range[1] - range[0]) : 1);
       out.append("<rect x=\"").append(num(x + 1)).append("\" y=\"").append(y + 1).append("\" width=\"")
           .append(CELL_W - 2).append("\" height=\"").append(CELL_H - 2).append("\" fill=\"").append(colour[0])
           .append("\"><title>").append(esc(title)).append("</title></rect>\n");
@@ -84,8 +103,15 @@ final class HeatmapSection {
     PulseReport last = s.points().get(s.points().size() - 1);
     String risks = last.isSuppressed() ? "suppressed"
         : last.risks().isEmpty() ? "none"
-        : last.risks().stream().map(RiskFlag::kind).distinct().map(Enum::name).collect(Collectors.joining(", "));
+        : risks(last.risks());
     text(out, x0 + 2 * SPARK + 20, y + CELL_H * 0.65, risks, "start", last.risks().isEmpty() ? "label" : "risk");
+  }
+
+  /** The first two risk kinds of the window, and how many more. */
+  private static String risks(List<RiskFlag> flags) {
+    List<String> kinds = flags.stream().map(f -> f.kind().name()).distinct().toList();
+    String shown = kinds.stream().limit(2).collect(Collectors.joining(", "));
+    return kinds.size() > 2 ? shown + " +" + (kinds.size() - 2) : shown;
   }
 
   private static void text(StringBuilder out, double x, double y, String s, String anchor, String cls) {

@@ -110,11 +110,11 @@ class GraphCommandTest {
     }
     assertThat(compared).isEqualTo(4);
     List<String> anonymous = new ArrayList<>();
-    nodes.fields().forEachRemaining(e -> {
+    for (java.util.Map.Entry<String, JsonNode> e : nodes.properties()) {
       if (e.getValue().get("anonymous").asBoolean()) {
         anonymous.add(e.getKey());
       }
-    });
+    }
     assertThat(anonymous).hasSize(2).allMatch(l -> l.startsWith("anonymous-"));
     Set<String> withEdges = new HashSet<>();
     read.get("edges").forEach(e -> {

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -49,7 +50,7 @@ final class GraphCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     TenantId tenant = root.options.requireTenant(spec);
-    NetworkFormat format = NetworkFormat.ofFileName(out.getFileName().toString())
+    NetworkFormat format = Optional.ofNullable(out.getFileName()).flatMap(n -> NetworkFormat.ofFileName(n.toString()))
         .filter(f -> f != NetworkFormat.JSON)
         .orElseThrow(() -> new ParameterException(spec.commandLine(),
             "Invalid value for option '--out': the name must end in .graphml, .gexf or .csv: '" + out + "'"));
@@ -80,6 +81,7 @@ final class GraphCommand implements Callable<Integer> {
 
   private void write(NetworkGraph graph, NetworkFormat format) throws IOException {
     Path target = out.toAbsolutePath();
+    Files.createDirectories(target.getParent());
     Path temp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".part");
     try {
       try (Writer w = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {

@@ -55,7 +55,7 @@ final class ReportCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     TenantId tenant = root.options.requireTenant(spec);
-    String name = out.getFileName().toString().toLowerCase(Locale.ROOT);
+    String name = String.valueOf(out.getFileName()).toLowerCase(Locale.ROOT);
     if (!name.endsWith(".html") && !name.endsWith(".htm")) {
       throw new ParameterException(spec.commandLine(), "Invalid value for option '--out': the name must end in .html: '"
           + out + "'");

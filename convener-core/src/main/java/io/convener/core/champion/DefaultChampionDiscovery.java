@@ -13,6 +13,8 @@ import io.convener.api.champion.CollaboratorQuery;
 import io.convener.api.champion.CollaboratorRecommendations;
 import io.convener.api.champion.MetricsQuery;
 import io.convener.api.champion.MetricsReport;
+import io.convener.api.champion.NetworkGraph;
+import io.convener.api.champion.NetworkQuery;
 import io.convener.core.internal.consent.ConsentEngine;
 import io.convener.core.internal.gate.Gate;
 import io.convener.core.internal.gate.Invocation;
@@ -32,6 +34,7 @@ import java.util.concurrent.atomic.AtomicReference;
 final class DefaultChampionDiscovery implements ChampionDiscovery {
   static final String RANK = "champion.rank";
   static final String METRICS = "champion.metrics";
+  static final String NETWORK = "champion.network";
   static final String COLLABORATORS = "champion.collaborators";
   static final String SETTINGS = "champion.settings";
   static final String CONFIGURE = "champion.configure";
@@ -41,22 +44,24 @@ final class DefaultChampionDiscovery implements ChampionDiscovery {
   private final ChampionRanker ranker;
   private final MetricsLister metrics;
   private final CollaboratorFinder collaborators;
+  private final NetworkLister network;
   private final SettingsRegistry registry;
   private final Clock clock;
 
   @Inject
   DefaultChampionDiscovery(Gate gate, ConsentEngine consent, ChampionRanker ranker, MetricsLister metrics,
-      CollaboratorFinder collaborators, SettingsRegistry registry) {
-    this(gate, consent, ranker, metrics, collaborators, registry, Clock.systemUTC());
+      CollaboratorFinder collaborators, NetworkLister network, SettingsRegistry registry) {
+    this(gate, consent, ranker, metrics, collaborators, network, registry, Clock.systemUTC());
   }
 
   DefaultChampionDiscovery(Gate gate, ConsentEngine consent, ChampionRanker ranker, MetricsLister metrics,
-      CollaboratorFinder collaborators, SettingsRegistry registry, Clock clock) {
+      CollaboratorFinder collaborators, NetworkLister network, SettingsRegistry registry, Clock clock) {
     this.gate = requireNonNull(gate, "gate");
     this.consent = requireNonNull(consent, "consent");
     this.ranker = requireNonNull(ranker, "ranker");
     this.metrics = requireNonNull(metrics, "metrics");
     this.collaborators = requireNonNull(collaborators, "collaborators");
+    this.network = requireNonNull(network, "network");
     this.registry = requireNonNull(registry, "registry");
     this.clock = requireNonNull(clock, "clock");
   }
@@ -98,6 +103,26 @@ final class DefaultChampionDiscovery implements ChampionDiscovery {
             "contract graph", null))
         .generated(r -> List.of("graph-metrics:" + r.members().size()))
         .stamp(MetricsReport::withProvenanceId)
+        .build());
+  }
+
+  @Override
+  public NetworkGraph network(Principal principal, NetworkQuery query) {
+    requireNonNull(query, "query");
+    Instant asOf = query.asOf().orElseGet(clock::instant);
+    AtomicReference<NetworkGraph> out = new AtomicReference<>();
+    return gate.invoke(principal, Invocation.of(NETWORK, tenant -> {
+          ChampionSettings settings = registry.get(tenant);
+          NetworkGraph r = consent.consistently(tenant, () -> network.list(tenant, asOf, query.window(), settings));
+          out.set(r);
+          return r;
+        })
+        .roles(Role.ADMIN, Role.COMMUNITY_MANAGER)
+        .inputs(() -> Inputs.network(query, asOf, out.get()))
+        .used(() -> Inputs.used(asOf.minus(query.window()), asOf, out.get() == null ? null : out.get().graph(),
+            "contract graph; active members", null))
+        .generated(r -> List.of("network:" + r.nodes().size() + " nodes, " + r.anonymous() + " anonymous"))
+        .stamp(NetworkGraph::withProvenanceId)
         .build());
   }
 

@@ -10,6 +10,8 @@ import io.convener.api.champion.CollaboratorRecommendations;
 import io.convener.api.champion.GraphSummary;
 import io.convener.api.champion.MetricsQuery;
 import io.convener.api.champion.MetricsReport;
+import io.convener.api.champion.NetworkGraph;
+import io.convener.api.champion.NetworkQuery;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -73,6 +75,16 @@ final class Inputs {
     Map<String, Object> m = window(asOf, q.window().toString());
     if (r != null) {
       m.put("graph", graph(r.graph()));
+    }
+    return m;
+  }
+
+  static Map<String, Object> network(NetworkQuery q, Instant asOf, @Nullable NetworkGraph r) {
+    Map<String, Object> m = window(asOf, q.window().toString());
+    if (r != null) {
+      m.put("graph", graph(r.graph()));
+      m.put("activeMembers", r.nodes().size());
+      m.put("anonymous", r.anonymous());
     }
     return m;
   }

@@ -19,6 +19,7 @@ import io.convener.core.internal.consent.ConsentEngine;
 import io.convener.api.pulse.PulseReport;
 import io.convener.api.pulse.PulseRequest;
 import io.convener.api.pulse.PulseScope;
+import io.convener.api.pulse.PulseSeries;
 import io.convener.api.pulse.PulseSettings;
 import io.convener.api.pulse.RiskFlag;
 import io.convener.api.pulse.RiskKind;
@@ -47,6 +48,7 @@ import java.util.OptionalLong;
  */
 final class DefaultPulseAggregator implements PulseAggregator {
   static final String PULSE = "pulse.report";
+  static final String SERIES = "pulse.series";
   static final String SCOPES = "pulse.scopes";
   static final String SETTINGS = "pulse.settings";
   static final String CONFIGURE = "pulse.configure";
@@ -94,6 +96,29 @@ final class DefaultPulseAggregator implements PulseAggregator {
         .generated(r -> List.of("pulse:" + request.scope().wireName()))
         .stamp(PulseReport::withProvenanceId)
         .notifies(r -> risks.drafts(principal.tenant(), r))
+        .build());
+  }
+
+  @Override
+  public PulseSeries series(Principal principal, PulseRequest last, int points, Duration step) {
+    requireNonNull(last, "last");
+    PulseSeries.check(points, step);
+    List<PulseRequest> requests = new ArrayList<>(points);
+    for (int i = points - 1; i >= 0; i--) {
+      requests.add(new PulseRequest(last.scope(), last.asOf().minus(step.multipliedBy(i)), last.window()));
+    }
+    return gate.invoke(principal, Invocation.of(SERIES, tenant -> {
+          List<PulseReport> reports = new ArrayList<>(points);
+          for (PulseRequest r : requests) {
+            reports.add(compute(principal, tenant, r));
+          }
+          return new PulseSeries(last.scope(), step, reports, OptionalLong.empty());
+        })
+        .roles(Role.ADMIN, Role.COMMUNITY_MANAGER, Role.TEAM_LEAD)
+        .inputs(() -> Map.of("scope", last.scope().wireName(), "asOf", last.asOf().toString(),
+            "window", last.window().toString(), "points", points, "step", step.toString()))
+        .generated(r -> List.of("pulse-series:" + last.scope().wireName() + ":" + points))
+        .stamp(PulseSeries::withProvenanceId)
         .build());
   }
 

@@ -1,6 +1,7 @@
 package io.convener.examples.cli;
 
 import io.convener.api.Convener;
+import io.convener.api.EventId;
 import io.convener.api.Principal;
 import io.convener.api.Role;
 import io.convener.api.TenantId;
@@ -68,6 +69,10 @@ final class DemoCommand implements Callable<Integer> {
   @Option(names = "--weeks", paramLabel = "N", description = "Weeks of activity (default: ${DEFAULT-VALUE})")
   int weeks = 12;
 
+  @Option(names = "--report", paramLabel = "FILE",
+      description = "Where to write the HTML report (default: ${DEFAULT-VALUE})")
+  Path report = Path.of("convener-data", "demo-report.html");
+
   @Option(names = "--seed", paramLabel = "N", description = "Seed of the generator (default: ${DEFAULT-VALUE})")
   long seed = 42;
 
@@ -93,7 +98,11 @@ final class DemoCommand implements Callable<Integer> {
         PulseTable.print(out, convener, tenant, org, end);
         DemoChampions.print(out, convener, tenant, org, end);
         printTrust(out, convener, tenant);
-        DemoInnovation.print(out, convener, tenant, org);
+        Optional<EventId> innovation = DemoInnovation.print(out, convener, tenant, org);
+        ReportCommand.demo(convener, tenant, end, innovation, report);
+        out.printf("Report written to %s: open it in a browser (one file, no scripts, nothing fetched)%n",
+            report.toAbsolutePath());
+        out.flush();
       }
     } finally {
       Files.deleteIfExists(file);

@@ -31,7 +31,8 @@ import java.util.Optional;
 final class DemoInnovation {
   private DemoInnovation() {}
 
-  static void print(PrintWriter out, Convener convener, TenantId tenant, GeneratedOrganisation org) {
+  /** Prints the section; returns the most adopted innovation, if the organisation flagged any. */
+  static Optional<EventId> print(PrintWriter out, Convener convener, TenantId tenant, GeneratedOrganisation org) {
     Map<EventId, Event> innovations = new LinkedHashMap<>();
     Map<EventId, Integer> adoptions = new HashMap<>();
     org.events().forEach(e -> {
@@ -48,7 +49,7 @@ final class DemoInnovation {
     if (top.isEmpty()) {
       out.println("  no practice was flagged as an innovation in this organisation");
       out.flush();
-      return;
+      return Optional.empty();
     }
     Event innovation = top.get();
     Principal operator = GlobalOptions.operator(tenant);
@@ -66,6 +67,7 @@ final class DemoInnovation {
     out.printf("Try: ./convener --tenant %s innovation spread %s   (see docs/innovation.md)%n%n", tenant,
         innovation.id());
     out.flush();
+    return Optional.of(innovation.id());
   }
 
   /** {@code <tenant>-partner}, when that is a valid tenant id. */

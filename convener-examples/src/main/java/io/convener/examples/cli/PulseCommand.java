@@ -65,10 +65,20 @@ final class PulseCommand implements Callable<Integer> {
   @Option(names = "--window", paramLabel = "DAYS", description = "Window length, e.g. 28d (default: ${DEFAULT-VALUE})")
   String window = "28d";
 
+  @Option(names = "--series", paramLabel = "N",
+      description = "Give N consecutive windows, oldest first, the last ending at --as-of (1 to 104)")
+  @Nullable Integer series;
+
+  @Option(names = "--step", paramLabel = "DAYS", description = "Distance between the series' windows (default: ${DEFAULT-VALUE})")
+  String step = "7d";
+
   @Override
   public Integer call() {
     TenantId tenant = root.options.requireTenant(spec);
     PulseRequest request = new PulseRequest(scope(), root.options.asOf(spec), window());
+    if (series != null) {
+      return PulseTrend.print(spec, root.options, tenant, request, series, days("--step", step));
+    }
     PulseReport report;
     try (Convener convener = Stores.open(root.options, spec)) {
       report = convener.pulse().pulse(GlobalOptions.operator(tenant), request);
@@ -97,10 +107,14 @@ final class PulseCommand implements Callable<Integer> {
   }
 
   private Duration window() {
-    Matcher m = DAYS.matcher(window);
+    return days("--window", window);
+  }
+
+  private Duration days(String option, String value) {
+    Matcher m = DAYS.matcher(value);
     if (!m.matches() || Integer.parseInt(m.group(1)) > 366) {
       throw new ParameterException(spec.commandLine(),
-          "Invalid value for option '--window': expected 1d to 366d, got '" + window + "'");
+          "Invalid value for option '" + option + "': expected 1d to 366d, got '" + value + "'");
     }
     return Duration.ofDays(Integer.parseInt(m.group(1)));
   }

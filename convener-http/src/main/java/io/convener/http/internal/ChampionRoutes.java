@@ -92,7 +92,7 @@ final class ChampionRoutes {
     return Jsons.optional(body, "asOf").map(v -> Jsons.instant("asOf", v)).orElseGet(clock::instant);
   }
 
-  private static Duration window(String value) {
+  static Duration window(String value) {
     Matcher m = WINDOW.matcher(value);
     if (!m.matches()) {
       throw new InvalidInputException("window", "expected hours, days or weeks such as 36h, 90d or 12w, got '" + value + "'");

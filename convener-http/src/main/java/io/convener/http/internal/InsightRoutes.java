@@ -44,7 +44,7 @@ final class InsightRoutes {
     return Response.ok(PulseShapes.json(convener.pulse().pulse(r.principal(), request)));
   }
 
-  private static PulseScope scope(Request r) {
+  static PulseScope scope(Request r) {
     List<String> given = List.of("team", "cohort", "org").stream().filter(n -> r.param(n).isPresent()).toList();
     if (given.size() > 1) {
       throw new InvalidInputException(given.get(1), "give only one of team, cohort and org");
@@ -70,7 +70,7 @@ final class InsightRoutes {
     return r.param("asOf").map(v -> Jsons.instant("asOf", v)).orElseGet(clock::instant);
   }
 
-  private static Duration window(Request r) {
+  static Duration window(Request r) {
     String window = r.param("window").orElse("28d");
     Matcher m = DAYS.matcher(window);
     if (!m.matches() || Integer.parseInt(m.group(1)) > 366) {

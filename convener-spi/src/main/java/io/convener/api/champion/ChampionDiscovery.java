@@ -19,6 +19,14 @@ public interface ChampionDiscovery {
   /** Raw per-member graph metrics of the contract's graph. Roles: ADMIN, COMMUNITY_MANAGER. */
   MetricsReport metrics(Principal principal, MetricsQuery query);
 
+  /**
+   * The window's interaction network for export: every member active in the window with PageRank,
+   * betweenness, community and roles, and every directed edge with its weight. Members without
+   * consent to {@code champion.recommendation} are anonymous nodes that keep their edges. Roles:
+   * ADMIN, COMMUNITY_MANAGER.
+   */
+  NetworkGraph network(Principal principal, NetworkQuery query);
+
   /** Recommended collaborators for a team. Roles: ADMIN, COMMUNITY_MANAGER, TEAM_LEAD. */
   CollaboratorRecommendations collaborators(Principal principal, CollaboratorQuery query);
 

@@ -2,6 +2,7 @@ package io.convener.api.pulse;
 
 import io.convener.api.MemberId;
 import io.convener.api.Principal;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 
@@ -23,6 +24,19 @@ public interface PulseAggregator {
    * @throws io.convener.api.StorageException when the store fails and no earlier result is known
    */
   PulseReport pulse(Principal principal, PulseRequest request);
+
+  /**
+   * The pulse of one scope at {@code points} consecutive instants {@code step} apart, the last at
+   * {@code last.asOf()}, each over {@code last.window()}: oldest first, each point equal to what
+   * {@link #pulse} gives at its {@code asOf} (suppression and risks judged per point). One pass of
+   * the choke point and one provenance entry for the whole series; a trend tells nobody of risks,
+   * so it notifies no watcher. Callers as for {@link #pulse}.
+   *
+   * @throws IllegalArgumentException when {@code points} or {@code step} is out of range ({@link
+   *     PulseSeries#check}) or a point's {@code asOf} falls before the year 1800
+   * @throws io.convener.api.AccessDeniedException when the principal may not see the scope
+   */
+  PulseSeries series(Principal principal, PulseRequest last, int points, Duration step);
 
   /**
    * Every scope the tenant has now: the tenant itself, each team, each cohort and each org unit

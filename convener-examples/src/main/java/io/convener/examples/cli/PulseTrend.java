@@ -1,0 +1,60 @@
+package io.convener.examples.cli;
+
+import io.convener.api.Convener;
+import io.convener.api.TenantId;
+import io.convener.api.pulse.PulseMetric;
+import io.convener.api.pulse.PulseReport;
+import io.convener.api.pulse.PulseRequest;
+import io.convener.api.pulse.PulseSeries;
+import io.convener.http.json.PulseSeriesShapes;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.List;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+
+/**
+ * {@code convener pulse … --series N --step 7d}: N consecutive windows of one scope in one call,
+ * printed oldest first as a table (one row per window) or as the series document.
+ */
+final class PulseTrend {
+  private static final List<PulseMetric> COLUMNS = List.of(PulseMetric.ACTIVE_MEMBERS, PulseMetric.PARTICIPATION_RATE,
+      PulseMetric.RESPONSE_RATE, PulseMetric.RECIPROCITY, PulseMetric.SENTIMENT, PulseMetric.PSYCH_SAFETY);
+
+  private PulseTrend() {}
+
+  static int print(CommandSpec spec, GlobalOptions options, TenantId tenant, PulseRequest last, int points,
+      Duration step) {
+    try {
+      PulseSeries.check(points, step);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), "Invalid value for option '--series' or '--step': "
+          + e.getMessage());
+    }
+    PulseSeries series;
+    try (Convener convener = Stores.open(options, spec)) {
+      series = convener.pulse().series(GlobalOptions.operator(tenant), last, points, step);
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    if (options.json()) {
+      Json.print(out, PulseSeriesShapes.json(series));
+      return ConvenerCommand.OK;
+    }
+    out.printf("Pulse of %s: %d windows of %d days, %d days apart (provenance entry %d)%n", series.scope().wireName(),
+        points, last.window().toDays(), step.toDays(), series.provenanceId().orElse(0));
+    out.printf("  %-22s", "asOf");
+    COLUMNS.forEach(m -> out.printf(" %14s", m.wireName()));
+    out.printf(" %6s%n", "risks");
+    for (PulseReport p : series.points()) {
+      out.printf("  %-22s", p.asOf());
+      if (p.isSuppressed()) {
+        out.printf(" suppressed: %s%n", p.suppressed().orElseThrow());
+        continue;
+      }
+      COLUMNS.forEach(m -> out.printf(" %14s", PulseCommand.fmt(p.metrics().get(m))));
+      out.printf(" %6d%n", p.risks().size());
+    }
+    out.flush();
+    return ConvenerCommand.OK;
+  }
+}

@@ -10,6 +10,7 @@ import io.convener.api.model.Event;
 import io.convener.api.model.EventKind;
 import io.convener.spi.storage.EventQuery;
 import io.convener.spi.storage.EventStore;
+import io.convener.spi.storage.InnovationDetectionStore;
 import io.convener.spi.storage.MemberStore;
 import java.time.Duration;
 import java.time.Instant;
@@ -44,16 +45,23 @@ final class SpreadReader {
 
   private final EventStore events;
   private final MemberStore members;
+  private final InnovationDetectionStore detections;
+  private final PracticeLineage practices;
 
-  SpreadReader(EventStore events, MemberStore members) {
+  SpreadReader(EventStore events, MemberStore members, InnovationDetectionStore detections) {
     this.events = requireNonNull(events, "events");
     this.members = requireNonNull(members, "members");
+    this.detections = requireNonNull(detections, "detections");
+    this.practices = new PracticeLineage(events, members);
   }
 
   /**
    * The tenant's side of the innovation {@code id}: adoptions of the id, and adoptions of those
    * adoptions to any depth (each marked with the adoption it continues). Adoptions whose chain runs
-   * into a cycle reach no innovation and are left out.
+   * into a cycle reach no innovation and are left out. When the id is a practice the tenant
+   * confirmed (and no {@code innovation} event has it), the practice's first use is the innovation
+   * and each other team's first use an adoption ({@link PracticeLineage}), beside any adoption
+   * events of the id.
    */
   Side side(TenantId tenant, EventId id) {
     Map<EventId, Event> adoptionsById = new HashMap<>();
@@ -77,6 +85,15 @@ final class SpreadReader {
       if (chains.trace(e.id()) instanceof RefChains.Root r && r.root().equals(id)) {
         SpreadEvent s = read(tenant, e, teams);
         adoptions.add(r.hops() > 1 ? s.via(e.refs().get(0)) : s);
+      }
+    }
+    if (innovation.isEmpty()) {
+      Optional<PracticeLineage.Nodes> practice = detections.confirmed(tenant, id).flatMap(c -> practices.nodes(tenant, c));
+      if (practice.isPresent()) {
+        innovation = Optional.of(practice.get().root());
+        Set<EventId> recorded = new HashSet<>();
+        adoptions.forEach(a -> recorded.add(a.id()));
+        practice.get().adoptions().stream().filter(a -> !recorded.contains(a.id())).forEach(adoptions::add);
       }
     }
     adoptions.sort(SpreadEvent.ORDER);

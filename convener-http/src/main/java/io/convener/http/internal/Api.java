@@ -56,6 +56,7 @@ public final class Api {
       KeepPolicy idempotency, int maxTenantsInMetrics, long maxBodyBytes,
       Duration heartbeat) {
     new InsightRoutes(convener, Clock.systemUTC()).register(router);
+    new InnovationDetectionRoutes(convener, Clock.systemUTC()).register(router);
     new ChampionRoutes(convener, Clock.systemUTC()).register(router);
     new TrustRoutes(convener).register(router);
     new ProvenanceRoutes(convener).register(router);

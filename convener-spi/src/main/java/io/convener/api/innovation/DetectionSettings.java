@@ -11,8 +11,8 @@ import java.time.Duration;
  * outside the origin team, in at least {@code minTeams} teams counting the origin, take it up.
  * {@code docs/innovation.md} says how the defaults were chosen. Immutable.
  *
- * @param minAdopters distinct members who used the practice in a team other than the origin, at
- *     least 1 (default 3)
+ * @param minAdopters distinct members, not of the origin team, who used the practice, at least 1
+ *     (default 3)
  * @param minTeams distinct teams that used it, the origin team included, at least 2 (default 3)
  * @param originLead how long after its first appearance a practice must stay mostly in the origin
  *     team; positive, at most 365 days (default 14 days)

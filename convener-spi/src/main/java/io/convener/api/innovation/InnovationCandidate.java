@@ -16,7 +16,7 @@ import java.util.Optional;
  * @param originTeam the team of its first appearance
  * @param firstSeen its first appearance
  * @param teams distinct teams that used it, the origin team included
- * @param adopters distinct members who used it in a team other than the origin team
+ * @param adopters distinct members, not of the origin team, who used it
  * @param confirmed the innovation id it was confirmed as, if a manager confirmed it
  */
 public record InnovationCandidate(

@@ -29,8 +29,7 @@ import picocli.CommandLine.Spec;
  * {@code convener innovation}: an innovation's lineage and spread metrics ({@code spread ID}), the
  * tenant's side of sharing agreements ({@code share --with B}, {@code accept --from A}, {@code
  * withdraw}, {@code agreements}), pushing a successful pattern to team leads ({@code push ID}), and
- * detected innovations ({@link InnovationDetectionCommands}: {@code candidates}, {@code confirm},
- * {@code detection}).
+ * detected innovations ({@link InnovationDetectionCommands}).
  * Acts as the operator (role ADMIN); every run leaves its provenance entry.
  */
 @Command(
@@ -47,8 +46,8 @@ final class InnovationCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    throw new ParameterException(spec.commandLine(), "Missing subcommand: spread, share, accept, withdraw, agreements, push,"
-        + " candidates, confirm or detection");
+    throw new ParameterException(spec.commandLine(),
+        "Missing subcommand: spread, share, accept, withdraw, agreements, push, candidates, confirm or detection");
   }
 
   static TenantId counterpart(CommandSpec spec, String option, String value) {

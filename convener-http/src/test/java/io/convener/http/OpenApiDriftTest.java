@@ -92,6 +92,9 @@ class OpenApiDriftTest {
         "{\"team\":\"" + org.teams().get(0).id().value() + "\",\"asOf\":\"" + org.end() + "\"}")));
     samples.add(sample("/v1/learning/catalysts", "get", client.get("/v1/learning/catalysts", admin)));
     samples.add(sample("/v1/innovation/spread/{id}", "get", client.get("/v1/innovation/spread/" + innovation, admin)));
+    samples.add(sample("/v1/innovation/candidates", "get", client.get("/v1/innovation/candidates?asOf=" + org.end(), admin)));
+    samples.add(sample("/v1/innovation/candidates/{tag}/confirm", "post",
+        client.post("/v1/innovation/candidates/no-such-tag/confirm?asOf=" + org.end(), admin, "")));
     samples.add(sample("/v1/consent/grant", "post", client.post("/v1/consent/grant", admin,
         "{\"member\":\"" + member + "\",\"purpose\":\"champion.recommendation\"}")));
     samples.add(sample("/v1/consent/revoke", "post", client.post("/v1/consent/revoke", admin,

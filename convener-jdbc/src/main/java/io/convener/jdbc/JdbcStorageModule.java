@@ -33,6 +33,7 @@ import io.convener.spi.storage.EventStore;
 import io.convener.spi.storage.IdempotencyStore;
 import io.convener.spi.storage.MemberStore;
 import io.convener.spi.storage.ProvenanceStore;
+import io.convener.spi.storage.InnovationDetectionStore;
 import io.convener.spi.storage.SharingAgreementStore;
 import io.convener.spi.storage.PulseDigestStore;
 import io.convener.spi.storage.PulseSettingsStore;
@@ -46,7 +47,7 @@ import io.convener.spi.storage.TenantStore;
 /**
  * Convener storage on a relational database: binds and exposes exactly the storage SPI, {@link
  * TenantStore}, {@link MemberStore}, {@link EventStore}, {@link SubjectKeyStore}, {@link
- * ConsentStore}, {@link ProvenanceStore}, {@link ApprovalStore}, {@link SharingAgreementStore}, {@link PulseSettingsStore}, {@link PulseWatcherStore}, {@link ChampionSettingsStore}, {@link NotificationStore}, {@link EventBlockStore}, {@link PulseDigestStore}, {@link ChangeStore}, {@link ChangeSignals}, {@link IdempotencyStore}, {@link QuotaStore}, {@link RegionPinStore} and {@link StorageLifecycle}, each a singleton; everything else stays private to the module.
+ * ConsentStore}, {@link ProvenanceStore}, {@link ApprovalStore}, {@link SharingAgreementStore}, {@link InnovationDetectionStore}, {@link PulseSettingsStore}, {@link PulseWatcherStore}, {@link ChampionSettingsStore}, {@link NotificationStore}, {@link EventBlockStore}, {@link PulseDigestStore}, {@link ChangeStore}, {@link ChangeSignals}, {@link IdempotencyStore}, {@link QuotaStore}, {@link RegionPinStore} and {@link StorageLifecycle}, each a singleton; everything else stays private to the module.
  *
  * <p>The member store keeps personal data encrypted and needs a {@link
  * io.convener.spi.keys.PersonalDataCipher} bound outside this module: {@code ConvenerModule}
@@ -98,6 +99,7 @@ public final class JdbcStorageModule extends PrivateModule {
     expose(ApprovalStore.class);
     install(new SharingAgreementStorageModule());
     expose(SharingAgreementStore.class);
+    expose(InnovationDetectionStore.class);
     install(new PulseSettingsStorageModule());
     expose(PulseSettingsStore.class);
     install(new PulseWatcherStorageModule());

@@ -24,6 +24,7 @@ import io.convener.spi.storage.EventStore;
 import io.convener.spi.storage.IdempotencyStore;
 import io.convener.spi.storage.ProvenanceStore;
 import io.convener.spi.storage.MemberStore;
+import io.convener.spi.storage.InnovationDetectionStore;
 import io.convener.spi.storage.SharingAgreementStore;
 import io.convener.spi.storage.NotificationStore;
 import io.convener.spi.storage.PulseSettingsStore;
@@ -50,7 +51,8 @@ class JdbcStorageModuleTest {
     assertThat(((PrivateElements) elements.get(0)).getExposedKeys()).containsExactlyInAnyOrder(
         Key.get(TenantStore.class), Key.get(MemberStore.class), Key.get(EventStore.class),
         Key.get(SubjectKeyStore.class), Key.get(ConsentStore.class), Key.get(ProvenanceStore.class),
-        Key.get(ApprovalStore.class), Key.get(SharingAgreementStore.class), Key.get(PulseSettingsStore.class),
+        Key.get(ApprovalStore.class), Key.get(SharingAgreementStore.class), Key.get(InnovationDetectionStore.class),
+        Key.get(PulseSettingsStore.class),
         Key.get(PulseWatcherStore.class),
         Key.get(ChampionSettingsStore.class), Key.get(NotificationStore.class), Key.get(EventBlockStore.class),
         Key.get(ChangeStore.class), Key.get(ChangeSignals.class), Key.get(IdempotencyStore.class), Key.get(QuotaStore.class),

@@ -5,6 +5,9 @@ import static java.util.Objects.requireNonNull;
 import io.convener.api.EventId;
 import io.convener.api.Principal;
 import io.convener.api.Role;
+import io.convener.api.innovation.CandidateReport;
+import io.convener.api.innovation.ConfirmedInnovation;
+import io.convener.api.innovation.DetectionSettings;
 import io.convener.api.innovation.InnovationSpread;
 import io.convener.api.innovation.SharingAgreement;
 import io.convener.api.innovation.SharingTerms;
@@ -15,11 +18,13 @@ import io.convener.core.internal.gate.Gate;
 import io.convener.core.internal.gate.Invocation;
 import io.convener.api.notify.NotificationDraft;
 import io.convener.spi.storage.EventStore;
+import io.convener.spi.storage.InnovationDetectionStore;
 import io.convener.spi.storage.MemberStore;
 import io.convener.spi.storage.SharingAgreementStore;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -39,21 +44,27 @@ final class DefaultInnovationSpread implements InnovationSpread {
   static final String WITHDRAW = "innovation.withdraw";
   static final String AGREEMENTS = "innovation.agreements";
   static final String PUSH = "innovation.push";
+  static final String CANDIDATES = "innovation.candidates";
+  static final String CONFIRM = "innovation.confirm";
+  static final String DETECTION_SETTINGS = "innovation.detection-settings";
+  static final String SAVE_DETECTION_SETTINGS = "innovation.detection-settings.save";
 
   private final Gate gate;
   private final ConsentEngine consent;
   private final SharingAgreementStore agreements;
   private final SpreadComputation computation;
   private final PatternJudge judge;
+  private final Detection detection;
   private final Clock clock = Clock.systemUTC();
 
   @Inject
   DefaultInnovationSpread(Gate gate, ConsentEngine consent, EventStore events, MemberStore members,
-      SharingAgreementStore agreements, Pseudonyms pseudonyms) {
+      SharingAgreementStore agreements, InnovationDetectionStore detections, Pseudonyms pseudonyms) {
     this.gate = requireNonNull(gate, "gate");
     this.consent = requireNonNull(consent, "consent");
     this.agreements = requireNonNull(agreements, "agreements");
-    SpreadReader reader = new SpreadReader(events, members);
+    SpreadReader reader = new SpreadReader(events, members, detections);
+    this.detection = new Detection(events, members, detections);
     this.computation = new SpreadComputation(reader, agreements, new SpreadAssembler(consent, pseudonyms));
     this.judge = new PatternJudge(reader, events, members, consent);
   }
@@ -127,6 +138,56 @@ final class DefaultInnovationSpread implements InnovationSpread {
         .notifies(r -> sent)
         .stamp(SuccessfulPattern::withProvenanceId)
         .build());
+  }
+
+  @Override
+  public CandidateReport candidates(Principal principal, Duration window, Instant asOf) {
+    positive(window);
+    requireNonNull(asOf, "asOf");
+    return gate.invoke(principal, Invocation.of(CANDIDATES, tenant -> detection.candidates(tenant, window, asOf))
+        .roles(Role.ADMIN, Role.COMMUNITY_MANAGER, Role.TEAM_LEAD)
+        .inputs(() -> Map.of("window", window.toString(), "asOf", asOf.toString()))
+        .generated(r -> r.candidates().stream().map(c -> "innovation-candidate:" + c.tag()).toList())
+        .stamp(CandidateReport::withProvenanceId)
+        .build());
+  }
+
+  @Override
+  public ConfirmedInnovation confirm(Principal principal, String tag, Duration window, Instant asOf) {
+    requireNonNull(tag, "tag");
+    positive(window);
+    requireNonNull(asOf, "asOf");
+    return gate.invoke(principal, Invocation.of(CONFIRM,
+            tenant -> detection.confirm(tenant, principal.subject(), tag, window, asOf, clock.instant()))
+        .roles(Role.ADMIN, Role.COMMUNITY_MANAGER)
+        .inputs(() -> Map.of("tag", tag, "window", window.toString(), "asOf", asOf.toString()))
+        .generated(c -> List.of("innovation:" + c.innovation().value()))
+        .stamp(ConfirmedInnovation::withProvenanceId)
+        .build());
+  }
+
+  @Override
+  public DetectionSettings detectionSettings(Principal principal) {
+    return gate.invoke(principal, Invocation.of(DETECTION_SETTINGS, detection::settings)
+        .roles(Role.ADMIN, Role.COMMUNITY_MANAGER, Role.TEAM_LEAD)
+        .build());
+  }
+
+  @Override
+  public DetectionSettings saveDetectionSettings(Principal principal, DetectionSettings settings) {
+    requireNonNull(settings, "settings");
+    return gate.invoke(principal, Invocation.of(SAVE_DETECTION_SETTINGS, tenant -> detection.save(tenant, settings))
+        .roles(Role.ADMIN)
+        .inputs(() -> Map.of("minAdopters", settings.minAdopters(), "minTeams", settings.minTeams(),
+            "originLead", settings.originLead().toString(), "originShare", settings.originShare()))
+        .build());
+  }
+
+  private static void positive(Duration window) {
+    requireNonNull(window, "window");
+    if (window.isNegative() || window.isZero()) {
+      throw new IllegalArgumentException("window must be positive, got " + window);
+    }
   }
 
   private static String entity(SharingTerms terms) {

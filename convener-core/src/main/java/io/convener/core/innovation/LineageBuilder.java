@@ -2,6 +2,7 @@ package io.convener.core.innovation;
 
 import static java.util.Objects.requireNonNull;
 
+import io.convener.api.EventId;
 import io.convener.api.MemberId;
 import io.convener.api.TeamId;
 import io.convener.api.TenantId;
@@ -18,6 +19,9 @@ import java.util.Optional;
  * child. The rules, first that applies:
  *
  * <ol>
+ *   <li>{@code refs[0]} names another adoption of the same tenant ({@link SpreadEvent#via}): the
+ *       adoption continues that adoption's lineage, whose node is its parent. It is rejected when
+ *       that adoption is later than it, was itself rejected, or lies on a cycle of such references.
  *   <li>{@code attrs.fromTenant} names another tenant: the adoption crosses tenants and is kept
  *       only when the source shares with the destination and the destination accepts from the
  *       source (checked for this adoption, both sides); its parent is the source tenant's earliest
@@ -28,7 +32,9 @@ import java.util.Optional;
  *   <li>Otherwise the earliest node in the adopter's tenant (the innovation itself in its home).
  * </ol>
  *
- * <p>An adoption no rule can link is rejected with the reason. Not thread-safe; one per build.
+ * <p>Adoptions are linked in time order, an adoption that continues another one after it when both
+ * happened at the same instant, so every parent precedes its child. An adoption no rule can link is
+ * rejected with the reason. Not thread-safe; one per build.
  */
 final class LineageBuilder {
   /** Decides whether an adoption may cross from {@code source} to {@code destination}. */
@@ -50,6 +56,7 @@ final class LineageBuilder {
   private final List<Integer> parents = new ArrayList<>();
   private final List<String> rules = new ArrayList<>();
   private final List<Rejection> rejected = new ArrayList<>();
+  private final Map<LineageOrder.Key, Integer> nodeOf = new HashMap<>();
   private final Map<TenantId, Integer> firstInTenant = new HashMap<>();
   private final Map<TenantId, Map<TeamId, Integer>> firstOfTeam = new HashMap<>();
   private final Map<TenantId, Map<MemberId, Integer>> firstOfMember = new HashMap<>();
@@ -69,9 +76,7 @@ final class LineageBuilder {
       ExposureIndex exposures, Duration window) {
     LineageBuilder b = new LineageBuilder(agreements, exposures, window);
     b.add(root, -1, "root");
-    List<SpreadEvent> ordered = new ArrayList<>(adoptions);
-    ordered.sort(SpreadEvent.ORDER);
-    for (SpreadEvent a : ordered) {
+    for (SpreadEvent a : LineageOrder.order(adoptions, b.rejected::add)) {
       b.link(a, root.at());
     }
     int[] parent = new int[b.parents.size()];
@@ -85,6 +90,10 @@ final class LineageBuilder {
     if (a.at().isBefore(innovationAt)) {
       rejected.add(new Rejection(a, a.tenant(), "the adoption at " + a.at() + " is before the innovation at "
           + innovationAt));
+      return;
+    }
+    if (a.via().isPresent()) {
+      linkVia(a, a.via().get());
       return;
     }
     Optional<TenantId> source = Optional.empty();
@@ -101,6 +110,22 @@ final class LineageBuilder {
     } else {
       linkWithin(a);
     }
+  }
+
+  /** An adoption of an adoption: its parent is that adoption's node. */
+  private void linkVia(SpreadEvent a, EventId via) {
+    Integer p = nodeOf.get(new LineageOrder.Key(a.tenant(), via));
+    if (p == null) {
+      rejected.add(new Rejection(a, a.tenant(), "refs[0] names adoption " + via.value()
+          + ", which is not in the lineage (it was rejected or is not an adoption of this innovation)"));
+      return;
+    }
+    if (nodes.get(p).at().isAfter(a.at())) {
+      rejected.add(new Rejection(a, a.tenant(), "refs[0] names adoption " + via.value() + " at "
+          + nodes.get(p).at() + ", which is after this adoption at " + a.at()));
+      return;
+    }
+    add(a, p, "explicit:refs");
   }
 
   private void linkAcross(SpreadEvent a, TenantId source) {
@@ -168,6 +193,7 @@ final class LineageBuilder {
     nodes.add(e);
     parents.add(parent);
     rules.add(rule);
+    nodeOf.put(LineageOrder.Key.of(e), index);
     firstInTenant.putIfAbsent(e.tenant(), index);
     e.team().ifPresent(t -> firstOfTeam.computeIfAbsent(e.tenant(), k -> new HashMap<>()).putIfAbsent(t, index));
     firstOfMember.computeIfAbsent(e.tenant(), k -> new HashMap<>()).putIfAbsent(e.actor(), index);

@@ -45,6 +45,9 @@ final class SpreadComputation {
   Computed compute(TenantId viewer, EventId innovation, Duration window) {
     Agreements agreements = new Agreements(store);
     SpreadReader.Side own = reader.side(viewer, innovation);
+    if (own.self().isPresent()) {
+      throw new InvalidInputException("innovation", notAnInnovation(innovation, own.self().get()));
+    }
     if (own.innovation().isEmpty() && own.adoptions().isEmpty()) {
       throw new InvalidInputException("innovation",
           "tenant " + viewer.value() + " has no innovation and no adoption with id " + innovation.value());
@@ -105,6 +108,16 @@ final class SpreadComputation {
     ExposureIndex exposures = reader.exposures(viewer, exposable, holders, window);
     LineageBuilder.Lineage lineage = LineageBuilder.build(root.get(), adoptions, agreements, exposures, window);
     return assembler.assemble(viewer, innovation, lineage);
+  }
+
+  /** Why the id of an adoption has no spread of its own. */
+  static String notAnInnovation(EventId id, RefChains.Trace trace) {
+    if (trace instanceof RefChains.Root r) {
+      return id.value() + " is an adoption, not an innovation: its refs[0] chain leads to " + r.root().value()
+          + "; ask for the spread of " + r.root().value();
+    }
+    return "adoption " + id.value() + " is refused: its refs[0] chain forms a cycle ("
+        + ((RefChains.Cycle) trace).describe() + "), so it continues no innovation's lineage";
   }
 
   /** The valid tenants the viewer's adoptions name as their source, in time order, without repeats. */

@@ -21,6 +21,8 @@ import java.util.Optional;
  * @param at when
  * @param fromTeam {@code attrs.fromTeam}, if given
  * @param fromTenant {@code attrs.fromTenant} as given (checked by the lineage builder)
+ * @param via the adoption of the same tenant named by {@code refs[0]}, when this adoption continues
+ *     another adoption's lineage rather than adopting the innovation directly
  */
 record SpreadEvent(
     TenantId tenant,
@@ -29,7 +31,8 @@ record SpreadEvent(
     Optional<TeamId> team,
     Instant at,
     Optional<String> fromTeam,
-    Optional<String> fromTenant) {
+    Optional<String> fromTenant,
+    Optional<EventId> via) {
   /** Time order, then tenant, then id: the order adoptions are linked in. */
   static final Comparator<SpreadEvent> ORDER = Comparator.comparing(SpreadEvent::at)
       .thenComparing(e -> e.tenant().value())
@@ -43,17 +46,29 @@ record SpreadEvent(
     requireNonNull(at, "at");
     requireNonNull(fromTeam, "fromTeam");
     requireNonNull(fromTenant, "fromTenant");
+    requireNonNull(via, "via");
+  }
+
+  /** An event that adopts the innovation directly (or is the innovation). */
+  SpreadEvent(TenantId tenant, EventId id, MemberId actor, Optional<TeamId> team, Instant at,
+      Optional<String> fromTeam, Optional<String> fromTenant) {
+    this(tenant, id, actor, team, at, fromTeam, fromTenant, Optional.empty());
   }
 
   /** The event of {@code tenant} with its attributes read; blank attributes count as absent. */
   static SpreadEvent of(TenantId tenant, Event e) {
     return new SpreadEvent(tenant, e.id(), e.actor(), e.team(), e.at(),
         e.attrs().string("fromTeam").filter(s -> !s.isBlank()),
-        e.attrs().string("fromTenant").filter(s -> !s.isBlank()));
+        e.attrs().string("fromTenant").filter(s -> !s.isBlank()), Optional.empty());
+  }
+
+  /** The same adoption, continuing the lineage of the adoption {@code source}. */
+  SpreadEvent via(EventId source) {
+    return new SpreadEvent(tenant, id, actor, team, at, fromTeam, fromTenant, Optional.of(source));
   }
 
   /** The same event with its team filled in, when it had none. */
   SpreadEvent withTeam(Optional<TeamId> fallback) {
-    return team.isPresent() ? this : new SpreadEvent(tenant, id, actor, fallback, at, fromTeam, fromTenant);
+    return team.isPresent() ? this : new SpreadEvent(tenant, id, actor, fallback, at, fromTeam, fromTenant, via);
   }
 }

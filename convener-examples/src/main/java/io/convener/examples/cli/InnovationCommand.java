@@ -28,14 +28,17 @@ import picocli.CommandLine.Spec;
 /**
  * {@code convener innovation}: an innovation's lineage and spread metrics ({@code spread ID}), the
  * tenant's side of sharing agreements ({@code share --with B}, {@code accept --from A}, {@code
- * withdraw}, {@code agreements}), and pushing a successful pattern to team leads ({@code push ID}).
+ * withdraw}, {@code agreements}), pushing a successful pattern to team leads ({@code push ID}), and
+ * detected innovations ({@link InnovationDetectionCommands}).
  * Acts as the operator (role ADMIN); every run leaves its provenance entry.
  */
 @Command(
     name = "innovation",
     description = "Trace how a practice spreads across teams and tenants; manage sharing agreements.",
     subcommands = {InnovationCommand.Spread.class, InnovationCommand.Share.class, InnovationCommand.Accept.class,
-        InnovationCommand.Withdraw.class, InnovationCommand.Agreements.class, InnovationCommand.Push.class})
+        InnovationCommand.Withdraw.class, InnovationCommand.Agreements.class, InnovationCommand.Push.class,
+        InnovationDetectionCommands.Candidates.class, InnovationDetectionCommands.Confirm.class,
+        InnovationDetectionCommands.Detection.class})
 final class InnovationCommand implements Callable<Integer> {
 
   @ParentCommand ConvenerCommand root;
@@ -43,7 +46,8 @@ final class InnovationCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    throw new ParameterException(spec.commandLine(), "Missing subcommand: spread, share, accept, withdraw, agreements or push");
+    throw new ParameterException(spec.commandLine(),
+        "Missing subcommand: spread, share, accept, withdraw, agreements, push, candidates, confirm or detection");
   }
 
   static TenantId counterpart(CommandSpec spec, String option, String value) {

@@ -3,6 +3,7 @@ package io.convener.api.innovation;
 import io.convener.api.EventId;
 import io.convener.api.Principal;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -73,4 +74,33 @@ public interface InnovationSpread {
    *     such innovation
    */
   SuccessfulPattern pushIfSuccessful(Principal principal, EventId innovation);
+
+  /** Default window for detecting candidate innovations: practices first seen in the last 180 days. */
+  Duration DEFAULT_DETECTION_WINDOW = Duration.ofDays(180);
+
+  /**
+   * The practices (event tags, {@code attrs.practice}/{@code practices}/{@code skills}) that first
+   * appeared in the window ending at {@code asOf}, started in one team and were taken up by others
+   * as the tenant's {@link DetectionSettings} ask. Admins, community managers and team leads.
+   *
+   * @param window how far before {@code asOf} a practice's first appearance may lie; positive
+   * @throws IllegalArgumentException when the window is not positive
+   */
+  CandidateReport candidates(Principal principal, Duration window, Instant asOf);
+
+  /**
+   * Confirms a candidate as an innovation, which {@link #spread} then traces under {@link
+   * InnovationCandidate#innovationId}; confirming a confirmed tag again returns the first
+   * confirmation. Admins and community managers.
+   *
+   * @throws io.convener.api.InvalidInputException (field {@code tag}) when the tag is no candidate in
+   *     the window, with the reason
+   */
+  ConfirmedInnovation confirm(Principal principal, String tag, Duration window, Instant asOf);
+
+  /** The tenant's detection thresholds. Admins, community managers and team leads. */
+  DetectionSettings detectionSettings(Principal principal);
+
+  /** Saves the tenant's detection thresholds. Admins only. */
+  DetectionSettings saveDetectionSettings(Principal principal, DetectionSettings settings);
 }

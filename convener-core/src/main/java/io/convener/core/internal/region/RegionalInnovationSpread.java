@@ -5,12 +5,16 @@ import static java.util.Objects.requireNonNull;
 import io.convener.api.EventId;
 import io.convener.api.Principal;
 import io.convener.api.TenantId;
+import io.convener.api.innovation.CandidateReport;
+import io.convener.api.innovation.ConfirmedInnovation;
+import io.convener.api.innovation.DetectionSettings;
 import io.convener.api.innovation.InnovationSpread;
 import io.convener.api.innovation.SharingAgreement;
 import io.convener.api.innovation.SharingTerms;
 import io.convener.api.innovation.SpreadReport;
 import io.convener.api.innovation.SuccessfulPattern;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -68,5 +72,25 @@ final class RegionalInnovationSpread implements InnovationSpread {
   @Override
   public SuccessfulPattern pushIfSuccessful(Principal principal, EventId innovation) {
     return routed.pushIfSuccessful(principal, innovation);
+  }
+
+  @Override
+  public CandidateReport candidates(Principal principal, Duration window, Instant asOf) {
+    return routed.candidates(principal, window, asOf);
+  }
+
+  @Override
+  public ConfirmedInnovation confirm(Principal principal, String tag, Duration window, Instant asOf) {
+    return routed.confirm(principal, tag, window, asOf);
+  }
+
+  @Override
+  public DetectionSettings detectionSettings(Principal principal) {
+    return routed.detectionSettings(principal);
+  }
+
+  @Override
+  public DetectionSettings saveDetectionSettings(Principal principal, DetectionSettings settings) {
+    return routed.saveDetectionSettings(principal, settings);
   }
 }

@@ -78,7 +78,7 @@ public final class CallNotes {
   }
 
   /** Every disclosure of a result, also inside an {@link Optional} or a collection (as the consent re-check reads it). */
-  static void collect(@Nullable Object value, List<Disclosed<?>> into) {
+  private static void collect(@Nullable Object value, List<Disclosed<?>> into) {
     if (value instanceof Optional<?> optional) {
       optional.ifPresent(v -> collect(v, into));
     } else if (value instanceof Collection<?> items) {

@@ -26,8 +26,8 @@ import org.jspecify.annotations.Nullable;
  * call whatever happens. A failure to write the entry of a denied or failed call is added as a
  * suppressed exception to the one the caller gets; a failure to write the entry of a successful
  * call fails the call (fail closed: no result leaves without its entry), except for a stale
- * fallback that names nobody, which leaves unstamped with a line in the node's log ({@link
- * StaleResults}). It tells its {@link
+ * fallback (the consent filter re-checked everyone it names, as for any result), which leaves
+ * unstamped with a line in the node's log ({@link StaleResults}). It tells its {@link
  * CallNotes} how each call ended, so that a recorded call's receipt names what a replay must check.
  * Thread-safe.
  */
@@ -82,9 +82,6 @@ final class DefaultGate implements Gate {
     try {
       result = consent.filter(principal, call, call.run(tenant));
       stale = call.isStale(result);
-      if (stale) {
-        StaleResults.checkNamesNobody(call, result);
-      }
       notifications = stale ? List.of() : recheckRecipients(principal, call, result);
     } catch (RuntimeException | Error e) {
       refused(principal, call, e);

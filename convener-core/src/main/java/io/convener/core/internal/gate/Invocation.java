@@ -212,9 +212,10 @@ public final class Invocation<T> {
 
     /**
      * Tells which results are stale fallbacks: the last known result of the same question, served
-     * because the store failed. The gate refuses such a result if it names anyone (their consent
-     * cannot be re-checked), sends no notifications for it, and lets it out even when its
-     * provenance entry cannot be written (the node's log then records the call); see
+     * because the store failed. The consent filter re-checks it as any result (and refuses it when
+     * it names anyone whose consent cannot be re-checked); the gate sends no notifications for it,
+     * and lets it out even when its provenance entry cannot be written (the node's log then
+     * records the call); see
      * docs/deployment.md, "Degraded mode".
      */
     public Builder<T> fallback(Predicate<? super T> isStale) {

@@ -47,7 +47,7 @@ class DegradedModeTest {
     try {
       Client client = new Client(server.uri());
       String admin = Tokens.token(A, "ops", "admin");
-      GeneratedOrganisation org = SyntheticOrganisation.builder().seed(7).members(60).weeks(8).build().generate();
+      GeneratedOrganisation org = SyntheticOrganisation.builder().seed(7).members(30).weeks(4).build().generate();
       assertThat(ingest(client, admin, jsonl(org)).status()).isEqualTo(200);
       String ranking = "{\"asOf\":\"" + org.end() + "\",\"limit\":5}";
       String pulse = "/v1/pulse/aggregate?team=" + org.teams().get(0).id().value() + "&asOf=" + org.end();

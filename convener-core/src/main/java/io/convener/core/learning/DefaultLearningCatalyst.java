@@ -40,7 +40,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Reads the lineage from the event store on each call (no state kept between calls), finds each
+ * Reads the lineage from the event store on each call (only the last result is kept, as the fallback
+ * for a store failure), finds each
  * outcome's touches ({@link Lineage}), splits the credit ({@link CreditModels}), sums it per
  * author, and names the authors who consent to {@code learning.attribution}; the others' credit is
  * reported as withheld, never redistributed. The call passes the choke point (one provenance

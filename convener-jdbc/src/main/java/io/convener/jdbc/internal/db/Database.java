@@ -350,7 +350,7 @@ public final class Database {
   }
 
   /** Whether the store's circuit breaker refuses calls now, after the database was found unreachable. */
-  public boolean unreachable() {
+  boolean unreachable() {
     return breaker.isOpen();
   }
 

@@ -3,6 +3,7 @@ package io.convener.jdbc.internal.db;
 import static java.util.Objects.requireNonNull;
 
 import dev.failsafe.CircuitBreaker;
+import io.convener.jdbc.Dialect;
 import io.convener.jdbc.JdbcSettings;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -92,7 +93,9 @@ final class StoreBreaker {
       props.setProperty("user", settings.user());
     }
     settings.password().ifPresent(p -> props.setProperty("password", p));
-    props.setProperty("connectTimeout", "2"); // PostgreSQL, seconds; other drivers ignore it
+    if (settings.dialect() == Dialect.POSTGRESQL) {
+      props.setProperty("connectTimeout", "2"); // seconds: a probe of a silent host gives up soon
+    }
     try (Connection c = DriverManager.getConnection(settings.url(), props)) {
       if (!c.isValid(2)) {
         throw new SQLException("the connection did not validate", "08000");

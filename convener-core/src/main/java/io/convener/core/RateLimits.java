@@ -26,8 +26,9 @@ import java.util.Set;
  * <p>Where buckets live: in each process's memory by default, which suits one embedded node; with
  * {@link #withSharedStore()}, in the store ({@code io.convener.spi.storage.QuotaStore}), so that
  * every node on one database draws from the same buckets and a tenant's quota holds across them.
- * A shared bucket costs a store read and a write transaction per call; when the store fails the
- * call is refused (fail closed) as rate limited, with a retry after one second.
+ * A shared bucket costs a store read and a write transaction per call; while the store fails,
+ * each node meters by its own in-memory buckets with the same quotas (degraded mode: a stale read
+ * can still be answered; writes fail as the store takes none).
  *
  * <p>Trusted bulk work: a host that syncs consent or members in process, or a back-office job, runs
  * it as a subject of its own and names that subject with {@link #withUnmeteredSubject(String)}.

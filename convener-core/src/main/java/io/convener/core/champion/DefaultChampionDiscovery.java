@@ -15,7 +15,11 @@ import io.convener.api.champion.MetricsQuery;
 import io.convener.api.champion.MetricsReport;
 import io.convener.api.champion.NetworkGraph;
 import io.convener.api.champion.NetworkQuery;
+import io.convener.api.TenantId;
+import io.convener.api.champion.RankedMember;
 import io.convener.core.internal.consent.ConsentEngine;
+import io.convener.core.internal.degraded.LastKnown;
+import io.convener.core.internal.degraded.Rechecked;
 import io.convener.core.internal.gate.Gate;
 import io.convener.core.internal.gate.Invocation;
 import jakarta.inject.Inject;
@@ -29,7 +33,9 @@ import java.util.concurrent.atomic.AtomicReference;
  * rate limit, consent re-check, one provenance entry), computed inside {@link
  * ConsentEngine#consistently} so a consent change during the computation is seen. The entry's
  * inputs digest and its {@code used} ids record the window, filters, graph size, data watermark
- * and settings. Thread-safe.
+ * and settings. While the store fails, a ranking is the last one computed for the same query, marked
+ * stale and listing only the champions whose consent the engine still confirms ({@link LastKnown},
+ * {@link Rechecked}). Thread-safe.
  */
 final class DefaultChampionDiscovery implements ChampionDiscovery {
   static final String RANK = "champion.rank";
@@ -47,6 +53,11 @@ final class DefaultChampionDiscovery implements ChampionDiscovery {
   private final NetworkLister network;
   private final SettingsRegistry registry;
   private final Clock clock;
+  /** The last ranking of each query, served stale while the store fails (degraded mode). */
+  private final LastKnown<Question, ChampionRanking> lastRankings;
+
+  /** One ranking question, as the last-known cache keys it: rankings do not differ by viewer. */
+  private record Question(TenantId tenant, ChampionQuery query) {}
 
   @Inject
   DefaultChampionDiscovery(Gate gate, ConsentEngine consent, ChampionRanker ranker, MetricsLister metrics,
@@ -64,6 +75,7 @@ final class DefaultChampionDiscovery implements ChampionDiscovery {
     this.network = requireNonNull(network, "network");
     this.registry = requireNonNull(registry, "registry");
     this.clock = requireNonNull(clock, "clock");
+    this.lastRankings = new LastKnown<>(1_000, clock);
   }
 
   @Override
@@ -72,11 +84,15 @@ final class DefaultChampionDiscovery implements ChampionDiscovery {
     Instant asOf = query.asOf().orElseGet(clock::instant);
     AtomicReference<ChampionRanking> out = new AtomicReference<>();
     return gate.invoke(principal, Invocation.of(RANK, tenant -> {
-          ChampionSettings settings = registry.get(tenant);
-          ChampionRanking r = consent.consistently(tenant, () -> ranker.rank(tenant, query, asOf, settings));
+          ChampionRanking r = lastRankings.get(new Question(tenant, query), () -> {
+            ChampionSettings settings = registry.get(tenant);
+            return consent.consistently(tenant, () -> ranker.rank(tenant, query, asOf, settings));
+          }, (known, why) -> known.asStale(
+              Rechecked.confirmed(consent, tenant, known.champions(), RankedMember::disclosures), why));
           out.set(r);
           return r;
         })
+        .fallback(r -> r.stale().isPresent())
         .roles(Role.ADMIN, Role.COMMUNITY_MANAGER, Role.TEAM_LEAD)
         .inputs(() -> Inputs.ranking(query, asOf, out.get()))
         .used(() -> Inputs.used(asOf.minus(query.window()), asOf, out.get() == null ? null : out.get().graph(),

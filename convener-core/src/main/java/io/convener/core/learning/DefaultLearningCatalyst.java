@@ -18,13 +18,17 @@ import io.convener.api.learning.Evidence;
 import io.convener.api.learning.LearningCatalyst;
 import io.convener.api.model.Event;
 import io.convener.api.model.EventKind;
+import io.convener.api.pulse.Staleness;
 import io.convener.core.internal.consent.ConsentEngine;
+import io.convener.core.internal.degraded.LastKnown;
+import io.convener.core.internal.degraded.Rechecked;
 import io.convener.core.internal.gate.Gate;
 import io.convener.core.internal.gate.Invocation;
 import io.convener.spi.storage.EventQuery;
 import io.convener.spi.storage.EventStore;
 import io.convener.spi.storage.MemberStore;
 import jakarta.inject.Inject;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -36,12 +40,16 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Reads the lineage from the event store on each call (no state kept between calls), finds each
+ * Reads the lineage from the event store on each call (only the last result is kept, as the fallback
+ * for a store failure), finds each
  * outcome's touches ({@link Lineage}), splits the credit ({@link CreditModels}), sums it per
  * author, and names the authors who consent to {@code learning.attribution}; the others' credit is
  * reported as withheld, never redistributed. The call passes the choke point (one provenance
  * entry, whose sequence every attribution carries), which commits the notifications of the named
- * contributors to the outbox with that entry ({@link AttributionNotifier}). Thread-safe.
+ * contributors to the outbox with that entry ({@link AttributionNotifier}). While the store fails,
+ * the last attributions computed for the same request are served, marked stale and naming only the
+ * contributors whose consent the engine still confirms ({@link LastKnown}, {@link Rechecked}).
+ * Thread-safe.
  */
 final class DefaultLearningCatalyst implements LearningCatalyst {
   static final String ATTRIBUTE = "learning.attribute";
@@ -50,6 +58,11 @@ final class DefaultLearningCatalyst implements LearningCatalyst {
   private final ConsentEngine consent;
   private final EventStore events;
   private final MemberStore members;
+  /** The last attributions of each request, served stale while the store fails (degraded mode). */
+  private final LastKnown<Question, List<Attribution>> lastKnown = new LastKnown<>(1_000, Clock.systemUTC());
+
+  /** One attribution question, as the last-known cache keys it: results do not differ by viewer. */
+  private record Question(TenantId tenant, AttributionRequest request) {}
 
   @Inject
   DefaultLearningCatalyst(
@@ -64,7 +77,9 @@ final class DefaultLearningCatalyst implements LearningCatalyst {
   public List<Attribution> attribute(Principal principal, AttributionRequest request) {
     requireNonNull(request, "request");
     List<Attribution> result = gate.invoke(principal,
-        Invocation.<List<Attribution>>of(ATTRIBUTE, tenant -> compute(tenant, request))
+        Invocation.<List<Attribution>>of(ATTRIBUTE, tenant -> lastKnown.get(new Question(tenant, request),
+                () -> compute(tenant, request), (known, why) -> stale(tenant, known, why)))
+            .fallback(r -> r.stream().anyMatch(a -> a.stale().isPresent()))
             .roles(Role.ADMIN, Role.COMMUNITY_MANAGER)
             .inputs(() -> inputs(request))
             .used(() -> request.outcome().map(id -> List.of("event:" + id.value())).orElse(List.of()))
@@ -73,6 +88,13 @@ final class DefaultLearningCatalyst implements LearningCatalyst {
             .notifies(AttributionNotifier::attributed)
             .build());
     return result;
+  }
+
+  /** The last known attributions, naming only the contributors whose consent is confirmed now. */
+  private List<Attribution> stale(TenantId tenant, List<Attribution> known, Staleness why) {
+    return known.stream()
+        .map(a -> a.asStale(Rechecked.confirmed(consent, tenant, a.contributors(), c -> List.of(c.member())), why))
+        .toList();
   }
 
   private static Map<String, Object> inputs(AttributionRequest request) {

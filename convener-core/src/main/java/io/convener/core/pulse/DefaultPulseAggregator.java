@@ -25,6 +25,7 @@ import io.convener.api.pulse.RiskFlag;
 import io.convener.api.pulse.RiskKind;
 import io.convener.api.pulse.ScopeWatchers;
 import io.convener.api.pulse.Severity;
+import io.convener.core.internal.degraded.LastKnown;
 import io.convener.core.internal.gate.Gate;
 import io.convener.core.internal.gate.Invocation;
 import jakarta.inject.Inject;
@@ -66,8 +67,12 @@ final class DefaultPulseAggregator implements PulseAggregator {
   /** What a pulse read from the rollup: why the scope is suppressed, or its windows. */
   private record Read(Optional<String> suppressed, Optional<Windows> windows) {}
 
-  /** One pulse question, as the last-known cache keys it. */
-  private record Question(TenantId tenant, PulseScope scope, Duration window) {}
+  /**
+   * One pulse question, as the last-known cache keys it. A team lead's reports are kept per lead:
+   * the check that the team is theirs needs the store, so a lead is served only a report they were
+   * served before.
+   */
+  private record Question(TenantId tenant, PulseScope scope, Duration window, Optional<String> lead) {}
 
   @Inject
   DefaultPulseAggregator(Gate gate, ConsentEngine consent, Rollups rollups, TenantSettings settings,
@@ -96,6 +101,7 @@ final class DefaultPulseAggregator implements PulseAggregator {
         .generated(r -> List.of("pulse:" + request.scope().wireName()))
         .stamp(PulseReport::withProvenanceId)
         .notifies(r -> risks.drafts(principal.tenant(), r))
+        .fallback(r -> r.stale().isPresent())
         .build());
   }
 
@@ -123,7 +129,9 @@ final class DefaultPulseAggregator implements PulseAggregator {
   }
 
   private PulseReport pulse(Principal principal, TenantId tenant, PulseRequest request) {
-    Question question = new Question(tenant, request.scope(), request.window());
+    boolean lead = !principal.has(Role.ADMIN) && !principal.has(Role.COMMUNITY_MANAGER);
+    Question question = new Question(tenant, request.scope(), request.window(),
+        lead ? Optional.of(principal.subject()) : Optional.empty());
     try {
       PulseReport report = compute(principal, tenant, request);
       lastKnown.put(question, report);
@@ -133,7 +141,7 @@ final class DefaultPulseAggregator implements PulseAggregator {
       if (known == null) {
         throw e;
       }
-      return unnamed(known).asStale("the store failed: " + e.getMessage());
+      return unnamed(known).asStale(LastKnown.CAUSE);
     }
   }
 

@@ -64,6 +64,7 @@ public final class ChampionShapes {
     bet.put("errorBound", r.betweenness().errorBound());
     bet.put("method", r.betweenness().method());
     doc.put("betweenness", bet);
+    r.stale().ifPresent(x -> doc.put("stale", Map.of("computedAt", x.computedAt().toString(), "cause", x.cause())));
     doc.put("provenanceId", r.provenanceId());
     return doc;
   }

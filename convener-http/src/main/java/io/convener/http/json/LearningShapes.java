@@ -25,6 +25,7 @@ public final class LearningShapes {
     m.put("contributors", a.contributors().stream().map(LearningShapes::json).toList());
     m.put("withheld", a.withheld());
     m.put("withheldShare", a.withheldShare());
+    a.stale().ifPresent(x -> m.put("stale", Map.of("computedAt", x.computedAt().toString(), "cause", x.cause())));
     m.put("provenanceId", a.provenanceId());
     return m;
   }

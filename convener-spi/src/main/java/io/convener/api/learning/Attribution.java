@@ -5,7 +5,9 @@ import static java.util.Objects.requireNonNull;
 import io.convener.api.EventId;
 import io.convener.api.consent.Disclosed;
 import io.convener.api.consent.NamesPeople;
+import io.convener.api.pulse.Staleness;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Who originated what led to one outcome, under one model. The contributors' shares and the
@@ -19,6 +21,9 @@ import java.util.List;
  * @param contributors the named contributors, largest share first
  * @param withheld how many contributors were left out for lack of consent
  * @param withheldShare the sum of their shares
+ * @param stale why the attribution is not fresh, if it is not: the store failed, and this is the
+ *     last one computed for the same request, naming only the contributors whose consent could be
+ *     re-checked (see {@link #asStale})
  * @param provenanceId the sequence of the provenance entry of the call that produced it; {@link
  *     #UNSTAMPED} only inside the service, before the call is recorded
  */
@@ -28,6 +33,7 @@ public record Attribution(
     List<Contribution> contributors,
     int withheld,
     double withheldShare,
+    Optional<Staleness> stale,
     long provenanceId) implements NamesPeople {
   /** The provenance id of a result that has not left its service yet. */
   public static final long UNSTAMPED = -1;
@@ -57,6 +63,35 @@ public record Attribution(
     if (provenanceId < UNSTAMPED) {
       throw new IllegalArgumentException("provenanceId must be >= -1, got " + provenanceId);
     }
+    requireNonNull(stale, "stale");
+  }
+
+  /** A fresh attribution. */
+  public Attribution(EventId outcome, AttributionModel model, List<Contribution> contributors, int withheld,
+      double withheldShare, long provenanceId) {
+    this(outcome, model, contributors, withheld, withheldShare, Optional.empty(), provenanceId);
+  }
+
+  /**
+   * This attribution served stale, unstamped: it names only {@code named} of its contributors
+   * (those whose consent could be re-checked); the others are counted as withheld, with their share.
+   *
+   * @param named the contributors still named, a subset of {@link #contributors()}
+   * @param why when the attribution was computed, and what failed
+   */
+  public Attribution asStale(List<Contribution> named, Staleness why) {
+    if (!contributors.containsAll(named)) {
+      throw new IllegalArgumentException("a stale attribution names a subset of its contributors");
+    }
+    double dropped = 0;
+    for (Contribution c : contributors) {
+      if (!named.contains(c)) {
+        dropped += c.share();
+      }
+    }
+    int count = contributors.size() - named.size();
+    return new Attribution(outcome, model, named, withheld + count, Math.min(1, withheldShare + dropped),
+        Optional.of(why), UNSTAMPED);
   }
 
   /** Whether anything was found in the outcome's lineage. */
@@ -66,7 +101,7 @@ public record Attribution(
 
   /** This attribution with the id of the provenance entry that recorded it. */
   public Attribution withProvenanceId(long id) {
-    return new Attribution(outcome, model, contributors, withheld, withheldShare, id);
+    return new Attribution(outcome, model, contributors, withheld, withheldShare, stale, id);
   }
 
   @Override

@@ -25,7 +25,9 @@ import org.jspecify.annotations.Nullable;
  * The {@link Gate}: checks, runs, filters and logs, in that order, with one provenance entry per
  * call whatever happens. A failure to write the entry of a denied or failed call is added as a
  * suppressed exception to the one the caller gets; a failure to write the entry of a successful
- * call fails the call (fail closed: no result leaves without its entry). It tells its {@link
+ * call fails the call (fail closed: no result leaves without its entry), except for a stale
+ * fallback (the consent filter re-checked everyone it names, as for any result), which leaves
+ * unstamped with a line in the node's log ({@link StaleResults}). It tells its {@link
  * CallNotes} how each call ended, so that a recorded call's receipt names what a replay must check.
  * Thread-safe.
  */
@@ -76,12 +78,17 @@ final class DefaultGate implements Gate {
     }
     T result;
     List<NotificationDraft> notifications;
+    boolean stale;
     try {
       result = consent.filter(principal, call, call.run(tenant));
-      notifications = recheckRecipients(principal, call, result);
+      stale = call.isStale(result);
+      notifications = stale ? List.of() : recheckRecipients(principal, call, result);
     } catch (RuntimeException | Error e) {
       refused(principal, call, e);
       throw e;
+    }
+    if (stale) {
+      return stale(principal, call, result);
     }
     long sequence;
     try {
@@ -114,6 +121,20 @@ final class DefaultGate implements Gate {
     }
     notes.succeeded(principal, call, recorded.sequence(), recorded.result());
     return call.stamp(recorded.result(), recorded.sequence());
+  }
+
+  /**
+   * Lets out a stale fallback: with its entry when the store takes one, else unstamped, with a
+   * line in the node's log. Never kept as a replayable response.
+   */
+  private <T> T stale(Principal principal, Invocation<T> call, T result) {
+    notes.refused(principal);
+    try {
+      return call.stamp(result, record(principal, call, Outcome.ok(), call.generated(result)));
+    } catch (RuntimeException e) {
+      StaleResults.servedWithoutEntry(principal, call, e);
+      return result;
+    }
   }
 
   /** The payload with the consent purpose the relay re-checks before each delivery. */

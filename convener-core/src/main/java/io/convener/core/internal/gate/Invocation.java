@@ -14,6 +14,7 @@ import java.util.OptionalLong;
 import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
@@ -39,8 +40,10 @@ public final class Invocation<T> {
   private final OptionalLong replayOf;
   private final Function<? super T, List<NotificationDraft>> notifies;
   private final boolean atomic;
+  private final Predicate<? super T> stale;
 
   private Invocation(Builder<T> b) {
+    this.stale = b.stale;
     this.notifies = b.notifies;
     this.atomic = b.atomic;
     this.activity = b.activity;
@@ -119,6 +122,11 @@ public final class Invocation<T> {
     return atomic;
   }
 
+  /** Whether the result is a stale fallback, served because the store failed. */
+  boolean isStale(T result) {
+    return stale.test(result);
+  }
+
   /** The notifications a successful call asks for, from its result. */
   List<NotificationDraft> notifications(T result) {
     return List.copyOf(notifies.apply(result));
@@ -139,6 +147,7 @@ public final class Invocation<T> {
     private final Function<? super T, List<NotificationDraft>> defaultNotifies = Builder::none;
     private Function<? super T, List<NotificationDraft>> notifies = defaultNotifies;
     private boolean atomic;
+    private Predicate<? super T> stale = r -> false;
 
     private static <R> List<NotificationDraft> none(R result) {
       return List.of();
@@ -198,6 +207,19 @@ public final class Invocation<T> {
      */
     public Builder<T> notifies(Function<? super T, List<NotificationDraft>> notifications) {
       this.notifies = requireNonNull(notifications, "notifications");
+      return this;
+    }
+
+    /**
+     * Tells which results are stale fallbacks: the last known result of the same question, served
+     * because the store failed. The consent filter re-checks it as any result (and refuses it when
+     * it names anyone whose consent cannot be re-checked); the gate sends no notifications for it,
+     * and lets it out even when its provenance entry cannot be written (the node's log then
+     * records the call); see
+     * docs/deployment.md, "Degraded mode".
+     */
+    public Builder<T> fallback(Predicate<? super T> isStale) {
+      this.stale = requireNonNull(isStale, "isStale");
       return this;
     }
 

@@ -37,15 +37,12 @@ import org.slf4j.LoggerFactory;
  * cache that forgets a bucket unused for the longest quota period (by then it is full again), and
  * the hot path is lock-free. With {@link RateLimits#sharedStore()} every bucket lives in the {@link
  * QuotaStore} ({@link StoredBuckets}), so all nodes on it share them; a bucket's name carries its
- * quota, so a changed quota starts a fresh bucket. A store failure refuses the call (fail closed)
- * with a retry after {@link #STORE_DOWN_RETRY}: a quota that cannot be checked is not granted.
+ * quota, so a changed quota starts a fresh bucket. While the store fails, each node meters by its
+ * own in-memory buckets with the same quotas (degraded mode: a stale read can still be answered).
  * Each node purges a tenant's expired stored buckets on the tenant's first call, then at most once
  * per longest quota period. Thread-safe.
  */
 final class TenantRateLimiter {
-  /** The retry a call refused because the quota store failed is told to wait. */
-  static final Duration STORE_DOWN_RETRY = Duration.ofSeconds(1);
-
   private static final Logger LOG = LoggerFactory.getLogger(TenantRateLimiter.class);
 
   private final RateLimits limits;
@@ -108,8 +105,30 @@ final class TenantRateLimiter {
       if (stored == null) {
         throw e;
       }
-      LOG.warn("the quota store failed; refusing the call (fail closed): {}", e.getMessage());
-      throw new RateLimitedException(api, STORE_DOWN_RETRY);
+      LOG.warn("the quota store failed; metering the call by this node's own buckets: {}", e.getMessage());
+      acquireLocally(tenant, subject, api);
+    }
+  }
+
+  /**
+   * Takes the tokens from this node's in-memory buckets, with the same quotas: the fallback while
+   * the shared quota store fails, so that a read can still be answered from what the service last
+   * computed (degraded mode). Each node then meters on its own, so a tenant may make up to its
+   * quota per node until the store is back; writes fail anyway, as the store does not take them.
+   */
+  private void acquireLocally(TenantId tenant, String subject, String api) {
+    Bucket own = subjects == null ? null
+        : subjects.get(new SubjectKey(tenant, subject, api), k -> newBucket(limits.subjectQuota(tenant, api)));
+    if (own != null) {
+      take(own, api);
+    }
+    try {
+      take(tenants.computeIfAbsent(new Key(tenant, api), k -> newBucket(limits.quota(tenant, api))), api);
+    } catch (RateLimitedException e) {
+      if (own != null) {
+        own.addTokens(1);
+      }
+      throw e;
     }
   }
 

@@ -54,7 +54,7 @@ class QuotaOverridesTest {
   }
 
   @Test
-  void theSharedModeRefusesACallWhenItsStoreFails() {
+  void theSharedModeMetersByTheNodesOwnBucketsWhileItsStoreFails() {
     QuotaStore down = new QuotaStore() {
       @Override
       public Optional<byte[]> state(TenantId tenant, String bucket) {
@@ -72,12 +72,14 @@ class QuotaOverridesTest {
         return 0;
       }
     };
-    TenantRateLimiter limiter = new TenantRateLimiter(
-        ConvenerSettings.defaults().withRateLimits(RateLimits.defaults().withSharedStore()), Optional.of(down));
+    RateLimits limits = RateLimits.defaults().with("pulse.report", new RateLimits.Quota(5, HOUR)).withSharedStore();
+    TenantRateLimiter limiter =
+        new TenantRateLimiter(ConvenerSettings.defaults().withRateLimits(limits), Optional.of(down));
 
-    assertThatThrownBy(() -> limiter.acquire(ACME, "cm", "ingest"))
-        .isInstanceOfSatisfying(RateLimitedException.class,
-            e -> assertThat(e.retryAfter()).isEqualTo(TenantRateLimiter.STORE_DOWN_RETRY));
+    // Issue 16 §7: a read can still be answered from the last known result, within the same quota
+    assertThat(calls(limiter, ACME, "pulse.report", 20)).isEqualTo(5);
+    assertThatThrownBy(() -> limiter.acquire(ACME, "cm", "pulse.report"))
+        .isInstanceOfSatisfying(RateLimitedException.class, e -> assertThat(e.retryAfter()).isPositive());
   }
 
   @Test

@@ -66,6 +66,7 @@ public final class Database {
   private final Semaphore writers;
   private final Set<TenantId> knownTenants = ConcurrentHashMap.newKeySet();
   private final Retries retries;
+  private final StoreBreaker breaker;
   private volatile @Nullable Jdbi jdbi;
   /** The handle of the {@link #inTransaction} this thread runs in, if any. */
   private final ThreadLocal<@Nullable Handle> joined = new ThreadLocal<>();
@@ -78,6 +79,7 @@ public final class Database {
   Database(JdbcSettings settings, Retries retries) {
     this.settings = requireNonNull(settings, "settings");
     this.retries = requireNonNull(retries, "retries");
+    this.breaker = new StoreBreaker(settings, StoreBreaker.DELAY);
     this.dialect = settings.dialect();
     this.writers = new Semaphore(dialect.singleWriter() ? 1 : Integer.MAX_VALUE, true);
   }
@@ -116,7 +118,7 @@ public final class Database {
     if (current != null) {
       return inJoined(current, tenant, work, false);
     }
-    Jdbi open = open();
+    Jdbi open = open(action, tenant);
     try {
       return open.withHandle(work);
     } catch (JdbiException | SQLException e) {
@@ -138,7 +140,7 @@ public final class Database {
       inJoined(current, tenant, work, false);
       return;
     }
-    Jdbi open = open();
+    Jdbi open = open(action, tenant);
     try {
       if (dialect == Dialect.POSTGRESQL) {
         open.inTransaction(work);
@@ -165,7 +167,7 @@ public final class Database {
     if (current != null) {
       return inJoined(current, tenant, work, true);
     }
-    Jdbi open = open();
+    Jdbi open = open(action, tenant);
     return retried(action, tenant, () -> {
       boolean known = knownTenants.contains(tenant);
       try {
@@ -198,7 +200,7 @@ public final class Database {
     if (current != null) {
       return inJoined(current, tenant, work, false);
     }
-    Jdbi open = open();
+    Jdbi open = open(action, tenant);
     return retried(action, tenant, () -> open.inTransaction(work));
   }
 
@@ -331,16 +333,29 @@ public final class Database {
     knownTenants.add(tenant);
   }
 
-  private Jdbi open() {
+  /** The open Jdbi, once the store's circuit breaker lets the call through (see {@link StoreBreaker}). */
+  private Jdbi open(String action, TenantId tenant) {
     Jdbi open = jdbi;
     if (open == null) {
       throw new IllegalStateException(
           "the " + dialect + " store is not open: call Convener.start() first (or StorageLifecycle.start() when wiring storage alone)");
     }
+    try {
+      breaker.permit();
+    } catch (SQLException e) {
+      throw new StorageException("could not " + action + " for tenant '" + tenant + "' in the "
+          + settings.describe() + ": " + e.getMessage(), e);
+    }
     return open;
   }
 
+  /** Whether the store's circuit breaker refuses calls now, after the database was found unreachable. */
+  boolean unreachable() {
+    return breaker.isOpen();
+  }
+
   private StorageException failure(String action, TenantId tenant, Exception e) {
+    breaker.ended(e);
     StringBuilder message =
         new StringBuilder("could not ").append(action).append(" for tenant '").append(tenant)
             .append("' in the ").append(settings.describe());
@@ -357,6 +372,7 @@ public final class Database {
   /** The failure of a write whose concurrent-writer failures outlasted the retries: what to do. */
   private StorageException exhausted(String action, TenantId tenant, Retries.Exhausted e) {
     Throwable cause = e.getCause();
+    breaker.ended(e);
     String state = "";
     for (Throwable t = cause; t != null; t = t.getCause()) {
       if (t instanceof SQLException sql) {

@@ -40,6 +40,11 @@ final class JdbiStorageLifecycle implements StorageLifecycle {
   static final String POSTGRESQL_MIGRATIONS = "classpath:io/convener/jdbc/migration-postgresql";
   static final String HISTORY_TABLE = "convener_schema_history";
 
+  /** How long a call waits for a pooled connection of a database on the network. */
+  static final Duration REMOTE_CONNECTION_TIMEOUT = Duration.ofSeconds(5);
+  /** How long a pooled connection of a database on the network may take to prove it is alive. */
+  static final Duration REMOTE_VALIDATION_TIMEOUT = Duration.ofSeconds(1);
+
   private static final Logger LOG = LoggerFactory.getLogger(JdbiStorageLifecycle.class);
 
   private final Database database;
@@ -131,12 +136,23 @@ final class JdbiStorageLifecycle implements StorageLifecycle {
     settings.password().ifPresent(config::setPassword);
     config.setMaximumPoolSize(dialect.poolSize());
     config.setMinimumIdle(dialect.poolSize());
+    if (remote(settings.url(), dialect)) {
+      // A server that refuses connections is found out in seconds, not Hikari's default 30 s; the
+      // store's circuit breaker then fails later calls at once (degraded mode, docs/deployment.md).
+      config.setConnectionTimeout(REMOTE_CONNECTION_TIMEOUT.toMillis());
+      config.setValidationTimeout(REMOTE_VALIDATION_TIMEOUT.toMillis());
+    }
     if (dialect.embedded()) {
       // Embedded connections never go stale; retiring the last one would close an in-memory database.
       config.setMaxLifetime(0);
     }
     dialect.connectionProperties(settings.url()).forEach(config::addDataSourceProperty);
     return config;
+  }
+
+  /** Whether the database is reached over the network: PostgreSQL, or an H2 server. */
+  static boolean remote(String url, Dialect dialect) {
+    return dialect == Dialect.POSTGRESQL || url.startsWith("jdbc:h2:tcp:") || url.startsWith("jdbc:h2:ssl:");
   }
 
   private static void createParent(Path file, String where) {

@@ -38,10 +38,11 @@ import java.util.Map;
  *
  * <pre>
  * ./mvnw -q package -DskipTests -pl convener-benchmarks -am
- * java -cp convener-benchmarks/target/benchmarks.jar io.convener.benchmarks.http.HttpScale streams=10000 threads=10064
+ * java -cp convener-benchmarks/target/benchmarks.jar io.convener.benchmarks.http.HttpScale streams=10000
  * </pre>
  *
- * Options ({@code name=value}): streams (10000), threads (0: the server's default), members (10000),
+ * Options ({@code name=value}): streams (10000), threads (0: the server's default; Jetty's largest
+ * worker pool, which open streams do not hold), members (10000),
  * dir (target/http-scale; the warm tenant is loaded once per directory), push (1000), rate (100),
  * seconds (30), samples (500), window (20 s of throughput), clients (8), openSeconds (how long the idle
  * streams may take to open, 60 + streams / 100), aliases (4 loopback

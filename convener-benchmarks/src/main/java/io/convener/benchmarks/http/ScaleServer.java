@@ -16,6 +16,7 @@ import io.convener.core.RateLimits;
 import io.convener.core.auth.TokenVerifierSettings;
 import io.convener.core.auth.TokenVerifiers;
 import io.convener.http.ConvenerHttpServer;
+import io.convener.http.HttpLimits;
 import io.convener.testing.synthetic.GeneratedOrganisation;
 import io.convener.testing.synthetic.SyntheticOrganisation;
 import java.io.BufferedReader;
@@ -39,9 +40,16 @@ import java.util.Map;
  * It prints {@code ready <base uri> <asOf> <team>}, then answers each {@code mem} line on stdin with
  * {@code mem <heap bytes after GC> <resident bytes> <threads>}, and exits when stdin closes.
  *
- * <p>Arguments: {@code <directory> <members> <threads>} (threads 0: the server's default).
+ * <p>Arguments: {@code <directory> <members> <threads>} (threads 0: the server's default; on
+ * Jetty, the largest worker pool, which open streams do not hold).
  */
 public final class ScaleServer {
+  /**
+   * The server's limits, but for the open streams per tenant: the benchmark opens all its idle
+   * streams from one tenant, so the per-tenant cap (default 10,000) is lifted above any run's size.
+   */
+  static final HttpLimits LIMITS = HttpLimits.builder().maxStreamsPerTenant(1_000_000).build();
+
   private ScaleServer() {}
 
   /** Starts the server; see the class comment. */
@@ -67,7 +75,7 @@ public final class ScaleServer {
       ConvenerHttpServer.Builder builder = ConvenerHttpServer.builder(convener, TokenVerifiers.create(
           TokenVerifierSettings.builder().issuer(BenchTokens.ISSUER).audience(BenchTokens.AUDIENCE)
               .hmacSecret(BenchTokens.KEY_ID, BenchTokens.secret()).build()))
-          .bind("127.0.0.1", 0);
+          .bind("127.0.0.1", 0).limits(LIMITS);
       if (threads > 0) {
         builder.threads(threads);
       }

@@ -12,6 +12,8 @@ import io.convener.core.innovation.InnovationModule;
 import io.convener.core.keys.KeysModule;
 import io.convener.core.learning.LearningModule;
 import io.convener.core.internal.gate.GateModule;
+import io.convener.core.internal.schedule.SchedulerModule;
+import io.convener.core.internal.telemetry.TelemetryModule;
 import io.convener.core.profile.ProfileModule;
 import io.convener.core.notify.NotifyModule;
 import io.convener.core.provenance.ProvenanceModule;
@@ -47,6 +49,8 @@ public final class ConvenerModule extends AbstractModule {
     bind(ConvenerSettings.class).toInstance(settings);
     bind(Convener.class).to(DefaultConvener.class);
     install(new GateModule());
+    install(new TelemetryModule());
+    install(new SchedulerModule());
     install(new ProvenanceModule());
     install(new IngestModule());
     install(new KeysModule());

@@ -13,6 +13,7 @@ import io.convener.api.notify.Notifier;
 import io.convener.api.pulse.PulseAggregator;
 import io.convener.api.replay.Replays;
 import io.convener.core.internal.feed.IngestFeed;
+import io.convener.core.internal.schedule.JobScheduler;
 import io.convener.core.notify.OutboxRelay;
 import io.convener.spi.storage.StorageLifecycle;
 import jakarta.inject.Inject;
@@ -36,6 +37,7 @@ final class DefaultConvener implements Convener {
   private final Replays replays;
   private final OutboxRelay relay;
   private final IngestFeed feed;
+  private final JobScheduler scheduler;
 
   @Inject
   DefaultConvener(
@@ -52,7 +54,8 @@ final class DefaultConvener implements Convener {
       Notifier notifier,
       Replays replays,
       OutboxRelay relay,
-      IngestFeed feed) {
+      IngestFeed feed,
+      JobScheduler scheduler) {
     this.storage = storage;
     this.ingest = ingest;
     this.consent = consent;
@@ -67,12 +70,14 @@ final class DefaultConvener implements Convener {
     this.replays = replays;
     this.relay = relay;
     this.feed = feed;
+    this.scheduler = scheduler;
   }
 
   @Override
   public void start() {
     storage.start();
     relay.start();
+    scheduler.start();
   }
 
   @Override
@@ -137,6 +142,7 @@ final class DefaultConvener implements Convener {
 
   @Override
   public void close() {
+    scheduler.close();
     relay.close();
     feed.close();
     storage.close();

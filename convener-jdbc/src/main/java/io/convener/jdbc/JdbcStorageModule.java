@@ -33,7 +33,7 @@ import io.convener.spi.storage.EventBlockStore;
 import io.convener.spi.storage.EventStore;
 import io.convener.spi.storage.IdempotencyStore;
 import io.convener.spi.storage.JobLeaseStore;
-import io.convener.spi.storage.OutboxPurgeStore;
+import io.convener.spi.storage.OutboxUpkeepStore;
 import io.convener.spi.storage.MemberStore;
 import io.convener.spi.storage.ProvenanceStore;
 import io.convener.spi.storage.SharingAgreementStore;
@@ -49,7 +49,7 @@ import io.convener.spi.storage.TenantStore;
 /**
  * Convener storage on a relational database: binds and exposes exactly the storage SPI, {@link
  * TenantStore}, {@link MemberStore}, {@link EventStore}, {@link SubjectKeyStore}, {@link
- * ConsentStore}, {@link ProvenanceStore}, {@link ApprovalStore}, {@link SharingAgreementStore}, {@link PulseSettingsStore}, {@link PulseWatcherStore}, {@link ChampionSettingsStore}, {@link NotificationStore}, {@link EventBlockStore}, {@link PulseDigestStore}, {@link ChangeStore}, {@link ChangeSignals}, {@link IdempotencyStore}, {@link QuotaStore}, {@link RegionPinStore}, {@link JobLeaseStore}, {@link OutboxPurgeStore} and {@link StorageLifecycle}, each a singleton; everything else stays private to the module.
+ * ConsentStore}, {@link ProvenanceStore}, {@link ApprovalStore}, {@link SharingAgreementStore}, {@link PulseSettingsStore}, {@link PulseWatcherStore}, {@link ChampionSettingsStore}, {@link NotificationStore}, {@link EventBlockStore}, {@link PulseDigestStore}, {@link ChangeStore}, {@link ChangeSignals}, {@link IdempotencyStore}, {@link QuotaStore}, {@link RegionPinStore}, {@link JobLeaseStore}, {@link OutboxUpkeepStore} and {@link StorageLifecycle}, each a singleton; everything else stays private to the module.
  *
  * <p>The member store keeps personal data encrypted and needs a {@link
  * io.convener.spi.keys.PersonalDataCipher} bound outside this module: {@code ConvenerModule}
@@ -124,7 +124,7 @@ public final class JdbcStorageModule extends PrivateModule {
     expose(RegionPinStore.class);
     install(new JobLeaseStorageModule());
     expose(JobLeaseStore.class);
-    expose(OutboxPurgeStore.class);
+    expose(OutboxUpkeepStore.class);
     expose(StorageLifecycle.class);
   }
 }

@@ -31,7 +31,7 @@ import io.convener.spi.storage.PulseWatcherStore;
 import io.convener.spi.storage.PulseDigestStore;
 import io.convener.spi.storage.QuotaStore;
 import io.convener.spi.storage.JobLeaseStore;
-import io.convener.spi.storage.OutboxPurgeStore;
+import io.convener.spi.storage.OutboxUpkeepStore;
 import io.convener.spi.storage.StorageLifecycle;
 import io.convener.spi.storage.SubjectKeyStore;
 import io.convener.spi.storage.TenantStore;
@@ -57,7 +57,7 @@ class JdbcStorageModuleTest {
         Key.get(ChampionSettingsStore.class), Key.get(NotificationStore.class), Key.get(EventBlockStore.class),
         Key.get(ChangeStore.class), Key.get(ChangeSignals.class), Key.get(IdempotencyStore.class), Key.get(QuotaStore.class),
         Key.get(RegionPinStore.class), Key.get(PulseDigestStore.class), Key.get(JobLeaseStore.class),
-        Key.get(OutboxPurgeStore.class),
+        Key.get(OutboxUpkeepStore.class),
         Key.get(StorageLifecycle.class));
   }
 

@@ -2,10 +2,10 @@ package io.convener.jdbc.internal.schedule;
 
 import com.google.inject.AbstractModule;
 import io.convener.spi.storage.JobLeaseStore;
-import io.convener.spi.storage.OutboxPurgeStore;
+import io.convener.spi.storage.OutboxUpkeepStore;
 import jakarta.inject.Singleton;
 
-/** Binds the JDBC {@link JobLeaseStore} and {@link OutboxPurgeStore} as singletons. Does no I/O. Not API. */
+/** Binds the JDBC {@link JobLeaseStore} and {@link OutboxUpkeepStore} as singletons. Does no I/O. Not API. */
 public final class JobLeaseStorageModule extends AbstractModule {
   /** Creates the module. */
   public JobLeaseStorageModule() {}
@@ -13,6 +13,6 @@ public final class JobLeaseStorageModule extends AbstractModule {
   @Override
   protected void configure() {
     bind(JobLeaseStore.class).to(JdbiJobLeaseStore.class).in(Singleton.class);
-    bind(OutboxPurgeStore.class).to(JdbiOutboxPurgeStore.class).in(Singleton.class);
+    bind(OutboxUpkeepStore.class).to(JdbiOutboxUpkeepStore.class).in(Singleton.class);
   }
 }

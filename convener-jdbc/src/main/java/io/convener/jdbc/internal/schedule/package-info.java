@@ -1,6 +1,6 @@
 /**
  * The JDBC stores of scheduled work: job leases (the {@code job_leases} table, one row per tenant
- * and scheduled job) and the outbox retention purge.
+ * and scheduled job) and the outbox upkeep: backlog and retention purge.
  * Not API.
  */
 @NullMarked

@@ -5,18 +5,19 @@ import static java.util.Objects.requireNonNull;
 import io.convener.api.TenantId;
 import io.convener.jdbc.internal.db.Database;
 import io.convener.jdbc.internal.db.EpochNanos;
-import io.convener.spi.storage.OutboxPurgeStore;
+import io.convener.spi.storage.OutboxUpkeepStore;
 import jakarta.inject.Inject;
 import java.time.Instant;
+import java.util.Optional;
 
 /**
- * Outbox retention in one write transaction: first the channel deliveries of the messages to
+ * The outbox's backlog in one read, and its retention in one write transaction: first the channel deliveries of the messages to
  * delete (their foreign key points at the message), then the messages. A message is done when its
  * status is {@code DELIVERED} or {@code UNDELIVERED}; a leased or queued one is never touched. The
  * newest message of each recipient stays, because the next sequence number is the recipient's
  * highest plus one. Thread-safe.
  */
-final class JdbiOutboxPurgeStore implements OutboxPurgeStore {
+final class JdbiOutboxUpkeepStore implements OutboxUpkeepStore {
   static final String DELETE_DELIVERIES =
       """
       DELETE FROM notification_deliveries WHERE tenant_id = :tenant AND EXISTS (
@@ -33,11 +34,25 @@ final class JdbiOutboxPurgeStore implements OutboxPurgeStore {
         AND seq < (SELECT MAX(l.seq) FROM notification_outbox l WHERE l.tenant_id = :tenant
           AND l.recipient_id = notification_outbox.recipient_id)""";
 
+  static final String BACKLOG = "SELECT COUNT(*), MIN(created_at) FROM notification_outbox"
+      + " WHERE tenant_id = :tenant AND status IN ('QUEUED', 'SENT')";
+
   private final Database database;
 
   @Inject
-  JdbiOutboxPurgeStore(Database database) {
+  JdbiOutboxUpkeepStore(Database database) {
     this.database = requireNonNull(database, "database");
+  }
+
+  @Override
+  public Backlog backlog(TenantId tenant) {
+    requireNonNull(tenant, "tenant");
+    return database.read("read the outbox backlog", tenant, h -> h.createQuery(BACKLOG).bind("tenant", tenant.value())
+        .map((rs, ctx) -> {
+          long count = rs.getLong(1);
+          long oldest = rs.getLong(2);
+          return count == 0 || rs.wasNull() ? Backlog.NONE : new Backlog(count, Optional.of(EpochNanos.toInstant(oldest)));
+        }).one());
   }
 
   @Override

@@ -1,0 +1,23 @@
+package io.convener.core.internal.telemetry;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Provider;
+import com.google.inject.Singleton;
+import com.google.inject.multibindings.OptionalBinder;
+import io.opentelemetry.api.GlobalOpenTelemetry;
+import io.opentelemetry.api.OpenTelemetry;
+
+/**
+ * Binds {@link Telemetry} over the {@link OpenTelemetry} the host sets with {@code
+ * OptionalBinder.newOptionalBinder(binder(), OpenTelemetry.class).setBinding().toInstance(sdk)};
+ * without one, the global instance if the host registered one, else a no-op. Never sets the
+ * global instance. Does no I/O.
+ */
+public final class TelemetryModule extends AbstractModule {
+  @Override
+  protected void configure() {
+    Provider<OpenTelemetry> global = GlobalOpenTelemetry::getOrNoop;
+    OptionalBinder.newOptionalBinder(binder(), OpenTelemetry.class).setDefault().toProvider(global);
+    bind(Telemetry.class).in(Singleton.class);
+  }
+}

@@ -7,7 +7,8 @@
 -- next_run_at: when the job is due again (0: at once); last_run_at: when a run last completed (0:
 -- never); lease_owner: the node running it ('' when none); lease_until: when that lease ends (0
 -- when none); lease_version: raised by each claim, so that a node whose lease expired and was
--- taken over cannot complete the new run.
+-- taken over cannot complete the new run. No foreign key to tenants: a lease is the nodes' state, not
+-- the tenant's data, so it is neither backed up nor in the way when a tenant's rows are removed.
 CREATE TABLE job_leases (
   tenant_id VARCHAR(64) NOT NULL,
   job VARCHAR(64) NOT NULL,
@@ -16,6 +17,5 @@ CREATE TABLE job_leases (
   lease_owner VARCHAR(64) NOT NULL,
   lease_until BIGINT NOT NULL,
   lease_version BIGINT NOT NULL,
-  CONSTRAINT job_leases_pk PRIMARY KEY (tenant_id, job),
-  CONSTRAINT job_leases_tenant_fk FOREIGN KEY (tenant_id) REFERENCES tenants (tenant_id)
+  CONSTRAINT job_leases_pk PRIMARY KEY (tenant_id, job)
 );

@@ -2,6 +2,7 @@ package io.convener.core;
 
 import io.convener.api.Convener;
 import io.convener.api.approval.ApprovalService;
+import io.convener.api.backup.Backups;
 import io.convener.api.champion.ChampionDiscovery;
 import io.convener.api.consent.ConsentGate;
 import io.convener.api.ingest.IngestService;
@@ -36,6 +37,7 @@ final class DefaultConvener implements Convener {
   private final Replays replays;
   private final OutboxRelay relay;
   private final IngestFeed feed;
+  private final Backups backups;
 
   @Inject
   DefaultConvener(
@@ -52,7 +54,8 @@ final class DefaultConvener implements Convener {
       Notifier notifier,
       Replays replays,
       OutboxRelay relay,
-      IngestFeed feed) {
+      IngestFeed feed,
+      Backups backups) {
     this.storage = storage;
     this.ingest = ingest;
     this.consent = consent;
@@ -67,6 +70,7 @@ final class DefaultConvener implements Convener {
     this.replays = replays;
     this.relay = relay;
     this.feed = feed;
+    this.backups = backups;
   }
 
   @Override
@@ -128,6 +132,11 @@ final class DefaultConvener implements Convener {
   @Override
   public Replays replays() {
     return replays;
+  }
+
+  @Override
+  public Backups backups() {
+    return backups;
   }
 
   @Override

@@ -55,7 +55,7 @@ class JdbcStorageModuleTest {
         Key.get(ChampionSettingsStore.class), Key.get(NotificationStore.class), Key.get(EventBlockStore.class),
         Key.get(ChangeStore.class), Key.get(ChangeSignals.class), Key.get(IdempotencyStore.class), Key.get(QuotaStore.class),
         Key.get(RegionPinStore.class), Key.get(PulseDigestStore.class),
-        Key.get(StorageLifecycle.class));
+        Key.get(StorageLifecycle.class), Key.get(TenantSnapshots.class));
   }
 
   @Test

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import com.google.inject.AbstractModule;
 import io.convener.api.Convener;
 import io.convener.core.approval.ApprovalModule;
+import io.convener.core.backup.BackupModule;
 import io.convener.core.champion.ChampionModule;
 import io.convener.core.consent.ConsentModule;
 import io.convener.core.ingest.IngestModule;
@@ -63,5 +64,6 @@ public final class ConvenerModule extends AbstractModule {
     install(new PulseModule());
     install(new ChampionModule());
     install(new ReplayModule());
+    install(new BackupModule());
   }
 }

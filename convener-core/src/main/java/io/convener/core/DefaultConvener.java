@@ -2,6 +2,7 @@ package io.convener.core;
 
 import io.convener.api.Convener;
 import io.convener.api.approval.ApprovalService;
+import io.convener.api.backup.Backups;
 import io.convener.api.champion.ChampionDiscovery;
 import io.convener.api.consent.ConsentGate;
 import io.convener.api.ingest.IngestService;
@@ -38,6 +39,7 @@ final class DefaultConvener implements Convener {
   private final OutboxRelay relay;
   private final IngestFeed feed;
   private final JobScheduler scheduler;
+  private final Backups backups;
 
   @Inject
   DefaultConvener(
@@ -55,7 +57,8 @@ final class DefaultConvener implements Convener {
       Replays replays,
       OutboxRelay relay,
       IngestFeed feed,
-      JobScheduler scheduler) {
+      JobScheduler scheduler,
+      Backups backups) {
     this.storage = storage;
     this.ingest = ingest;
     this.consent = consent;
@@ -71,6 +74,7 @@ final class DefaultConvener implements Convener {
     this.relay = relay;
     this.feed = feed;
     this.scheduler = scheduler;
+    this.backups = backups;
   }
 
   @Override
@@ -133,6 +137,11 @@ final class DefaultConvener implements Convener {
   @Override
   public Replays replays() {
     return replays;
+  }
+
+  @Override
+  public Backups backups() {
+    return backups;
   }
 
   @Override

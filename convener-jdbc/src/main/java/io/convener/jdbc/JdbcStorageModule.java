@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import com.google.inject.PrivateModule;
 import io.convener.jdbc.internal.approval.ApprovalStorageModule;
+import io.convener.jdbc.internal.backup.BackupStorageModule;
 import io.convener.jdbc.internal.block.EventBlockStorageModule;
 import io.convener.jdbc.internal.champion.ChampionSettingsStorageModule;
 import io.convener.jdbc.internal.consent.ConsentStorageModule;
@@ -49,7 +50,7 @@ import io.convener.spi.storage.TenantStore;
 /**
  * Convener storage on a relational database: binds and exposes exactly the storage SPI, {@link
  * TenantStore}, {@link MemberStore}, {@link EventStore}, {@link SubjectKeyStore}, {@link
- * ConsentStore}, {@link ProvenanceStore}, {@link ApprovalStore}, {@link SharingAgreementStore}, {@link PulseSettingsStore}, {@link PulseWatcherStore}, {@link ChampionSettingsStore}, {@link NotificationStore}, {@link EventBlockStore}, {@link PulseDigestStore}, {@link ChangeStore}, {@link ChangeSignals}, {@link IdempotencyStore}, {@link QuotaStore}, {@link RegionPinStore}, {@link JobLeaseStore}, {@link OutboxUpkeepStore} and {@link StorageLifecycle}, each a singleton; everything else stays private to the module.
+ * ConsentStore}, {@link ProvenanceStore}, {@link ApprovalStore}, {@link SharingAgreementStore}, {@link PulseSettingsStore}, {@link PulseWatcherStore}, {@link ChampionSettingsStore}, {@link NotificationStore}, {@link EventBlockStore}, {@link PulseDigestStore}, {@link ChangeStore}, {@link ChangeSignals}, {@link IdempotencyStore}, {@link QuotaStore}, {@link RegionPinStore}, {@link JobLeaseStore}, {@link OutboxUpkeepStore} and {@link StorageLifecycle}, each a singleton, and the {@link TenantSnapshots} that backups read and restores write; everything else stays private to the module.
  *
  * <p>The member store keeps personal data encrypted and needs a {@link
  * io.convener.spi.keys.PersonalDataCipher} bound outside this module: {@code ConvenerModule}
@@ -125,6 +126,8 @@ public final class JdbcStorageModule extends PrivateModule {
     install(new JobLeaseStorageModule());
     expose(JobLeaseStore.class);
     expose(OutboxUpkeepStore.class);
+    install(new BackupStorageModule());
+    expose(TenantSnapshots.class);
     expose(StorageLifecycle.class);
   }
 }

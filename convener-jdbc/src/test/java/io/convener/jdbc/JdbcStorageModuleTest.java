@@ -58,7 +58,7 @@ class JdbcStorageModuleTest {
         Key.get(ChangeStore.class), Key.get(ChangeSignals.class), Key.get(IdempotencyStore.class), Key.get(QuotaStore.class),
         Key.get(RegionPinStore.class), Key.get(PulseDigestStore.class), Key.get(JobLeaseStore.class),
         Key.get(OutboxUpkeepStore.class),
-        Key.get(StorageLifecycle.class));
+        Key.get(StorageLifecycle.class), Key.get(TenantSnapshots.class));
   }
 
   @Test

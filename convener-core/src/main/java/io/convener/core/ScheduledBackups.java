@@ -4,10 +4,13 @@ import static java.util.Objects.requireNonNull;
 
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
+import com.google.inject.Singleton;
 import com.google.inject.multibindings.ProvidesIntoSet;
 import io.convener.api.backup.Backups;
 import io.convener.core.internal.schedule.BackupJob;
 import io.convener.core.internal.schedule.ScheduledJob;
+import io.convener.core.internal.telemetry.Telemetry;
+import io.convener.spi.storage.JobLeaseStore;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -61,8 +64,9 @@ public final class ScheduledBackups extends AbstractModule {
   }
 
   @ProvidesIntoSet
-  ScheduledJob backupJob(Backups backups) {
-    return new BackupJob(backups, this);
+  @Singleton
+  ScheduledJob backupJob(Backups backups, Telemetry telemetry, JobLeaseStore leases) {
+    return new BackupJob(backups, this, telemetry, leases);
   }
 
   @Provides

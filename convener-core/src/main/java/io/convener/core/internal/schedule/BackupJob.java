@@ -7,10 +7,13 @@ import io.convener.api.backup.BackupRequest;
 import io.convener.api.backup.Backups;
 import io.convener.core.ScheduleSettings;
 import io.convener.core.ScheduledBackups;
+import io.convener.core.internal.telemetry.Telemetry;
+import io.convener.spi.storage.JobLeaseStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -38,10 +41,14 @@ public final class BackupJob implements ScheduledJob {
   private final Backups backups;
   private final ScheduledBackups schedule;
 
-  /** The job over these backups, as {@code schedule} says. */
-  public BackupJob(Backups backups, ScheduledBackups schedule) {
+  /**
+   * The job over these backups, as {@code schedule} says; registers the gauge of the last backup's
+   * age ({@code convener.backup.age}).
+   */
+  public BackupJob(Backups backups, ScheduledBackups schedule, Telemetry telemetry, JobLeaseStore leases) {
     this.backups = requireNonNull(backups, "backups");
     this.schedule = requireNonNull(schedule, "schedule");
+    BackupAge.register(telemetry, leases, Clock.systemUTC());
   }
 
   @Override

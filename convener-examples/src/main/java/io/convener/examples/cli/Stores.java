@@ -1,10 +1,12 @@
 package io.convener.examples.cli;
 
+import com.google.inject.Module;
 import io.convener.api.Convener;
 import io.convener.api.TenantId;
 import io.convener.core.Conveners;
 import io.convener.jdbc.Dialect;
 import io.convener.jdbc.JdbcSettings;
+import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Model.CommandSpec;
@@ -30,7 +32,13 @@ final class Stores {
    * or an option is malformed.
    */
   static Convener open(GlobalOptions options, CommandSpec command) {
+    return open(options, command, List.of());
+  }
+
+  /** As {@link #open(GlobalOptions, CommandSpec)}, with extra Guice modules installed beside the defaults. */
+  static Convener open(GlobalOptions options, CommandSpec command, List<Module> modules) {
     Conveners.Builder builder = Conveners.builder();
+    modules.forEach(builder::module);
     if (!options.regionDbs.isEmpty() && options.db != null) {
       throw new ParameterException(command.commandLine(), "give --db or --region-db, not both");
     }

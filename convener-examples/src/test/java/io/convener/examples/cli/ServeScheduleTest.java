@@ -61,7 +61,7 @@ class ServeScheduleTest {
           HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + metricsPort + "/metrics")).build(),
           HttpResponse.BodyHandlers.ofString());
       assertThat(scrape.statusCode()).isEqualTo(200);
-      assertThat(scrape.body()).contains("convener_backup_age").contains("convener_scheduled_runs_total");
+      assertThat(scrape.body()).contains("convener_backup_age_seconds").contains("convener_scheduled_runs_total");
       // Three runs at least, of which --backup-keep 2 leaves the newest two.
       Set<String> seen = ConcurrentHashMap.newKeySet();
       await().atMost(Duration.ofSeconds(60)).until(() -> {

@@ -1,6 +1,10 @@
 package io.convener.examples.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import com.sun.net.httpserver.HttpServer;
 import io.convener.api.Convener;
@@ -29,7 +33,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.nio.file.Path;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -37,13 +47,15 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The telemetry wiring of {@code serve}: an OTLP/HTTP receiver on loopback gets the traces (with the
- * ingest and champion spans) and the metrics, and {@code /metrics} answers in Prometheus text.
+ * ingest, champion and scheduled-backup spans) and the metrics, {@code /metrics} answers in
+ * Prometheus text, and it has every metric the Grafana dashboard queries.
  */
 class ServeTelemetryTest {
   private static final TenantId ACME = TenantId.of("acme");
   private static final Principal ADMIN = Principal.of(ACME, "admin", Role.ADMIN);
   private static final Instant AS_OF = Instant.parse("2026-03-02T00:00:00Z");
 
+  @TempDir Path dir;
   private final Map<String, StringBuilder> received = new ConcurrentHashMap<>();
   private HttpServer collector;
 
@@ -72,28 +84,56 @@ class ServeTelemetryTest {
   void tracesAndMetricsReachTheCollectorAndMetricsAnswerInPrometheusText() throws Exception {
     URI endpoint = URI.create("http://127.0.0.1:" + collector.getAddress().getPort());
     int metricsPort = freePort();
+    ServeSchedule schedule = ServeSchedule.of(dir.resolve("backups"), Duration.ofSeconds(2), 1,
+        new CommandLine(new ServeCommand()).getCommandSpec());
     String prometheus;
     try (ServeTelemetry telemetry = ServeTelemetry.create(endpoint, metricsPort, Duration.ofMinutes(10))) {
-      try (Convener convener = Conveners.builder().database("jdbc:h2:mem:serve-otel-" + UUID.randomUUID())
-          .inMemoryKeys().module(telemetry.module()).build()) {
+      Conveners.Builder builder = Conveners.builder().database("jdbc:sqlite:" + dir.resolve("convener.db"))
+          .keyDirectory(dir.resolve("keys"));
+      schedule.modules(telemetry.module()).forEach(builder::module);
+      try (Convener convener = builder.build()) {
         convener.ingest().submit(ADMIN, List.of(member("a"), member("b")), List.of(
             Event.builder(EventId.of("e1"), AS_OF.minus(Duration.ofDays(2)), EventKind.REPLY, MemberId.of("a"))
                 .targets(List.of(MemberId.of("b"))).build()));
         convener.champions().champions(ADMIN, ChampionQuery.builder().asOf(AS_OF).build());
-        HttpResponse<String> scrape = HttpClient.newHttpClient().send(
-            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + metricsPort + "/metrics")).build(),
-            HttpResponse.BodyHandlers.ofString());
-        assertThat(scrape.statusCode()).isEqualTo(200);
-        prometheus = scrape.body();
+        // The scheduled backup (every 2 s, a tick a second) completes a run, which the gauges then show.
+        await().atMost(Duration.ofSeconds(60)).until(() -> scrape(metricsPort).contains("convener_scheduled_runs_total{"));
+        prometheus = scrape(metricsPort);
       }
     }
     assertThat(prometheus).contains("# TYPE convener_gate_calls_total counter")
         .containsPattern("convener_gate_calls_total\\{.*convener_activity=\"ingest\".*\\} 1")
-        .contains("convener_ingest_rows_total").contains("convener_outbox_backlog");
+        .contains("convener_ingest_rows_total").contains("convener_outbox_backlog ")
+        .contains("convener_outbox_oldest_age_seconds").contains("convener_streams_live")
+        .contains("convener_backup_age_seconds");
+    assertThat(dashboardMetrics()).as("metrics of the Grafana dashboard").isNotEmpty()
+        .allSatisfy(name -> assertThat(prometheus).contains(name));
     assertThat(received).containsKeys("/v1/traces", "/v1/metrics");
     assertThat(received.get("/v1/traces").toString()).contains("ingest", "champion.rank", "champion.structure",
-        "storage ", ServeTelemetry.SERVICE);
+        "storage ", "scheduled backup", ServeTelemetry.SERVICE);
     assertThat(received.get("/v1/metrics").toString()).contains("convener.gate.calls", "convener.ingest.rows");
+  }
+
+  /** The convener_* metric names the dashboard's queries use. */
+  private static Set<String> dashboardMetrics() throws IOException {
+    Set<String> names = new TreeSet<>();
+    try (InputStream in = ServeTelemetry.class.getResourceAsStream("/grafana/convener-dashboard.json")) {
+      assertThat(in).as("the dashboard resource").isNotNull();
+      for (JsonNode panel : new ObjectMapper().readTree(in).path("panels")) {
+        for (JsonNode target : panel.path("targets")) {
+          Matcher m = Pattern.compile("convener_[a-z_]+").matcher(target.path("expr").asText());
+          while (m.find()) {
+            names.add(m.group());
+          }
+        }
+      }
+    }
+    return names;
+  }
+
+  private static String scrape(int port) throws IOException, InterruptedException {
+    return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics"))
+        .build(), HttpResponse.BodyHandlers.ofString()).body();
   }
 
   private static Member member(String id) {

@@ -34,8 +34,10 @@ final class JdbiOutboxUpkeepStore implements OutboxUpkeepStore {
         AND seq < (SELECT MAX(l.seq) FROM notification_outbox l WHERE l.tenant_id = :tenant
           AND l.recipient_id = notification_outbox.recipient_id)""";
 
-  static final String BACKLOG = "SELECT COUNT(*), MIN(created_at) FROM notification_outbox"
-      + " WHERE tenant_id = :tenant AND status IN ('QUEUED', 'SENT')";
+  static final String BACKLOG =
+      """
+      SELECT COUNT(*), MIN(created_at) FROM notification_outbox
+      WHERE tenant_id = :tenant AND status IN ('QUEUED', 'SENT')""";
 
   private final Database database;
 

@@ -5,7 +5,9 @@ import static java.util.Objects.requireNonNull;
 import io.convener.api.TenantId;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Per-tenant quotas of the public APIs, with a share per subject inside them. Each tenant has one
@@ -27,6 +29,12 @@ import java.util.Map;
  * A shared bucket costs a store read and a write transaction per call; when the store fails the
  * call is refused (fail closed) as rate limited, with a retry after one second.
  *
+ * <p>Trusted bulk work: a host that syncs consent or members in process, or a back-office job, runs
+ * it as a subject of its own and names that subject with {@link #withUnmeteredSubject(String)}.
+ * Its calls take no token from any bucket; they still pass the gate in every other way (roles,
+ * consent, the provenance log). Name only subjects the host's own code uses: the token issuer
+ * decides who can present a subject over HTTP.
+ *
  * <p>Defaults ({@link #defaults()}): {@value #DEFAULT_CALLS} calls per minute for every API, of
  * which one subject may use {@value #DEFAULT_SUBJECT_SHARE}, in memory.
  *
@@ -38,9 +46,10 @@ import java.util.Map;
  * @param perTenant quotas of single tenants, by API name, family or {@value #ALL}
  * @param sharedStore whether the buckets live in the store, shared by every node, rather than in
  *     memory
+ * @param unmeteredSubjects subjects whose calls are not counted against any quota: trusted bulk work
  */
 public record RateLimits(Quota defaultQuota, Map<String, Quota> perApi, double subjectShare,
-    Map<TenantId, Map<String, Quota>> perTenant, boolean sharedStore) {
+    Map<TenantId, Map<String, Quota>> perTenant, boolean sharedStore, Set<String> unmeteredSubjects) {
   /** The name of a tenant's quota that covers every API it has no other quota for. */
   public static final String ALL = "*";
 
@@ -60,11 +69,12 @@ public record RateLimits(Quota defaultQuota, Map<String, Quota> perApi, double s
     Map<TenantId, Map<String, Quota>> tenants = new HashMap<>();
     requireNonNull(perTenant, "perTenant").forEach((t, q) -> tenants.put(t, Map.copyOf(q)));
     perTenant = Map.copyOf(tenants);
+    unmeteredSubjects = Set.copyOf(requireNonNull(unmeteredSubjects, "unmeteredSubjects"));
   }
 
   /** These quotas, in memory, with no tenant's own. */
   public RateLimits(Quota defaultQuota, Map<String, Quota> perApi, double subjectShare) {
-    this(defaultQuota, perApi, subjectShare, Map.of(), false);
+    this(defaultQuota, perApi, subjectShare, Map.of(), false, Set.of());
   }
 
   /** These quotas with the default subject share, in memory, with no tenant's own. */
@@ -143,7 +153,7 @@ public record RateLimits(Quota defaultQuota, Map<String, Quota> perApi, double s
   public RateLimits with(String api, Quota quota) {
     Map<String, Quota> copy = new HashMap<>(perApi);
     copy.put(requireNonNull(api, "api"), requireNonNull(quota, "quota"));
-    return new RateLimits(defaultQuota, copy, subjectShare, perTenant, sharedStore);
+    return new RateLimits(defaultQuota, copy, subjectShare, perTenant, sharedStore, unmeteredSubjects);
   }
 
   /**
@@ -155,12 +165,12 @@ public record RateLimits(Quota defaultQuota, Map<String, Quota> perApi, double s
     Map<String, Quota> own = new HashMap<>(tenants.getOrDefault(requireNonNull(tenant, "tenant"), Map.of()));
     own.put(requireNonNull(api, "api"), requireNonNull(quota, "quota"));
     tenants.put(tenant, own);
-    return new RateLimits(defaultQuota, perApi, subjectShare, tenants, sharedStore);
+    return new RateLimits(defaultQuota, perApi, subjectShare, tenants, sharedStore, unmeteredSubjects);
   }
 
   /** A copy in which one subject may use this fraction, in (0, 1], of each quota. */
   public RateLimits withSubjectShare(double share) {
-    return new RateLimits(defaultQuota, perApi, share, perTenant, sharedStore);
+    return new RateLimits(defaultQuota, perApi, share, perTenant, sharedStore, unmeteredSubjects);
   }
 
   /**
@@ -168,7 +178,22 @@ public record RateLimits(Quota defaultQuota, Map<String, Quota> perApi, double s
    * database. See the class documentation for the cost and the failure mode.
    */
   public RateLimits withSharedStore() {
-    return new RateLimits(defaultQuota, perApi, subjectShare, perTenant, true);
+    return new RateLimits(defaultQuota, perApi, subjectShare, perTenant, true, unmeteredSubjects);
+  }
+
+  /**
+   * A copy in which the calls of {@code subject} (in any tenant) take no token from any bucket:
+   * for trusted bulk work, as the class describes.
+   */
+  public RateLimits withUnmeteredSubject(String subject) {
+    Set<String> copy = new HashSet<>(unmeteredSubjects);
+    copy.add(requireNonNull(subject, "subject"));
+    return new RateLimits(defaultQuota, perApi, subjectShare, perTenant, sharedStore, copy);
+  }
+
+  /** Whether the subject's calls count against the quotas. */
+  public boolean metered(String subject) {
+    return !unmeteredSubjects.contains(subject);
   }
 
   /**

@@ -104,4 +104,22 @@ class SharedQuotasTest {
     assertThat(acme).as("in memory each node would let %d through", QUOTA).isBetween(QUOTA, QUOTA + QUOTA / 10);
     assertThat(accepted(GLOBEX, 30)).as("globex's own quota, over both nodes").isBetween(5, 6);
   }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"sqlite", "postgresql"})
+  void anUnmeteredSubjectsBulkWorkPassesTheQuotaAndIsStillLogged(String kind) throws SQLException {
+    start(kind, RateLimits.defaults().withSubjectShare(1)
+        .with("provenance.query", new RateLimits.Quota(QUOTA, Duration.ofMinutes(1)))
+        .withUnmeteredSubject("bulk-sync")
+        .withSharedStore());
+    Principal sync = Principal.of(ACME, "bulk-sync", Role.COMPLIANCE_OFFICER);
+    for (int i = 0; i < 3 * QUOTA; i++) {
+      nodes.get(i % 2).provenance().query(sync, ProvenanceQuery.builder().limit(1).build());
+    }
+    assertThat(accepted(ACME, 3 * QUOTA)).as("the other subjects still share the tenant's quota")
+        .isBetween(QUOTA, QUOTA + QUOTA / 10);
+    long logged = nodes.get(0).provenance().query(Principal.of(ACME, "bulk-sync", Role.COMPLIANCE_OFFICER),
+        ProvenanceQuery.builder().agent("bulk-sync").activity("provenance.query").limit(1000).build()).entries().size();
+    assertThat(logged).as("every bulk call left its entry").isGreaterThanOrEqualTo(3 * QUOTA);
+  }
 }

@@ -101,6 +101,8 @@ class SharedIdempotencyTest {
 
   @Test
   void nodeBReplaysNodeAsResponseAndRefusesAnotherBodyWith422() {
+    // node B appends to the log first, so that it holds the log's head when node A appends after it
+    assertThat(post(1, "warm-up", BODY).status()).isEqualTo(200);
     Client.Reply first = post(0, "order-1", BODY);
     assertThat(first.status()).as(first.raw().body()).isEqualTo(200);
 

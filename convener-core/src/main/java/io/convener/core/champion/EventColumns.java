@@ -49,6 +49,15 @@ final class EventColumns {
     }
   }
 
+  /**
+   * The bytes the columns take on the heap, by estimate: the primitive columns at their capacity,
+   * the targets, the id arena and the interned tag lists (about 100 bytes each).
+   */
+  long estimatedHeapBytes() {
+    long perEvent = 8 + 4 + 1 + 8 + 4 + 8 + 4; // at, actor, kind, weight, targetEnd, ids, tags
+    return perEvent * at.length + 4L * targets.length + idBytes.estimatedHeapBytes() + 100L * tagSets.size();
+  }
+
   /** Appends one event, resolving member ids through the roster. */
   void append(Event e, Roster roster) {
     int a = roster.indexOf(e.actor()); // before the targets: new members are numbered in order of appearance

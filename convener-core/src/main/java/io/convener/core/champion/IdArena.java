@@ -18,6 +18,15 @@ final class IdArena {
   private final List<byte[]> chunks = new ArrayList<>(List.of(new byte[4096]));
   private int used;
 
+  /** The bytes the arena's chunks take on the heap. */
+  long estimatedHeapBytes() {
+    long sum = 0;
+    for (byte[] c : chunks) {
+      sum += 16 + c.length;
+    }
+    return sum;
+  }
+
   /** Stores an id; returns its address. */
   long add(String id) {
     byte[] utf8 = id.getBytes(StandardCharsets.UTF_8);

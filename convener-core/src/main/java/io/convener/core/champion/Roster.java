@@ -17,6 +17,14 @@ final class Roster {
   private Member[] members = new Member[16];
   private int size;
 
+  /**
+   * The bytes the roster takes on the heap, by estimate: per member a map entry, its id text and
+   * boxed index (about 100 bytes) and its record (about 120 bytes).
+   */
+  long estimatedHeapBytes() {
+    return 16L + 4L * members.length + 220L * size;
+  }
+
   /** The index of the member, adding an id-only record when it is new. */
   int indexOf(MemberId id) {
     Integer i = index.get(id.value());

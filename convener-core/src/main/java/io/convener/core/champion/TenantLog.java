@@ -164,6 +164,13 @@ final class TenantLog {
     }
   }
 
+  /** The bytes the log takes on the heap, by estimate; its pending batches are not counted. */
+  long estimatedHeapBytes() {
+    synchronized (lock) {
+      return roster.estimatedHeapBytes() + events.estimatedHeapBytes();
+    }
+  }
+
   /** The tenant as it is now. */
   Snapshot snapshot() {
     synchronized (lock) {

@@ -2,6 +2,8 @@ package io.convener.core.champion;
 
 import static java.util.Objects.requireNonNull;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.convener.api.TenantId;
 import io.convener.api.model.Event;
 import io.convener.api.model.Member;
@@ -15,18 +17,23 @@ import jakarta.inject.Provider;
 import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The per-tenant {@link TenantLog}s, loaded on first read and kept current by the ingest feed, so a
  * read reflects every event ingested before it without going back to the store. A batch that
- * cannot be applied drops the tenant's log: the next read loads it again. Thread-safe.
+ * cannot be applied drops the tenant's log: the next read loads it again.
+ *
+ * <p>The logs of all tenants together stay within {@link ChampionMemory#logBytes()}: past it the
+ * tenant used least recently is dropped (Caffeine, weighed by {@link
+ * TenantLog#estimatedHeapBytes()} after its load and after each batch), and its next read loads it
+ * again from its persisted event blocks. A snapshot already handed out stays valid. Thread-safe.
  */
 @Singleton
 final class TenantLogs implements IngestListener {
-  private final ConcurrentMap<TenantId, Holder> logs = new ConcurrentHashMap<>();
+  private final Cache<TenantId, Holder> cache;
+  private final ConcurrentMap<TenantId, Holder> logs;
   private final MemberStore members;
   private final EventStore events;
   private final @Nullable EventBlockStore blocks;
@@ -34,7 +41,14 @@ final class TenantLogs implements IngestListener {
   private final Provider<IngestFeed> feed;
 
   @Inject
-  TenantLogs(MemberStore members, EventStore events, Optional<EventBlockStore> blocks, Provider<IngestFeed> feed) {
+  TenantLogs(MemberStore members, EventStore events, Optional<EventBlockStore> blocks, Provider<IngestFeed> feed,
+      ChampionMemory memory) {
+    this.cache = Caffeine.newBuilder()
+        .maximumWeight(ChampionMemory.maximumWeight(memory.logBytes()))
+        .weigher((TenantId t, Holder h) -> ChampionMemory.weight(h.bytes))
+        .executor(Runnable::run)
+        .build();
+    this.logs = cache.asMap();
     this.members = requireNonNull(members, "members");
     this.events = requireNonNull(events, "events");
     this.blocks = blocks.orElse(null);
@@ -52,7 +66,9 @@ final class TenantLogs implements IngestListener {
     f.sync(tenant);
     Holder h = logs.computeIfAbsent(tenant, t -> new Holder());
     try {
-      h.ensureLoaded(tenant, members, events, blocks, () -> f.sync(tenant));
+      if (h.ensureLoaded(tenant, members, events, blocks, () -> f.sync(tenant))) {
+        weigh(tenant, h);
+      }
     } catch (RuntimeException e) {
       logs.remove(tenant, h);
       throw e;
@@ -71,6 +87,30 @@ final class TenantLogs implements IngestListener {
     logs.clear();
   }
 
+  /** The estimated bytes every kept log takes together. */
+  long keptBytes() {
+    cache.cleanUp();
+    long sum = 0;
+    for (Holder h : logs.values()) {
+      sum += h.bytes;
+    }
+    return sum;
+  }
+
+  /** How many tenants have a kept log. */
+  long keptTenants() {
+    cache.cleanUp();
+    return cache.estimatedSize();
+  }
+
+  /** Weighs the tenant's log again now that it changed, which may evict it or others. */
+  private void weigh(TenantId tenant, Holder h) {
+    if (h.isLoaded()) {
+      h.bytes = h.log.estimatedHeapBytes();
+      logs.replace(tenant, h, h);
+    }
+  }
+
   @Override
   public void membersUpserted(TenantId tenant, List<Member> upserted) {
     Holder h = logs.get(tenant);
@@ -79,6 +119,7 @@ final class TenantLogs implements IngestListener {
     }
     try {
       h.log.membersUpserted(upserted);
+      weigh(tenant, h);
     } catch (RuntimeException e) {
       logs.remove(tenant, h);
       throw e;
@@ -93,6 +134,7 @@ final class TenantLogs implements IngestListener {
     }
     try {
       h.log.eventsStored(stored);
+      weigh(tenant, h);
     } catch (RuntimeException e) {
       logs.remove(tenant, h);
       throw e;
@@ -103,17 +145,22 @@ final class TenantLogs implements IngestListener {
   private static final class Holder {
     final TenantLog log = new TenantLog();
     private boolean loaded;
+    /** The log's estimated bytes as of its last weighing; 0 until it is loaded. */
+    volatile long bytes;
 
     synchronized boolean isLoaded() {
       return loaded;
     }
 
-    synchronized void ensureLoaded(
+    /** Loads the log unless it is loaded; true if this call loaded it. */
+    synchronized boolean ensureLoaded(
         TenantId tenant, MemberStore m, EventStore e, @Nullable EventBlockStore b, Runnable catchUp) {
-      if (!loaded) {
-        log.load(tenant, m, e, b, catchUp);
-        loaded = true;
+      if (loaded) {
+        return false;
       }
+      log.load(tenant, m, e, b, catchUp);
+      loaded = true;
+      return true;
     }
   }
 }

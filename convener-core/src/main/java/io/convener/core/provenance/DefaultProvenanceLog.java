@@ -6,6 +6,8 @@ import io.convener.api.Principal;
 import io.convener.api.Role;
 import io.convener.api.TenantId;
 import io.convener.api.provenance.Checkpoint;
+import io.convener.api.provenance.CheckpointCursor;
+import io.convener.api.provenance.CheckpointPage;
 import io.convener.api.provenance.ConsistencyProof;
 import io.convener.api.provenance.EntryProof;
 import io.convener.api.provenance.InclusionProof;
@@ -30,6 +32,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.Function;
 
@@ -40,6 +43,8 @@ import java.util.function.Function;
  */
 final class DefaultProvenanceLog implements ProvenanceLog {
   private static final Role[] READERS = {Role.COMPLIANCE_OFFICER, Role.ADMIN};
+  /** The most checkpoints one page of the feed holds. */
+  static final int MAX_CHECKPOINTS = 1000;
 
   private final Gate gate;
   private final Ledger ledger;
@@ -123,6 +128,21 @@ final class DefaultProvenanceLog implements ProvenanceLog {
         new TreeHead(tenant, head.size(), head.root(), clock.instant()), key.name(), key.keys());
     store.saveCheckpoint(tenant, checkpoint);
     return checkpoint;
+  }
+
+  @Override
+  public CheckpointPage checkpoints(Principal principal, CheckpointCursor after, int limit) {
+    requireNonNull(after, "after");
+    if (limit < 1 || limit > MAX_CHECKPOINTS) {
+      throw new IllegalArgumentException("limit must be 1 to " + MAX_CHECKPOINTS + ", got " + limit);
+    }
+    return gate.invoke(principal, this.<CheckpointPage>call("provenance.checkpoints", tenant -> {
+      List<Checkpoint> page = store.checkpointsAfter(tenant, after, limit);
+      SigningKey key = keys.signingKey(tenant);
+      return new CheckpointPage(page,
+          page.size() == limit ? Optional.of(CheckpointCursor.of(page.get(page.size() - 1))) : Optional.empty(),
+          CheckpointSigner.verifierKey(key.name(), key.keys().getPublic()));
+    }).inputs(() -> Map.of("after", after.toString(), "limit", limit)).build());
   }
 
   @Override

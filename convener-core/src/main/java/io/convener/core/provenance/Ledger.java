@@ -116,7 +116,7 @@ final class Ledger implements ProvenanceRecorder {
     log.lock.lock();
     try {
       for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-        if (log.frontier == null) {
+        if (log.frontier == null || !covers(log.frontier, drafts)) {
           log.load();
         }
         PreparedAppend append = PreparedAppend.of(tenant, drafts, log.frontier, timeAfter(log));
@@ -165,7 +165,11 @@ final class Ledger implements ProvenanceRecorder {
         try {
           R result = store.inTransaction(tenant, () -> {
             R r = work.get();
-            made[0] = PreparedAppend.of(tenant, List.of(requireNonNull(draft.apply(r), "draft")), current, at);
+            EntryDraft d = requireNonNull(draft.apply(r), "draft");
+            if (!covers(current, List.of(d))) {
+              throw new AppendedFirst(); // it names an entry another process appended: reload the head
+            }
+            made[0] = PreparedAppend.of(tenant, List.of(d), current, at);
             if (!store.append(tenant, current.size(), made[0].rows(), made[0].head(), List.of())) {
               throw new AppendedFirst();
             }
@@ -186,7 +190,21 @@ final class Ledger implements ProvenanceRecorder {
     }
   }
 
-  /** The time of the next entry: now, but never before the last entry's. */
+  /**
+   * Whether every entry the drafts name ({@code causedBy}, {@code replayOf}) is in the log as far as
+   * {@code frontier} knows it. One that is not was appended by another process after this one last
+   * read the head (a response node A kept and node B replays): the head is read again.
+   */
+  private static boolean covers(MerkleAccumulator frontier, List<EntryDraft> drafts) {
+    for (EntryDraft d : drafts) {
+      if (d.causedBy().orElse(-1) >= frontier.size() || d.replayOf().orElse(-1) >= frontier.size()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+    /** The time of the next entry: now, but never before the last entry's. */
   private Instant timeAfter(TenantLog log) {
     Instant now = clock.instant();
     return now.isBefore(log.lastAt) ? log.lastAt : now;

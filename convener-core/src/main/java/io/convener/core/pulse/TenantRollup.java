@@ -113,7 +113,7 @@ final class TenantRollup {
     if (by == message.author() || atMillis < message.atMillis()) {
       return;
     }
-    Day day = tracks.get(message.author()).days.get(message.day());
+    Day day = tracks.get(message.author()).get(message.day());
     long known = day.answeredAt[message.slot()];
     if (known < 0 || atMillis < known) {
       day.answeredAt[message.slot()] = atMillis;

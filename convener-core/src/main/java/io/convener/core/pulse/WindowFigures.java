@@ -43,8 +43,9 @@ final class WindowFigures {
     int lastDay = (int) Math.floorDiv(until - 1, TenantRollup.DAY_MILLIS);
     int maxMessages = 0;
     for (int m : members) {
-      for (Day d : rollup.track(m).between(firstDay, lastDay).values()) {
-        maxMessages += d.messages;
+      Track track = rollup.track(m);
+      for (int k = track.from(firstDay), end = track.to(lastDay); k < end; k++) {
+        maxMessages += track.dayAt(k).messages;
       }
     }
     WindowFigures f = new WindowFigures(members.length, maxMessages);
@@ -59,9 +60,10 @@ final class WindowFigures {
   private void readMember(TenantRollup rollup, int i, int m, long from, long until, long cutoff,
       int firstDay, int lastDay, Map<Integer, Set<Integer>> targets) {
     Track track = rollup.track(m);
-    for (Map.Entry<Integer, Day> e : track.between(firstDay, lastDay).entrySet()) {
-      long base = e.getKey() * TenantRollup.DAY_MILLIS;
-      Day d = e.getValue();
+    for (int k = track.from(firstDay), end = track.to(lastDay); k < end; k++) {
+      int epochDay = track.epochDay(k);
+      long base = epochDay * TenantRollup.DAY_MILLIS;
+      Day d = track.dayAt(k);
       boolean whole = base >= from && base + TenantRollup.DAY_MILLIS <= until;
       if (whole) {
         activity[i] += d.activity;
@@ -74,7 +76,7 @@ final class WindowFigures {
         if (whole || in(base + d.scoreTimes[j], from, until)) {
           scored++;
           scoreSum += d.scores[j];
-          double[] day = dailyScores.computeIfAbsent(e.getKey(), x -> new double[2]);
+          double[] day = dailyScores.computeIfAbsent(epochDay, x -> new double[2]);
           day[0] += d.scores[j];
           day[1]++;
         }
@@ -126,9 +128,9 @@ final class WindowFigures {
 
   private static Set<Integer> targetsOf(Track track, long from, long until, int firstDay, int lastDay) {
     Set<Integer> out = new HashSet<>();
-    for (Map.Entry<Integer, Day> e : track.between(firstDay, lastDay).entrySet()) {
-      long base = e.getKey() * TenantRollup.DAY_MILLIS;
-      Day d = e.getValue();
+    for (int k = track.from(firstDay), end = track.to(lastDay); k < end; k++) {
+      long base = track.epochDay(k) * TenantRollup.DAY_MILLIS;
+      Day d = track.dayAt(k);
       for (int j = 0; j < d.ties; j++) {
         if (in(base + d.tieTimes[j], from, until)) {
           out.add(d.tieTargets[j]);

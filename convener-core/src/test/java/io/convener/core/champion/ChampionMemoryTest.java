@@ -23,17 +23,19 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * The window states and structures kept between requests stay within {@link ChampionMemory}
- * however many tenants are served, and a tenant whose state was dropped gets the same answer when
- * it is built again.
+ * The tenant logs, window states and structures kept between requests stay within {@link
+ * ChampionMemory} however many tenants are served, and a tenant whose state or log was dropped gets
+ * the same answer when it is built again, events ingested while it was dropped included.
  */
 class ChampionMemoryTest {
   private static final int TENANTS = 24;
+  private static final long LOG_BUDGET = 48 * 1024;
   private static final long WINDOW_BUDGET = 12 * 1024;
   private static final long STRUCTURE_BUDGET = 4 * 1024;
 
   /** The champion caches of one Convener, injected by its own injector. */
   static final class Caches {
+    @Inject TenantLogs logs;
     @Inject WindowCache windows;
     @Inject StructureCache structures;
   }
@@ -85,14 +87,15 @@ class ChampionMemoryTest {
   void manyTenantsStayWithinTheBudgetAndDroppedTenantsGetTheSameAnswers() {
     List<List<String>> expected = new ArrayList<>();
     Caches unbounded = new Caches();
-    try (Convener c = open(unbounded, new ChampionMemory(1L << 30, 1L << 30))) {
+    try (Convener c = open(unbounded, new ChampionMemory(1L << 30, 1L << 30, 1L << 30))) {
       for (int i = 0; i < TENANTS; i++) {
         expected.add(rank(c, tenant(c, i)));
       }
       assertThat(unbounded.windows.keptTenants()).as("an ample budget keeps every tenant").isEqualTo(TENANTS);
+      assertThat(unbounded.logs.keptTenants()).as("an ample budget keeps every log").isEqualTo(TENANTS);
     }
     Caches bounded = new Caches();
-    try (Convener c = open(bounded, new ChampionMemory(WINDOW_BUDGET, STRUCTURE_BUDGET))) {
+    try (Convener c = open(bounded, new ChampionMemory(LOG_BUDGET, WINDOW_BUDGET, STRUCTURE_BUDGET))) {
       List<Scenario> tenants = new ArrayList<>();
       for (int i = 0; i < TENANTS; i++) {
         tenants.add(tenant(c, i));
@@ -100,24 +103,26 @@ class ChampionMemoryTest {
       for (int round = 0; round < 2; round++) {
         for (int i = 0; i < TENANTS; i++) {
           assertThat(rank(c, tenants.get(i))).as("tenant %d, round %d", i, round).isEqualTo(expected.get(i));
+          assertThat(bounded.logs.keptBytes()).isLessThanOrEqualTo(LOG_BUDGET);
           assertThat(bounded.windows.keptBytes()).isLessThanOrEqualTo(WINDOW_BUDGET);
           assertThat(bounded.structures.keptBytes()).isLessThanOrEqualTo(STRUCTURE_BUDGET);
         }
       }
       assertThat(bounded.windows.keptTenants()).as("tenants were dropped").isBetween(1L, TENANTS / 2L);
+      assertThat(bounded.logs.keptTenants()).as("logs were dropped").isBetween(1L, TENANTS / 2L);
     }
   }
 
   @Test
   void threadsRankingTenantsAtOnceUnderATightBudgetGetTheirOwnAnswers() throws Exception {
     List<List<String>> expected = new ArrayList<>();
-    try (Convener c = open(new Caches(), new ChampionMemory(1L << 30, 1L << 30))) {
+    try (Convener c = open(new Caches(), new ChampionMemory(1L << 30, 1L << 30, 1L << 30))) {
       for (int i = 0; i < 8; i++) {
         expected.add(rank(c, tenant(c, i)));
       }
     }
     Caches bounded = new Caches();
-    try (Convener c = open(bounded, new ChampionMemory(4 * 1024, 2 * 1024))) {
+    try (Convener c = open(bounded, new ChampionMemory(16 * 1024, 4 * 1024, 2 * 1024))) {
       List<Scenario> tenants = new ArrayList<>();
       for (int i = 0; i < 8; i++) {
         tenants.add(tenant(c, i));
@@ -141,15 +146,42 @@ class ChampionMemoryTest {
       } finally {
         pool.shutdown();
       }
+      assertThat(bounded.logs.keptBytes()).isLessThanOrEqualTo(16 * 1024);
       assertThat(bounded.windows.keptBytes()).isLessThanOrEqualTo(4 * 1024);
       assertThat(bounded.structures.keptBytes()).isLessThanOrEqualTo(2 * 1024);
     }
   }
 
   @Test
+  void aTenantWhoseLogWasDroppedSeesWhatWasIngestedMeanwhile() {
+    List<String> expected;
+    try (Convener c = open(new Caches(), new ChampionMemory(1L << 30, 1L << 30, 1L << 30))) {
+      Scenario s = tenant(c, 5);
+      s.ingest(s.event(EventKind.REPLY, "f", 9, "a"), s.event(EventKind.MENTION, "e", 7, "b"));
+      expected = rank(c, s);
+    }
+    Caches bounded = new Caches();
+    // room for about one tenant's log: ranking the others drops the first
+    try (Convener c = open(bounded, new ChampionMemory(12 * 1024, 1L << 30, 1L << 30))) {
+      Scenario first = tenant(c, 5);
+      rank(c, first);
+      assertThat(bounded.logs.loaded(first.tenant)).isTrue();
+      for (int i = 0; i < 4; i++) {
+        rank(c, tenant(c, 10 + i));
+      }
+      assertThat(bounded.logs.loaded(first.tenant)).as("the first tenant's log was dropped").isFalse();
+      first.ingest(first.event(EventKind.REPLY, "f", 9, "a"), first.event(EventKind.MENTION, "e", 7, "b"));
+      assertThat(rank(c, first)).isEqualTo(expected);
+      assertThat(bounded.logs.keptBytes()).isLessThanOrEqualTo(12 * 1024);
+    }
+  }
+
+  @Test
   void budgetsArePositive() {
-    assertThatThrownBy(() -> new ChampionMemory(0, 1)).hasMessageContaining("windowBytes");
-    assertThatThrownBy(() -> new ChampionMemory(1, -5)).hasMessageContaining("structureBytes");
+    assertThatThrownBy(() -> new ChampionMemory(0, 1, 1)).hasMessageContaining("logBytes");
+    assertThatThrownBy(() -> new ChampionMemory(1, 0, 1)).hasMessageContaining("windowBytes");
+    assertThatThrownBy(() -> new ChampionMemory(1, 1, -5)).hasMessageContaining("structureBytes");
+    assertThat(ChampionMemory.defaults().logBytes()).isEqualTo(Runtime.getRuntime().maxMemory() / 3);
     assertThat(ChampionMemory.defaults().windowBytes()).isEqualTo(Runtime.getRuntime().maxMemory() / 4);
   }
 }

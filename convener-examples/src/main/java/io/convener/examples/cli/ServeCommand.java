@@ -15,6 +15,7 @@ import java.util.concurrent.CountDownLatch;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParentCommand;
@@ -35,6 +36,8 @@ import picocli.CommandLine.Spec;
 final class ServeCommand implements Callable<Integer> {
   @ParentCommand ConvenerCommand root;
   @Spec CommandSpec spec;
+
+  @Mixin QuotaOptions quotas = new QuotaOptions();
 
   @Option(names = "--bind", paramLabel = "HOST", description = "Address to listen on (default: ${DEFAULT-VALUE})")
   String bind = "127.0.0.1";
@@ -88,7 +91,8 @@ final class ServeCommand implements Callable<Integer> {
           + " is not a port (1 to 65535)");
     }
     try (ServeTelemetry telemetry = ServeTelemetry.create(otlpEndpoint, metricsPort, Duration.ofSeconds(10));
-        Convener convener = Stores.open(root.options, spec, schedule.modules(telemetry.module()))) {
+        Convener convener = Stores.open(root.options, spec, quotas.settings(spec),
+            schedule.modules(telemetry.module()))) {
       ConvenerHttpServer.Builder builder = ConvenerHttpServer.builder(convener, verifier).bind(bind, port)
           .openTelemetry(telemetry.api());
       if (keystore != null) {
@@ -143,7 +147,7 @@ final class ServeCommand implements Callable<Integer> {
   }
 
   private String env(String name, String option) {
-    String value = System.getenv(name);
+    String value = root.options.env.apply(name);
     if (value == null || value.isEmpty()) {
       throw new ParameterException(spec.commandLine(), "environment variable " + name + " (" + option + ") is not set");
     }

@@ -3,6 +3,7 @@ package io.convener.examples.cli;
 import com.google.inject.Module;
 import io.convener.api.Convener;
 import io.convener.api.TenantId;
+import io.convener.core.ConvenerSettings;
 import io.convener.core.Conveners;
 import io.convener.jdbc.Dialect;
 import io.convener.jdbc.JdbcSettings;
@@ -32,12 +33,21 @@ final class Stores {
    * or an option is malformed.
    */
   static Convener open(GlobalOptions options, CommandSpec command) {
-    return open(options, command, List.of());
+    return open(options, command, null);
   }
 
-  /** As {@link #open(GlobalOptions, CommandSpec)}, with extra Guice modules installed beside the defaults. */
-  static Convener open(GlobalOptions options, CommandSpec command, List<Module> modules) {
+  /** As {@link #open(GlobalOptions, CommandSpec)}, with these settings unless null. */
+  static Convener open(GlobalOptions options, CommandSpec command, @Nullable ConvenerSettings settings) {
+    return open(options, command, settings, List.of());
+  }
+
+  /** As {@link #open(GlobalOptions, CommandSpec, ConvenerSettings)}, with extra Guice modules installed beside the defaults. */
+  static Convener open(GlobalOptions options, CommandSpec command, @Nullable ConvenerSettings settings,
+      List<Module> modules) {
     Conveners.Builder builder = Conveners.builder();
+    if (settings != null) {
+      builder.settings(settings);
+    }
     modules.forEach(builder::module);
     if (!options.regionDbs.isEmpty() && options.db != null) {
       throw new ParameterException(command.commandLine(), "give --db or --region-db, not both");

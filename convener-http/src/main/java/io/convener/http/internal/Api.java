@@ -59,6 +59,7 @@ public final class Api {
     new ChampionRoutes(convener, Clock.systemUTC()).register(router);
     new TrustRoutes(convener).register(router);
     new ProvenanceRoutes(convener).register(router);
+    new CheckpointFeedRoutes(convener).register(router);
     new NotificationRoutes(convener).register(router);
     new AdminRoutes(convener).register(router);
     streams.put(EventStream.ROUTE, new EventStream(convener.notifier(), heartbeat, STREAM_QUEUE));

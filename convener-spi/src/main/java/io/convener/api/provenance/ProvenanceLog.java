@@ -39,6 +39,18 @@ public interface ProvenanceLog {
   Checkpoint checkpoint(Principal principal);
 
   /**
+   * The tenant's checkpoint feed: up to {@code limit} signed checkpoints after {@code after}, in the
+   * order they were signed (several nodes and scheduled runs sign them; each is kept when signed),
+   * with the verifier key that checks them. An outside witness keeps the last one it checked, and
+   * checks each new one against it with {@link #consistencyProof}.
+   *
+   * @param after the last position the reader has seen; {@link CheckpointCursor#start()} for all
+   * @param limit 1 to 1000
+   * @throws IllegalArgumentException when {@code limit} is out of range
+   */
+  CheckpointPage checkpoints(Principal principal, CheckpointCursor after, int limit);
+
+  /**
    * The signed-note verifier key of the tenant's checkpoint signing key: the one line an auditor
    * needs to check checkpoints, {@code <name>+<key id>+<base64 key>}.
    */

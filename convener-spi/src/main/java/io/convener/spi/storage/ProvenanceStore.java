@@ -2,8 +2,10 @@ package io.convener.spi.storage;
 
 import io.convener.api.TenantId;
 import io.convener.api.provenance.Checkpoint;
+import io.convener.api.provenance.CheckpointCursor;
 import io.convener.api.provenance.ProvenanceQuery;
 import io.convener.api.provenance.Sha256Hash;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -112,6 +114,19 @@ public interface ProvenanceStore {
 
   /** The checkpoints kept for the tenant, by tree size then time. */
   List<Checkpoint> checkpoints(TenantId tenant);
+
+  /**
+   * Up to {@code limit} of the checkpoints kept for the tenant that come after {@code after} in the
+   * order they were signed (timestamp, then tree size). The default filters {@link
+   * #checkpoints(TenantId)}; a store that keeps many overrides it with one query.
+   */
+  default List<Checkpoint> checkpointsAfter(TenantId tenant, CheckpointCursor after, int limit) {
+    return checkpoints(tenant).stream()
+        .filter(after::precedes)
+        .sorted(Comparator.comparing(CheckpointCursor::of))
+        .limit(limit)
+        .toList();
+  }
 
   /** The tenant's checkpoint signing key, if one was saved. */
   Optional<StoredSigningKey> signingKey(TenantId tenant);

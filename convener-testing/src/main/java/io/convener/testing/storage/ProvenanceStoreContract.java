@@ -8,6 +8,7 @@ import io.convener.api.Role;
 import io.convener.api.TenantId;
 import io.convener.api.provenance.Agent;
 import io.convener.api.provenance.Checkpoint;
+import io.convener.api.provenance.CheckpointCursor;
 import io.convener.api.provenance.Outcome;
 import io.convener.api.provenance.ProvenanceEntry;
 import io.convener.api.provenance.ProvenanceQuery;
@@ -253,6 +254,25 @@ public abstract class ProvenanceStoreContract {
 
     assertThat(s().provenance().checkpoints(ACME)).containsExactly(first, second);
     assertThatThrownBy(() -> s().provenance().saveCheckpoint(GLOBEX, first)).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void theCheckpointFeedListsBySigningTimeThenSizeAfterTheCursor() {
+    Checkpoint first = checkpoint(ACME, 9, T0);
+    Checkpoint rewritten = checkpoint(ACME, 4, T0.plusSeconds(1)); // smaller, but signed later
+    Checkpoint sameMillis = checkpoint(ACME, 6, T0.plusSeconds(1));
+    Checkpoint last = checkpoint(ACME, 12, T0.plusSeconds(2));
+    for (Checkpoint c : List.of(last, sameMillis, first, rewritten)) {
+      s().provenance().saveCheckpoint(ACME, c);
+    }
+    s().provenance().saveCheckpoint(GLOBEX, checkpoint(GLOBEX, 1, T0));
+
+    assertThat(s().provenance().checkpointsAfter(ACME, CheckpointCursor.start(), 10))
+        .containsExactly(first, rewritten, sameMillis, last);
+    assertThat(s().provenance().checkpointsAfter(ACME, CheckpointCursor.start(), 2)).containsExactly(first, rewritten);
+    assertThat(s().provenance().checkpointsAfter(ACME, CheckpointCursor.of(rewritten), 10)).containsExactly(sameMillis, last);
+    assertThat(s().provenance().checkpointsAfter(ACME, CheckpointCursor.of(last), 10)).isEmpty();
+    assertThat(s().provenance().checkpointsAfter(GLOBEX, CheckpointCursor.start(), 10)).hasSize(1);
   }
 
   static Checkpoint checkpoint(TenantId tenant, long size, Instant at) {

@@ -78,12 +78,16 @@ final class TenantRateLimiter {
   }
 
   /**
-   * Takes one token of the subject's share and one of the tenant's bucket for the API.
+   * Takes one token of the subject's share and one of the tenant's bucket for the API; nothing for
+   * an unmetered subject ({@link RateLimits#withUnmeteredSubject(String)}).
    *
    * @throws RateLimitedException with the time until a token is available, when there is none, or
    *     when the shared quota store fails
    */
   void acquire(TenantId tenant, String subject, String api) {
+    if (!limits.metered(subject)) {
+      return;
+    }
     try {
       @Nullable Bucket own = subjects == null ? null : subjectBucket(tenant, subject, api);
       if (own != null) {

@@ -48,7 +48,9 @@ class QuotaOverridesTest {
     assertThat(calls(limiter, GLOBEX, "champion.rank", 20)).as("the tenant's own, by name").isEqualTo(4);
     assertThat(calls(limiter, GLOBEX, "pulse.report", 20)).as("the tenant's own, by family").isEqualTo(3);
     assertThat(calls(limiter, GLOBEX, "ingest", 20)).as("the tenant's own, for all").isEqualTo(2);
-    assertThat(calls(limiter, ACME, "ingest", 700)).as("the default").isEqualTo((int) RateLimits.DEFAULT_CALLS);
+    // the default refills a token every 100 ms: a slow machine sees a few more pass during the calls
+    assertThat(calls(limiter, ACME, "ingest", 700)).as("the default")
+        .isBetween((int) RateLimits.DEFAULT_CALLS, (int) RateLimits.DEFAULT_CALLS + 10);
   }
 
   @Test

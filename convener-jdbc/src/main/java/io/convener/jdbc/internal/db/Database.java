@@ -376,7 +376,7 @@ public final class Database {
     Jdbi open = jdbi;
     if (open == null) {
       throw new IllegalStateException(
-          "the " + dialect + " store is not open: call StorageLifecycle.start() first");
+          "the " + dialect + " store is not open: call Convener.start() first (or StorageLifecycle.start() when wiring storage alone)");
     }
     return open;
   }

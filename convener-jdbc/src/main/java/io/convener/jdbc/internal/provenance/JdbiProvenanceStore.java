@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.convener.api.TenantId;
 import io.convener.api.provenance.Checkpoint;
+import io.convener.api.provenance.CheckpointCursor;
 import io.convener.api.provenance.ProvenanceEntry;
 import io.convener.api.provenance.ProvenanceQuery;
 import io.convener.api.provenance.Sha256Hash;
@@ -99,6 +100,10 @@ final class JdbiProvenanceStore implements ProvenanceStore {
       WHERE NOT EXISTS (SELECT 1 FROM provenance_checkpoints WHERE tenant_id = :tenant AND tree_size = :size AND signed_at = :at)""";
   static final String SELECT_CHECKPOINTS =
       "SELECT note FROM provenance_checkpoints WHERE tenant_id = :tenant ORDER BY tree_size, signed_at";
+  /** The checkpoint feed: those signed after a cursor, in signing order. */
+  static final String SELECT_CHECKPOINTS_AFTER =
+      "SELECT note FROM provenance_checkpoints WHERE tenant_id = :tenant"
+          + " AND (signed_at > :at OR (signed_at = :at AND tree_size > :size)) ORDER BY signed_at, tree_size LIMIT :limit";
   static final String INSERT_KEY =
       """
       INSERT INTO provenance_signing_keys (tenant_id, key_name, private_key, public_key)
@@ -425,6 +430,21 @@ final class JdbiProvenanceStore implements ProvenanceStore {
     requireNonNull(tenant, "tenant");
     return database.read("read provenance checkpoints", tenant, handle -> handle.createQuery(SELECT_CHECKPOINTS)
         .bind("tenant", tenant.value())
+        .map((rs, ctx) -> Checkpoint.parse(rs.getString(1)))
+        .list());
+  }
+
+  @Override
+  public List<Checkpoint> checkpointsAfter(TenantId tenant, CheckpointCursor after, int limit) {
+    requireNonNull(tenant, "tenant");
+    requireNonNull(after, "after");
+    // Checkpoint timestamps, and so the stored signed_at, are whole milliseconds, as is the cursor.
+    long at = EpochNanos.of(after.signedAt(), "cursor");
+    return database.read("read the provenance checkpoint feed", tenant, handle -> handle.createQuery(SELECT_CHECKPOINTS_AFTER)
+        .bind("tenant", tenant.value())
+        .bind("at", at)
+        .bind("size", after.treeSize())
+        .bind("limit", limit)
         .map((rs, ctx) -> Checkpoint.parse(rs.getString(1)))
         .list());
   }

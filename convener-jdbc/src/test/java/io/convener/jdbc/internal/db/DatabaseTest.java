@@ -43,7 +43,7 @@ class DatabaseTest {
 
     assertThatThrownBy(() -> database.read("count events", ACME, h -> 1))
         .isInstanceOf(IllegalStateException.class)
-        .hasMessage("the H2 store is not open: call StorageLifecycle.start() first");
+        .hasMessage("the H2 store is not open: call Convener.start() first (or StorageLifecycle.start() when wiring storage alone)");
   }
 
   @ParameterizedTest

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import com.google.inject.AbstractModule;
 import io.convener.api.Convener;
 import io.convener.core.approval.ApprovalModule;
+import io.convener.core.backup.BackupModule;
 import io.convener.core.champion.ChampionModule;
 import io.convener.core.consent.ConsentModule;
 import io.convener.core.ingest.IngestModule;
@@ -12,6 +13,8 @@ import io.convener.core.innovation.InnovationModule;
 import io.convener.core.keys.KeysModule;
 import io.convener.core.learning.LearningModule;
 import io.convener.core.internal.gate.GateModule;
+import io.convener.core.internal.schedule.SchedulerModule;
+import io.convener.core.internal.telemetry.TelemetryModule;
 import io.convener.core.profile.ProfileModule;
 import io.convener.core.notify.NotifyModule;
 import io.convener.core.provenance.ProvenanceModule;
@@ -47,6 +50,8 @@ public final class ConvenerModule extends AbstractModule {
     bind(ConvenerSettings.class).toInstance(settings);
     bind(Convener.class).to(DefaultConvener.class);
     install(new GateModule());
+    install(new TelemetryModule());
+    install(new SchedulerModule());
     install(new ProvenanceModule());
     install(new IngestModule());
     install(new KeysModule());
@@ -59,5 +64,6 @@ public final class ConvenerModule extends AbstractModule {
     install(new PulseModule());
     install(new ChampionModule());
     install(new ReplayModule());
+    install(new BackupModule());
   }
 }

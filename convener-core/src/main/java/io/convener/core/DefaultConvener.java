@@ -2,6 +2,7 @@ package io.convener.core;
 
 import io.convener.api.Convener;
 import io.convener.api.approval.ApprovalService;
+import io.convener.api.backup.Backups;
 import io.convener.api.champion.ChampionDiscovery;
 import io.convener.api.consent.ConsentGate;
 import io.convener.api.ingest.IngestService;
@@ -13,6 +14,7 @@ import io.convener.api.notify.Notifier;
 import io.convener.api.pulse.PulseAggregator;
 import io.convener.api.replay.Replays;
 import io.convener.core.internal.feed.IngestFeed;
+import io.convener.core.internal.schedule.JobScheduler;
 import io.convener.core.notify.OutboxRelay;
 import io.convener.spi.storage.StorageLifecycle;
 import jakarta.inject.Inject;
@@ -36,6 +38,8 @@ final class DefaultConvener implements Convener {
   private final Replays replays;
   private final OutboxRelay relay;
   private final IngestFeed feed;
+  private final JobScheduler scheduler;
+  private final Backups backups;
 
   @Inject
   DefaultConvener(
@@ -52,7 +56,9 @@ final class DefaultConvener implements Convener {
       Notifier notifier,
       Replays replays,
       OutboxRelay relay,
-      IngestFeed feed) {
+      IngestFeed feed,
+      JobScheduler scheduler,
+      Backups backups) {
     this.storage = storage;
     this.ingest = ingest;
     this.consent = consent;
@@ -67,12 +73,15 @@ final class DefaultConvener implements Convener {
     this.replays = replays;
     this.relay = relay;
     this.feed = feed;
+    this.scheduler = scheduler;
+    this.backups = backups;
   }
 
   @Override
   public void start() {
     storage.start();
     relay.start();
+    scheduler.start();
   }
 
   @Override
@@ -131,12 +140,18 @@ final class DefaultConvener implements Convener {
   }
 
   @Override
+  public Backups backups() {
+    return backups;
+  }
+
+  @Override
   public boolean isReady(Duration timeout) {
     return storage.isReady(timeout);
   }
 
   @Override
   public void close() {
+    scheduler.close();
     relay.close();
     feed.close();
     storage.close();

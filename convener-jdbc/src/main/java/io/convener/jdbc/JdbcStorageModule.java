@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import com.google.inject.PrivateModule;
 import io.convener.jdbc.internal.approval.ApprovalStorageModule;
+import io.convener.jdbc.internal.backup.BackupStorageModule;
 import io.convener.jdbc.internal.block.EventBlockStorageModule;
 import io.convener.jdbc.internal.champion.ChampionSettingsStorageModule;
 import io.convener.jdbc.internal.consent.ConsentStorageModule;
@@ -17,6 +18,7 @@ import io.convener.jdbc.internal.provenance.ProvenanceStorageModule;
 import io.convener.jdbc.internal.pulse.PulseDigestStorageModule;
 import io.convener.jdbc.internal.pulse.PulseSettingsStorageModule;
 import io.convener.jdbc.internal.quota.QuotaStorageModule;
+import io.convener.jdbc.internal.schedule.JobLeaseStorageModule;
 import io.convener.jdbc.internal.region.RegionPinStorageModule;
 import io.convener.jdbc.internal.watch.PulseWatcherStorageModule;
 import io.convener.jdbc.internal.notify.NotificationStorageModule;
@@ -31,6 +33,8 @@ import io.convener.spi.storage.ConsentStore;
 import io.convener.spi.storage.EventBlockStore;
 import io.convener.spi.storage.EventStore;
 import io.convener.spi.storage.IdempotencyStore;
+import io.convener.spi.storage.JobLeaseStore;
+import io.convener.spi.storage.OutboxUpkeepStore;
 import io.convener.spi.storage.MemberStore;
 import io.convener.spi.storage.ProvenanceStore;
 import io.convener.spi.storage.InnovationDetectionStore;
@@ -47,7 +51,7 @@ import io.convener.spi.storage.TenantStore;
 /**
  * Convener storage on a relational database: binds and exposes exactly the storage SPI, {@link
  * TenantStore}, {@link MemberStore}, {@link EventStore}, {@link SubjectKeyStore}, {@link
- * ConsentStore}, {@link ProvenanceStore}, {@link ApprovalStore}, {@link SharingAgreementStore}, {@link InnovationDetectionStore}, {@link PulseSettingsStore}, {@link PulseWatcherStore}, {@link ChampionSettingsStore}, {@link NotificationStore}, {@link EventBlockStore}, {@link PulseDigestStore}, {@link ChangeStore}, {@link ChangeSignals}, {@link IdempotencyStore}, {@link QuotaStore}, {@link RegionPinStore} and {@link StorageLifecycle}, each a singleton; everything else stays private to the module.
+ * ConsentStore}, {@link ProvenanceStore}, {@link ApprovalStore}, {@link SharingAgreementStore}, {@link InnovationDetectionStore}, {@link PulseSettingsStore}, {@link PulseWatcherStore}, {@link ChampionSettingsStore}, {@link NotificationStore}, {@link EventBlockStore}, {@link PulseDigestStore}, {@link ChangeStore}, {@link ChangeSignals}, {@link IdempotencyStore}, {@link QuotaStore}, {@link RegionPinStore}, {@link JobLeaseStore}, {@link OutboxUpkeepStore} and {@link StorageLifecycle}, each a singleton, and the {@link TenantSnapshots} that backups read and restores write; everything else stays private to the module.
  *
  * <p>The member store keeps personal data encrypted and needs a {@link
  * io.convener.spi.keys.PersonalDataCipher} bound outside this module: {@code ConvenerModule}
@@ -121,6 +125,11 @@ public final class JdbcStorageModule extends PrivateModule {
     expose(QuotaStore.class);
     install(new RegionPinStorageModule());
     expose(RegionPinStore.class);
+    install(new JobLeaseStorageModule());
+    expose(JobLeaseStore.class);
+    expose(OutboxUpkeepStore.class);
+    install(new BackupStorageModule());
+    expose(TenantSnapshots.class);
     expose(StorageLifecycle.class);
   }
 }

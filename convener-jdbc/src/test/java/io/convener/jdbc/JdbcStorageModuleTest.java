@@ -31,6 +31,8 @@ import io.convener.spi.storage.PulseSettingsStore;
 import io.convener.spi.storage.PulseWatcherStore;
 import io.convener.spi.storage.PulseDigestStore;
 import io.convener.spi.storage.QuotaStore;
+import io.convener.spi.storage.JobLeaseStore;
+import io.convener.spi.storage.OutboxUpkeepStore;
 import io.convener.spi.storage.StorageLifecycle;
 import io.convener.spi.storage.SubjectKeyStore;
 import io.convener.spi.storage.TenantStore;
@@ -56,8 +58,9 @@ class JdbcStorageModuleTest {
         Key.get(PulseWatcherStore.class),
         Key.get(ChampionSettingsStore.class), Key.get(NotificationStore.class), Key.get(EventBlockStore.class),
         Key.get(ChangeStore.class), Key.get(ChangeSignals.class), Key.get(IdempotencyStore.class), Key.get(QuotaStore.class),
-        Key.get(RegionPinStore.class), Key.get(PulseDigestStore.class),
-        Key.get(StorageLifecycle.class));
+        Key.get(RegionPinStore.class), Key.get(PulseDigestStore.class), Key.get(JobLeaseStore.class),
+        Key.get(OutboxUpkeepStore.class),
+        Key.get(StorageLifecycle.class), Key.get(TenantSnapshots.class));
   }
 
   @Test

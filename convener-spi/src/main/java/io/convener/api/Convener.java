@@ -1,6 +1,7 @@
 package io.convener.api;
 
 import io.convener.api.approval.ApprovalService;
+import io.convener.api.backup.Backups;
 import io.convener.api.champion.ChampionDiscovery;
 import io.convener.api.consent.ConsentGate;
 import io.convener.api.ingest.IngestService;
@@ -82,6 +83,12 @@ public interface Convener extends AutoCloseable {
    * result passes the tenant, role and consent checks again and writes its own provenance entry.
    */
   Replays replays();
+
+  /**
+   * Backup and restore of the store's tenants: the operator's tools, which act on the store rather
+   * than as a tenant's principal (no HTTP route reaches them). See {@link Backups}.
+   */
+  Backups backups();
 
   /**
    * Whether the store answers within {@code timeout}, for a readiness probe: false before {@link

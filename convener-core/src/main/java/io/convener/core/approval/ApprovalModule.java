@@ -1,5 +1,7 @@
 package io.convener.core.approval;
 
+import com.google.inject.multibindings.Multibinder;
+import io.convener.core.internal.schedule.ScheduledJob;
 import com.google.inject.AbstractModule;
 import com.google.inject.Key;
 import com.google.inject.Singleton;
@@ -33,6 +35,7 @@ public final class ApprovalModule extends AbstractModule {
     bind(DefaultApprovalService.class).in(Singleton.class);
     bind(ApprovalNotifier.class).in(Singleton.class);
     bind(ApprovalClockwork.class).in(Singleton.class);
+    Multibinder.newSetBinder(binder(), ScheduledJob.class).addBinding().to(ExpiryJob.class);
     OptionalBinder.newOptionalBinder(binder(), Permissions.class).setBinding().to(ApprovalPermissions.class);
     bind(ApprovalPermissions.class).in(Singleton.class);
   }

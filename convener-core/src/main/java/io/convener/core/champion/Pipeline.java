@@ -6,6 +6,7 @@ import io.convener.api.TeamId;
 import io.convener.api.TenantId;
 import io.convener.api.champion.ChampionSettings;
 import io.convener.api.model.Member;
+import io.convener.core.internal.telemetry.Telemetry;
 import io.convener.spi.signal.SignalWindow;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -23,9 +24,11 @@ final class Pipeline {
   private final StructureCache structures;
   private final SignalRunner signals;
   private final WindowCache windows;
+  private final Telemetry telemetry;
 
   @Inject
-  Pipeline(TenantLogs logs, StructureCache structures, SignalRunner signals, WindowCache windows) {
+  Pipeline(TenantLogs logs, StructureCache structures, SignalRunner signals, WindowCache windows, Telemetry telemetry) {
+    this.telemetry = requireNonNull(telemetry, "telemetry");
     this.logs = requireNonNull(logs, "logs");
     this.structures = requireNonNull(structures, "structures");
     this.signals = requireNonNull(signals, "signals");
@@ -43,19 +46,21 @@ final class Pipeline {
   /** Scores every member of the tenant for the window {@code [asOf - window, asOf)}. */
   Scored score(TenantId tenant, Instant asOf, Duration window, ChampionSettings settings) {
     Instant from = asOf.minus(window);
-    TenantLog.Snapshot snap = logs.snapshot(tenant);
+    TenantLog.Snapshot snap = telemetry.inSpan("champion.snapshot", () -> logs.snapshot(tenant));
     boolean[] excluded = excluded(snap.roster(), settings);
     double decay = settings.thresholds().repeatDecay();
     long f = EventColumns.nanos(from);
     long u = EventColumns.nanos(asOf);
     String fingerprint = "decay=" + decay + ";excluded=" + settings.excluded();
-    WindowGraph wg = windows.graph(tenant, snap, f, u, excluded, decay, fingerprint);
-    Structure st = structures.structure(tenant, wg, fingerprint, snap.watermark(), f, u - f,
-        settings.thresholds().structuralRefresh());
+    WindowGraph wg = telemetry.inSpan("champion.graph", () -> windows.graph(tenant, snap, f, u, excluded, decay,
+        fingerprint));
+    Structure st = telemetry.inSpan("champion.structure", () -> structures.structure(tenant, wg, fingerprint,
+        snap.watermark(), f, u - f, settings.thresholds().structuralRefresh()));
     if (wg.nodeCount() > 0 && Double.isNaN(st.pageRank()[0])) {
       throw new IllegalStateException("PageRank did not converge on the tenant's graph; no ranking can be given");
     }
-    SignalRunner.Values values = signals.run(tenant, new SignalWindow(from, asOf), wg, snap.roster(), settings);
+    SignalRunner.Values values = telemetry.inSpan("champion.signals",
+        () -> signals.run(tenant, new SignalWindow(from, asOf), wg, snap.roster(), settings));
     Scoring scoring = new Scoring(wg, st, settings, values.names(), values.weights(), values.values());
     return new Scored(snap, wg, st, scoring, values, from, asOf, teams(snap.roster()));
   }

@@ -1,5 +1,7 @@
 package io.convener.core.innovation;
 
+import com.google.inject.multibindings.Multibinder;
+import io.convener.core.internal.schedule.ScheduledJob;
 import com.google.inject.AbstractModule;
 import com.google.inject.Singleton;
 import com.google.inject.multibindings.OptionalBinder;
@@ -16,5 +18,6 @@ public final class InnovationModule extends AbstractModule {
     OptionalBinder.newOptionalBinder(binder(), InnovationSpread.class).setDefault().to(DefaultInnovationSpread.class);
     bind(DefaultInnovationSpread.class).in(Singleton.class);
     bind(Pseudonyms.class).in(Singleton.class);
+    Multibinder.newSetBinder(binder(), ScheduledJob.class).addBinding().to(PatternPushJob.class);
   }
 }

@@ -8,6 +8,7 @@ import io.convener.api.notify.NotificationPreferences;
 import io.convener.core.internal.consent.ConsentEngine;
 import io.convener.core.internal.gate.OutboxSignal;
 import io.convener.core.internal.gate.ProvenanceRecorder;
+import io.convener.core.internal.telemetry.Telemetry;
 import io.convener.spi.notify.NotificationChannel;
 import io.convener.spi.storage.ChangeSignals;
 import io.convener.spi.storage.LeasedNotification;
@@ -73,12 +74,16 @@ final class DefaultOutboxRelay implements OutboxRelay, OutboxSignal {
   private final LinkedBlockingQueue<TenantId> woken = new LinkedBlockingQueue<>();
   private @Nullable Thread thread;
   private volatile boolean running;
+  private final Telemetry telemetry;
 
   @Inject
   DefaultOutboxRelay(NotificationStore store, ProvenanceRecorder recorder, ConsentEngine consent, NotificationHub hub,
       Set<NotificationChannel> channels, @NotifyClock Clock clock, NotifySettings settings,
-      Optional<ChangeSignals> signals) {
+      Optional<ChangeSignals> signals, Telemetry telemetry) {
     this.store = requireNonNull(store, "store");
+    this.telemetry = requireNonNull(telemetry, "telemetry");
+    telemetry.meter().gaugeBuilder("convener.streams.live").ofLongs().setUnit("{stream}")
+        .setDescription("Notification streams open on this node").buildWithCallback(m -> m.record(hub.openCount()));
     this.signals = signals.orElseGet(ChangeSignals::none);
     this.follower = new StreamFollower(store, hub, this.signals);
     this.recorder = requireNonNull(recorder, "recorder");
@@ -220,7 +225,7 @@ final class DefaultOutboxRelay implements OutboxRelay, OutboxSignal {
         StoredNotification m = leased.message();
         NotificationPreferences p = prefs.computeIfAbsent(m.recipient(),
             r -> store.preferences(tenant, r).orElseGet(NotificationPreferences::defaults));
-        tried += deliverer.deliver(tenant, m, channels, p, now, log);
+        tried += telemetry.inSpan("relay.deliver", () -> deliverer.deliver(tenant, m, channels, p, now, log));
         if (!store.release(tenant, leased)) {
           LOG.warn("a notification lease of tenant '{}' expired during delivery and was claimed again: the"
               + " message may be delivered twice (raise NotifySettings.lease)", tenant);

@@ -1,5 +1,6 @@
 package io.convener.core.pulse;
 
+import io.convener.core.internal.schedule.ScheduledJob;
 import com.google.inject.AbstractModule;
 import com.google.inject.Singleton;
 import com.google.inject.multibindings.Multibinder;
@@ -36,5 +37,6 @@ public final class PulseModule extends AbstractModule {
     OptionalBinder.newOptionalBinder(binder(), PulseDigestStore.class);
     OptionalBinder.newOptionalBinder(binder(), ChangeStore.class);
     Multibinder.newSetBinder(binder(), IngestListener.class).addBinding().to(Rollups.class);
+    Multibinder.newSetBinder(binder(), ScheduledJob.class).addBinding().to(RiskWatchJob.class);
   }
 }

@@ -74,11 +74,35 @@ final class ServeCommand implements Callable<Integer> {
   @Option(names = "--stream-ticket-secret-env", paramLabel = "VAR", description = "Environment variable holding the key (32+ bytes) that signs stream tickets; the same on every node (default: a random key, one node only)")
   @Nullable String ticketSecretEnv;
 
+  @Option(names = "--backup-dir", paramLabel = "DIR", description = "Back every tenant up into DIR/TENANT/ on a schedule (with --backup-every)")
+  @Nullable Path backupDir;
+
+  @Option(names = "--backup-every", paramLabel = "DURATION", converter = DurationConverter.class,
+      description = "How often each tenant is backed up, such as 10s, 15m or 1h; one node per run when several share the store")
+  @Nullable Duration backupEvery;
+
+  @Option(names = "--backup-keep", paramLabel = "N", description = "Backups kept per tenant, the newest (default: ${DEFAULT-VALUE})")
+  int backupKeep = 24;
+
+  @Option(names = "--otlp-endpoint", paramLabel = "URL", description = "Export traces and metrics over OTLP/HTTP to this collector, such as http://127.0.0.1:4318")
+  @Nullable URI otlpEndpoint;
+
+  @Option(names = "--metrics-port", paramLabel = "PORT", description = "Serve metrics in Prometheus text at http://127.0.0.1:PORT/metrics")
+  @Nullable Integer metricsPort;
+
   @Override
   public Integer call() throws InterruptedException {
     TokenVerifier verifier = verifier();
-    try (Convener convener = Stores.open(root.options, spec, quotas.settings(spec))) {
-      ConvenerHttpServer.Builder builder = ConvenerHttpServer.builder(convener, verifier).bind(bind, port);
+    ServeSchedule schedule = ServeSchedule.of(backupDir, backupEvery, backupKeep, spec);
+    if (metricsPort != null && (metricsPort < 1 || metricsPort > 65535)) {
+      throw new ParameterException(spec.commandLine(), "Invalid value for option '--metrics-port': " + metricsPort
+          + " is not a port (1 to 65535)");
+    }
+    try (ServeTelemetry telemetry = ServeTelemetry.create(otlpEndpoint, metricsPort, Duration.ofSeconds(10));
+        Convener convener = Stores.open(root.options, spec, quotas.settings(spec),
+            schedule.modules(telemetry.module()))) {
+      ConvenerHttpServer.Builder builder = ConvenerHttpServer.builder(convener, verifier).bind(bind, port)
+          .openTelemetry(telemetry.api());
       if (keystore != null) {
         builder.tls(keystore, env(keystorePasswordEnv, "--keystore-password-env").toCharArray());
       }

@@ -1,11 +1,13 @@
 package io.convener.examples.cli;
 
+import com.google.inject.Module;
 import io.convener.api.Convener;
 import io.convener.api.TenantId;
 import io.convener.core.ConvenerSettings;
 import io.convener.core.Conveners;
 import io.convener.jdbc.Dialect;
 import io.convener.jdbc.JdbcSettings;
+import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Model.CommandSpec;
@@ -36,10 +38,17 @@ final class Stores {
 
   /** As {@link #open(GlobalOptions, CommandSpec)}, with these settings unless null. */
   static Convener open(GlobalOptions options, CommandSpec command, @Nullable ConvenerSettings settings) {
+    return open(options, command, settings, List.of());
+  }
+
+  /** As {@link #open(GlobalOptions, CommandSpec, ConvenerSettings)}, with extra Guice modules installed beside the defaults. */
+  static Convener open(GlobalOptions options, CommandSpec command, @Nullable ConvenerSettings settings,
+      List<Module> modules) {
     Conveners.Builder builder = Conveners.builder();
     if (settings != null) {
       builder.settings(settings);
     }
+    modules.forEach(builder::module);
     if (!options.regionDbs.isEmpty() && options.db != null) {
       throw new ParameterException(command.commandLine(), "give --db or --region-db, not both");
     }

@@ -13,7 +13,10 @@ import io.convener.api.provenance.Agent;
 import io.convener.api.provenance.Outcome;
 import io.convener.api.provenance.Sha256Hash;
 import io.convener.core.internal.provenance.CanonicalEntry;
+import io.convener.core.internal.telemetry.Telemetry;
 import io.convener.spi.storage.OutboxRow;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.context.Scope;
 import jakarta.inject.Inject;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -40,18 +43,20 @@ final class DefaultGate implements Gate {
   private final ConsentFilter consent;
   private final OutboxSignal outbox;
   private final CallNotes notes;
+  private final Telemetry telemetry;
 
   DefaultGate(ProvenanceRecorder recorder, TenantRateLimiter limiter, ConsentFilter consent) {
-    this(recorder, limiter, consent, OutboxSignal.NONE, new CallNotes());
+    this(recorder, limiter, consent, OutboxSignal.NONE, new CallNotes(), Telemetry.NOOP);
   }
 
   DefaultGate(ProvenanceRecorder recorder, TenantRateLimiter limiter, ConsentFilter consent, OutboxSignal outbox) {
-    this(recorder, limiter, consent, outbox, new CallNotes());
+    this(recorder, limiter, consent, outbox, new CallNotes(), Telemetry.NOOP);
   }
 
   @Inject
   DefaultGate(ProvenanceRecorder recorder, TenantRateLimiter limiter, ConsentFilter consent, OutboxSignal outbox,
-      CallNotes notes) {
+      CallNotes notes, Telemetry telemetry) {
+    this.telemetry = requireNonNull(telemetry, "telemetry");
     this.recorder = requireNonNull(recorder, "recorder");
     this.limiter = requireNonNull(limiter, "limiter");
     this.consent = requireNonNull(consent, "consent");
@@ -59,10 +64,32 @@ final class DefaultGate implements Gate {
     this.notes = requireNonNull(notes, "notes");
   }
 
+  /**
+   * Runs the call in its span (see {@link Telemetry#startCall}), whose outcome is {@code ok},
+   * {@code denied}, {@code rate_limited} or {@code failed}.
+   */
   @Override
   public <T> T invoke(Principal principal, Invocation<T> call) {
     requireNonNull(principal, "principal");
     requireNonNull(call, "invocation");
+    Span span = telemetry.startCall(call.activity(), principal.tenant());
+    String outcome = "failed";
+    try (Scope ignored = span.makeCurrent()) {
+      T result = checkedInvoke(principal, call);
+      outcome = "ok";
+      return result;
+    } catch (RateLimitedException e) {
+      outcome = "rate_limited";
+      throw e;
+    } catch (AccessDeniedException e) {
+      outcome = "denied";
+      throw e;
+    } finally {
+      telemetry.endCall(span, call.activity(), outcome);
+    }
+  }
+
+  private <T> T checkedInvoke(Principal principal, Invocation<T> call) {
     TenantId tenant = principal.tenant();
     try {
       checkTenantBoundary(tenant, call);

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.convener.api.Convener;
 import io.convener.api.TenantId;
 import io.convener.api.approval.ApprovalService;
+import io.convener.api.backup.Backups;
 import io.convener.api.champion.ChampionDiscovery;
 import io.convener.api.consent.ConsentGate;
 import io.convener.api.ingest.IngestService;
@@ -40,6 +41,7 @@ public final class RegionalConvener implements Convener {
   private final ChampionDiscovery champions;
   private final Notifier notifier;
   private final Replays replays;
+  private final Backups backups;
 
   private RegionalConvener(RegionRouter router) {
     this.router = router;
@@ -55,6 +57,7 @@ public final class RegionalConvener implements Convener {
     this.champions = RoutedService.of(ChampionDiscovery.class, router, Convener::champions);
     this.notifier = RoutedService.of(Notifier.class, router, Convener::notifier);
     this.replays = RoutedService.of(Replays.class, router, Convener::replays);
+    this.backups = new RegionalBackups(router);
   }
 
   /** One region to route to: a started runtime on the region's database and two of its stores. */
@@ -142,6 +145,11 @@ public final class RegionalConvener implements Convener {
   @Override
   public Replays replays() {
     return replays;
+  }
+
+  @Override
+  public Backups backups() {
+    return backups;
   }
 
   /** Whether every region's store answers; the regions share {@code timeout} between them. */

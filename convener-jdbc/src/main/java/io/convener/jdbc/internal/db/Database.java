@@ -15,6 +15,12 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Scope;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
@@ -70,6 +76,8 @@ public final class Database {
   private volatile @Nullable Jdbi jdbi;
   /** The handle of the {@link #inTransaction} this thread runs in, if any. */
   private final ThreadLocal<@Nullable Handle> joined = new ThreadLocal<>();
+  private volatile @Nullable Tracer tracer;
+  private static final AttributeKey<String> DB_SYSTEM = AttributeKey.stringKey("db.system");
 
   @Inject
   Database(JdbcSettings settings) {
@@ -94,6 +102,35 @@ public final class Database {
     return dialect;
   }
 
+  /**
+   * Makes each call a span ({@code storage ACTION}, a child of the caller's) of this OpenTelemetry;
+   * Guice calls it when the injector has one (the Convener module binds it), else calls stay
+   * untraced.
+   */
+  @com.google.inject.Inject(optional = true)
+  void telemetry(OpenTelemetry otel) {
+    this.tracer = otel.getTracer("io.convener.jdbc");
+  }
+
+  /** The work in a span named after the action, when a tracer is set. */
+  private <R> HandleCallback<R, SQLException> traced(String action, HandleCallback<R, SQLException> work) {
+    Tracer t = tracer;
+    if (t == null) {
+      return work;
+    }
+    return handle -> {
+      Span span = t.spanBuilder("storage " + action).setAttribute(DB_SYSTEM, dialect.name()).startSpan();
+      try (Scope ignored = span.makeCurrent()) {
+        return work.withHandle(handle);
+      } catch (SQLException | RuntimeException | Error e) {
+        span.setStatus(StatusCode.ERROR, e.getClass().getSimpleName());
+        throw e;
+      } finally {
+        span.end();
+      }
+    };
+  }
+
   /** Makes the database usable; called by the lifecycle once the schema is migrated. */
   void attach(Jdbi opened) {
     knownTenants.clear();
@@ -113,7 +150,8 @@ public final class Database {
    * @param action what is being done, for the failure message, such as {@code "find event"}
    * @throws StorageException when the database fails
    */
-  public <R> R read(String action, TenantId tenant, HandleCallback<R, SQLException> work) {
+  public <R> R read(String action, TenantId tenant, HandleCallback<R, SQLException> untraced) {
+    HandleCallback<R, SQLException> work = traced(action, untraced);
     Handle current = joined.get();
     if (current != null) {
       return inJoined(current, tenant, work, false);
@@ -134,7 +172,8 @@ public final class Database {
    *
    * @throws StorageException when the database fails
    */
-  public void stream(String action, TenantId tenant, HandleCallback<?, SQLException> work) {
+  public void stream(String action, TenantId tenant, HandleCallback<?, SQLException> untraced) {
+    HandleCallback<?, SQLException> work = traced(action, untraced);
     Handle current = joined.get();
     if (current != null) {
       inJoined(current, tenant, work, false);
@@ -162,7 +201,8 @@ public final class Database {
    * @throws StorageException when the database fails; nothing of {@code work} is then committed.
    *     When the retries run out, its message names the database and says what to do.
    */
-  public <R> R write(String action, TenantId tenant, HandleCallback<R, SQLException> work) {
+  public <R> R write(String action, TenantId tenant, HandleCallback<R, SQLException> untraced) {
+    HandleCallback<R, SQLException> work = traced(action, untraced);
     Handle current = joined.get();
     if (current != null) {
       return inJoined(current, tenant, work, true);
@@ -195,7 +235,8 @@ public final class Database {
    *
    * @throws StorageException when the database fails; nothing of {@code work} is then committed
    */
-  public <R> R update(String action, TenantId tenant, HandleCallback<R, SQLException> work) {
+  public <R> R update(String action, TenantId tenant, HandleCallback<R, SQLException> untraced) {
+    HandleCallback<R, SQLException> work = traced(action, untraced);
     Handle current = joined.get();
     if (current != null) {
       return inJoined(current, tenant, work, false);

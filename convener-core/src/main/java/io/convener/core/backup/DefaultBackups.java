@@ -199,7 +199,7 @@ final class DefaultBackups implements Backups {
       try {
         List<RestoreReport.Restored> restored = new ArrayList<>();
         for (TenantBackup t : backup.manifest().tenants()) {
-          if (!snapshots.load(t.tenant(), columns.get(t.tenant()), backup.source(t.tenant()))) {
+          if (!load(t.tenant(), columns.get(t.tenant()), backup)) {
             throw new IllegalStateException("tenant '" + t.tenant() + "' appeared in this store during the restore");
           }
           loaded.add(t.tenant());
@@ -216,6 +216,15 @@ final class DefaultBackups implements Backups {
         }
         throw e;
       }
+    }
+  }
+
+  /** Loads a tenant; a row the store refuses (another tenant's, a column it lacks) means a damaged file. */
+  private boolean load(TenantId tenant, Map<String, List<Column>> columns, BackupFile backup) {
+    try {
+      return snapshots.load(tenant, columns, backup.source(tenant));
+    } catch (IllegalArgumentException e) {
+      throw new IntegrityException("the backup is damaged: " + e.getMessage() + "; nothing was restored", e);
     }
   }
 

@@ -84,7 +84,7 @@ final class DefaultBackups implements Backups {
     List<TenantBackup> backedUp = new ArrayList<>();
     List<BackupPart> parts = new ArrayList<>();
     try {
-      ZipOutputStream zip = new ZipOutputStream(new NonClosing(out));
+      ZipOutputStream zip = new ZipOutputStream(new Unclosed(out));
       zip.setLevel(Deflater.BEST_SPEED);
       for (TenantId tenant : tenants) {
         BackupWriter writer = new BackupWriter(zip, tenant);
@@ -238,22 +238,5 @@ final class DefaultBackups implements Backups {
           + result.reason().orElse("no reason given") + "; nothing was restored");
     }
     return result;
-  }
-
-  /** Lets the zip finish without closing the caller's stream. */
-  private static final class NonClosing extends java.io.FilterOutputStream {
-    NonClosing(OutputStream out) {
-      super(out);
-    }
-
-    @Override
-    public void write(byte[] b, int off, int len) throws IOException {
-      out.write(b, off, len);
-    }
-
-    @Override
-    public void close() throws IOException {
-      flush();
-    }
   }
 }

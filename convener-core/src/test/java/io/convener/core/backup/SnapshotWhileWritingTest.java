@@ -3,6 +3,7 @@ package io.convener.core.backup;
 import static io.convener.core.backup.BackupFixture.ACME;
 import static io.convener.core.backup.BackupFixture.ADMIN;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.convener.api.Convener;
 import io.convener.api.EventId;
@@ -20,6 +21,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,7 +35,8 @@ import org.junit.jupiter.params.provider.EnumSource;
  * A backup taken while a writer thread keeps ingesting is one snapshot: its event rows, the
  * tenant's event counter and change counter, and the log's batch entries agree, so the restored log
  * verifies (its coverage check compares stored events with the batch entries) and the counter
- * equals the rows. The writer must have committed during each backup, or the run proves nothing.
+ * equals the rows. The writer must have committed during at least one backup (of up to six, until
+ * two did), or the run proves nothing.
  */
 class SnapshotWhileWritingTest {
   @TempDir Path dir;
@@ -60,11 +63,13 @@ class SnapshotWhileWritingTest {
       }, "writer");
       writer.start();
       try {
-        for (int round = 0; round < 2; round++) {
+        await().atMost(Duration.ofMinutes(2)).until(() -> batches.get() >= 3);
+        int overlapped = 0;
+        for (int round = 0; round < 6 && overlapped < 2; round++) {
           long before = batches.get();
           Path backup = dir.resolve("b" + round + ".zip");
           BackupManifest manifest = convener.backups().backup(BackupRequest.of(ACME), backup);
-          assertThat(batches.get()).as("batches committed during backup " + round).isGreaterThan(before);
+          overlapped += batches.get() > before ? 1 : 0;
           long events = manifest.tenant(ACME).orElseThrow().rows("events");
           JdbcSettings target = JdbcSettings.sqlite(dir.resolve("r" + round + ".db"));
           try (Convener restored = BackupFixture.open(target, keys)) {
@@ -73,6 +78,7 @@ class SnapshotWhileWritingTest {
           }
           assertThat(counter(target)).as("the event counter of the snapshot").isEqualTo(events);
         }
+        assertThat(overlapped).as("backups during which the writer committed").isGreaterThanOrEqualTo(1);
       } finally {
         stop.set(true);
         writer.join();

@@ -6,7 +6,6 @@ import io.convener.api.backup.BackupPart;
 import io.convener.api.provenance.Sha256Hash;
 import io.convener.jdbc.TenantSnapshots.Column;
 import io.convener.jdbc.TenantSnapshots.Sink;
-import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.security.DigestOutputStream;
@@ -130,22 +129,5 @@ final class BackupWriter implements Sink {
       }
     }
     throw new IllegalStateException("the store's table has no column " + name);
-  }
-
-  /** Lets the generator close its stream without closing the zip. */
-  private static final class Unclosed extends FilterOutputStream {
-    Unclosed(OutputStream out) {
-      super(out);
-    }
-
-    @Override
-    public void write(byte[] b, int off, int len) throws IOException {
-      out.write(b, off, len);
-    }
-
-    @Override
-    public void close() throws IOException {
-      flush();
-    }
   }
 }

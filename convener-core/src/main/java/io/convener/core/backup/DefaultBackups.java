@@ -84,7 +84,7 @@ final class DefaultBackups implements Backups {
     List<TenantBackup> backedUp = new ArrayList<>();
     List<BackupPart> parts = new ArrayList<>();
     try {
-      ZipOutputStream zip = new ZipOutputStream(new NonClosing(out));
+      ZipOutputStream zip = new ZipOutputStream(new Unclosed(out));
       zip.setLevel(Deflater.BEST_SPEED);
       for (TenantId tenant : tenants) {
         BackupWriter writer = new BackupWriter(zip, tenant);
@@ -199,7 +199,7 @@ final class DefaultBackups implements Backups {
       try {
         List<RestoreReport.Restored> restored = new ArrayList<>();
         for (TenantBackup t : backup.manifest().tenants()) {
-          if (!snapshots.load(t.tenant(), columns.get(t.tenant()), backup.source(t.tenant()))) {
+          if (!load(t.tenant(), columns.get(t.tenant()), backup)) {
             throw new IllegalStateException("tenant '" + t.tenant() + "' appeared in this store during the restore");
           }
           loaded.add(t.tenant());
@@ -219,6 +219,15 @@ final class DefaultBackups implements Backups {
     }
   }
 
+  /** Loads a tenant; a row the store refuses (another tenant's, a column it lacks) means a damaged file. */
+  private boolean load(TenantId tenant, Map<String, List<Column>> columns, BackupFile backup) {
+    try {
+      return snapshots.load(tenant, columns, backup.source(tenant));
+    } catch (IllegalArgumentException e) {
+      throw new IntegrityException("the backup is damaged: " + e.getMessage() + "; nothing was restored", e);
+    }
+  }
+
   private VerificationResult verifyRestored(TenantBackup tenant) {
     Principal verifier = Principal.of(tenant.tenant(), RESTORE_SUBJECT, Role.COMPLIANCE_OFFICER);
     VerificationResult result = tenant.checkpoint().isPresent()
@@ -229,22 +238,5 @@ final class DefaultBackups implements Backups {
           + result.reason().orElse("no reason given") + "; nothing was restored");
     }
     return result;
-  }
-
-  /** Lets the zip finish without closing the caller's stream. */
-  private static final class NonClosing extends java.io.FilterOutputStream {
-    NonClosing(OutputStream out) {
-      super(out);
-    }
-
-    @Override
-    public void write(byte[] b, int off, int len) throws IOException {
-      out.write(b, off, len);
-    }
-
-    @Override
-    public void close() throws IOException {
-      flush();
-    }
   }
 }

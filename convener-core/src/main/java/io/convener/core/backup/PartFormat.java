@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.StreamWriteFeature;
 import io.convener.api.IntegrityException;
 import io.convener.jdbc.TenantSnapshots.Column;
 import io.convener.jdbc.TenantSnapshots.Kind;
@@ -20,7 +22,9 @@ import org.jspecify.annotations.Nullable;
  * strings, null as null.
  */
 final class PartFormat {
-  static final JsonFactory JSON = JsonFactory.builder().build();
+  /** Streams are closed by their owners: a parser at the end of a part leaves it open to be drained. */
+  static final JsonFactory JSON = JsonFactory.builder()
+      .disable(StreamReadFeature.AUTO_CLOSE_SOURCE).disable(StreamWriteFeature.AUTO_CLOSE_TARGET).build();
 
   private PartFormat() {}
 

@@ -35,7 +35,8 @@ final class JdbcTenantSnapshots implements TenantSnapshots {
   static final String TENANTS =
       "SELECT DISTINCT tenant_id FROM tenants WHERE tenant_id >= :tenant ORDER BY tenant_id LIMIT :limit";
   static final String HOLDS = "SELECT COUNT(*) FROM tenants WHERE tenant_id = ?";
-  static final String SCHEMA_VERSIONS = "SELECT version, success FROM convener_schema_history";
+  /** Flyway creates its table with quoted lower-case names, which H2 keeps in lower case. */
+  static final String SCHEMA_VERSIONS = "SELECT \"version\", \"success\" FROM \"convener_schema_history\"";
   /** Rows per insert batch when loading. */
   static final int BATCH = 500;
 

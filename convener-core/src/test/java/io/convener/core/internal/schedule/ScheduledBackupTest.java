@@ -6,7 +6,7 @@ import io.convener.api.MemberId;
 import io.convener.api.Principal;
 import io.convener.api.Role;
 import io.convener.api.TenantId;
-import io.convener.api.backup.BackupManifest;
+import io.convener.api.backup.RestoreReport;
 import io.convener.api.model.Member;
 import io.convener.core.ScheduleSettings;
 import io.convener.core.ScheduledBackups;
@@ -55,15 +55,14 @@ class ScheduledBackupTest {
     assertThat(kept).as("the newest two of three hourly backups").containsExactly(
         "20260302T100000Z.zip", "20260302T110000Z.zip");
 
-    // The newest file is a whole backup of the tenant, as restore reads it: its manifest names the
-    // tenant and counts its members. (Restoring it end to end waits for the backup branch's restore
-    // to read its own parts: it fails there today on any backup, scheduled or not.)
+    // The newest file restores into an empty store: its tenant, its members, and a log that verifies.
     try (ScheduleNode reader = new ScheduleNode("jdbc:sqlite:" + dir.resolve("restored.db"), keys,
         ScheduleSettings.defaults(), List.of(), NotifyTesting.inMemoryChannel())) {
-      BackupManifest manifest = reader.convener.backups().manifest(backups.resolve(ACME.value()).resolve(kept.get(1)));
-      assertThat(manifest.tenants()).singleElement().satisfies(t -> {
+      RestoreReport report = reader.convener.backups().restore(backups.resolve(ACME.value()).resolve(kept.get(1)));
+      assertThat(report.tenants()).singleElement().satisfies(t -> {
         assertThat(t.tenant()).isEqualTo(ACME);
         assertThat(t.rows("members")).isEqualTo(members.size());
+        assertThat(t.verification().verified()).isTrue();
       });
     }
   }

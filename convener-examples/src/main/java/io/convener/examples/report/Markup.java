@@ -1,5 +1,6 @@
 package io.convener.examples.report;
 
+import io.convener.http.export.Xml;
 import java.util.Locale;
 
 /** Escaping and number formatting for the report's XHTML and SVG. */
@@ -14,27 +15,7 @@ final class Markup {
 
   /** Text escaped for XML content and attributes; characters XML 1.0 forbids become U+FFFD. */
   static String esc(String s) {
-    StringBuilder b = new StringBuilder(s.length() + 8);
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      switch (c) {
-        case '&' -> b.append("&amp;");
-        case '<' -> b.append("&lt;");
-        case '>' -> b.append("&gt;");
-        case '"' -> b.append("&quot;");
-        case '\'' -> b.append("&#39;");
-        default -> {
-          if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
-            b.append(c).append(s.charAt(++i));
-          } else if (c == '\t' || c == '\n' || c == '\r' || (c >= 0x20 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD)) {
-            b.append(c);
-          } else {
-            b.append('\uFFFD');
-          }
-        }
-      }
-    }
-    return b.toString();
+    return Xml.escape(s);
   }
 
   /** A coordinate with one decimal. */

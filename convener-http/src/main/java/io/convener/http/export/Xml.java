@@ -1,14 +1,14 @@
 package io.convener.http.export;
 
-/** Escaping of text for XML 1.0 attributes and content. */
-final class Xml {
+/** Escaping of text for XML 1.0 attributes and content, for the exports and the command's report. */
+public final class Xml {
   private Xml() {}
 
   /**
    * The text with {@code & < > " '} escaped and every character XML 1.0 does not allow (most
    * control characters, lone surrogates) replaced by U+FFFD, so any label writes well-formed XML.
    */
-  static String escape(String s) {
+  public static String escape(String s) {
     StringBuilder b = new StringBuilder(s.length() + 8);
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);

@@ -42,6 +42,8 @@ final class BackupTables {
       new Table("champion_weights", "tenant_id, component"),
       new Table("champion_excluded", "tenant_id, member_id"),
       new Table("sharing_agreements", "tenant_id, direction, counterpart_id"),
+      new Table("innovation_detection_settings", "tenant_id"),
+      new Table("confirmed_innovations", "tenant_id, tag"),
       new Table("notification_outbox", "tenant_id, recipient_id, seq"),
       new Table("notification_deliveries", "tenant_id, recipient_id, seq, channel"),
       new Table("notification_dead_letters", "tenant_id, recipient_id, seq, channel"),
@@ -57,6 +59,8 @@ final class BackupTables {
     excluded.put("pulse_days", "a cache of the events table for the pulse, rebuilt from the events");
     excluded.put("pulse_digest_heads", "the heads of pulse_days, rebuilt with them");
     excluded.put("quota_buckets", "rate-limit state that refills by itself; a restored tenant starts with full buckets");
+    excluded.put("job_leases", "when each scheduled job last ran for the tenant on this deployment; a restored"
+        + " tenant's jobs run at their next period");
     excluded.put("tenant_regions", "the region pin belongs to the deployment restored into, which pins the tenant on"
         + " its first use there");
     return Map.copyOf(excluded);

@@ -44,6 +44,16 @@ public interface ChangeSignals {
   /** Whether signals reach subscribers at all; false where subscribers can only poll. */
   boolean pushes();
 
+  /**
+   * Whether another process may write to the same store, so that subscribers must poll where
+   * {@link #pushes()} is false. False for a store only this process can open (H2, which Convener
+   * runs single-process): nothing can change behind this process's back, and nobody needs to poll.
+   * True unless an implementation knows better.
+   */
+  default boolean sharedByOtherProcesses() {
+    return true;
+  }
+
   /** Signals that reach no one: for stores shared by no other process, or that cannot push. */
   static ChangeSignals none() {
     return NoSignals.INSTANCE;

@@ -67,6 +67,20 @@ final class JdbcChangeSignals implements ChangeSignals {
     return database.dialect() == Dialect.POSTGRESQL;
   }
 
+  /**
+   * False for an embedded H2 database (in memory, or a file, which H2 locks to the process that
+   * opens it); true for everything else, an H2 server ({@code jdbc:h2:tcp:}, {@code ssl:}, {@code
+   * AUTO_SERVER}) included.
+   */
+  @Override
+  public boolean sharedByOtherProcesses() {
+    if (database.dialect() != Dialect.H2) {
+      return true;
+    }
+    String url = database.settings().url().toLowerCase(java.util.Locale.ROOT);
+    return url.startsWith("jdbc:h2:tcp:") || url.startsWith("jdbc:h2:ssl:") || url.contains("auto_server=true");
+  }
+
   /** The listener's connection's backend process id, for tests; 0 when none is connected. */
   synchronized int listenerPid() {
     return listener == null ? 0 : listener.pid();

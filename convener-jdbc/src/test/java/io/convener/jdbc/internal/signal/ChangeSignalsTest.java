@@ -51,6 +51,26 @@ class ChangeSignalsTest {
     }
   }
 
+  /** Whether a store opened with {@code settings} says other processes may share it. */
+  private static boolean shared(JdbcSettings settings) {
+    Injector injector = Guice.createInjector(new DatabaseModule(), b -> b.bind(JdbcSettings.class).toInstance(settings));
+    StorageLifecycle lifecycle = injector.getInstance(StorageLifecycle.class);
+    lifecycle.start();
+    try {
+      return new JdbcChangeSignals(injector.getInstance(Database.class)).sharedByOtherProcesses();
+    } finally {
+      lifecycle.close();
+    }
+  }
+
+  @Test
+  void anEmbeddedH2StoreIsThisProcessesAloneAndAnSqliteFileIsShared() {
+    assertThat(shared(TestDatabase.H2_MEMORY.settings(dir))).as("H2 in memory").isFalse();
+    assertThat(shared(TestDatabase.H2_FILE.settings(dir))).as("an H2 file, locked to one process").isFalse();
+    assertThat(shared(TestDatabase.SQLITE_FILE.settings(dir))).as("an SQLite file").isTrue();
+    assertThat(ChangeSignals.none().sharedByOtherProcesses()).as("unknown: assume shared").isTrue();
+  }
+
   @Test
   void topicsAreChecked() {
     assertThat(ChangeSignals.checkTopic("tenant")).isEqualTo("tenant");

@@ -70,6 +70,7 @@ public final class ConvenerCommand {
     ConvenerCommand root = new ConvenerCommand();
     root.options.env = env;
     CommandLine cli = new CommandLine(root);
+    withHelp(cli);
     cli.setCaseInsensitiveEnumValuesAllowed(true);
     cli.setOut(out);
     cli.setErr(err);
@@ -77,5 +78,16 @@ public final class ConvenerCommand {
     cli.setExecutionExceptionHandler(errors);
     cli.setParameterExceptionHandler(errors);
     return cli.execute(args);
+  }
+
+  /**
+   * Gives every subcommand, at every depth, {@code -h/--help} and {@code -V/--version}: asking for
+   * help exits 0 with the usage, before any required option is checked.
+   */
+  private static void withHelp(CommandLine command) {
+    command.getCommandSpec().mixinStandardHelpOptions(true);
+    for (CommandLine sub : command.getSubcommands().values()) {
+      withHelp(sub);
+    }
   }
 }

@@ -60,7 +60,8 @@ final class Pipeline {
       throw new IllegalStateException("PageRank did not converge on the tenant's graph; no ranking can be given");
     }
     SignalRunner.Values values = telemetry.inSpan("champion.signals",
-        () -> signals.run(tenant, new SignalWindow(from, asOf), wg, snap.roster(), settings));
+        () -> signals.run(tenant, new SignalWindow(from, asOf),
+            new SnapshotWindowEvents(snap.events(), snap.roster(), f, u), wg, snap.roster(), settings));
     Scoring scoring = new Scoring(wg, st, settings, values.names(), values.weights(), values.values());
     return new Scored(snap, wg, st, scoring, values, from, asOf, teams(snap.roster()));
   }

@@ -10,6 +10,7 @@ import io.convener.spi.signal.Signal;
 import io.convener.spi.signal.SignalValue;
 import io.convener.spi.signal.SignalValues;
 import io.convener.spi.signal.SignalWindow;
+import io.convener.spi.signal.WindowEvents;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -55,7 +56,8 @@ final class SignalRunner {
   }
 
   /** The values of every signal, per node, with their names, weights and evidence. */
-  Values run(TenantId tenant, SignalWindow window, WindowGraph wg, Roster.View roster, ChampionSettings settings) {
+  Values run(TenantId tenant, SignalWindow window, WindowEvents events, WindowGraph wg, Roster.View roster,
+      ChampionSettings settings) {
     int k = signals.size();
     List<String> names = new ArrayList<>(k);
     double[] weights = new double[k];
@@ -73,7 +75,9 @@ final class SignalRunner {
       weights[s] = settings.weight(name, fallback);
       SignalValues result;
       try {
-        result = requireNonNull(signal.compute(tenant, window), "signal result");
+        result = requireNonNull(signal.compute(tenant, window, events), "signal result");
+      } catch (UnsupportedOperationException e) {
+        throw new PluginException("signal " + name + " implements neither compute method", e);
       } catch (RuntimeException e) {
         throw new PluginException("signal " + name + " failed: " + e.getClass().getSimpleName(), e);
       }

@@ -9,6 +9,11 @@ import io.convener.api.TenantId;
  * tenant names none. Implementations must be thread-safe, must only read the given tenant's data,
  * and should be quick: they run on every champion request. A signal that throws fails the request
  * with a {@link io.convener.api.PluginException} naming it.
+ *
+ * <p>Implement one of the two {@code compute} methods: {@link #compute(TenantId, SignalWindow,
+ * WindowEvents)} when the signal is computed from Convener's own events (they come from the
+ * request's in-memory snapshot, so the signal adds no store query), or {@link #compute(TenantId,
+ * SignalWindow)} when it reads a source of its own.
  */
 public interface Signal {
   /**
@@ -24,8 +29,24 @@ public interface Signal {
   }
 
   /**
-   * The signal's values in the tenant for the window. Members missing from the result have value
-   * 0; members not in the window's member list are ignored.
+   * The signal's values in the tenant for the window, from the window's events. Members missing
+   * from the result have value 0; members not in the window's member list are ignored. By default
+   * it calls {@link #compute(TenantId, SignalWindow)}.
+   *
+   * @param events the tenant's collaboration and learning events in the window
    */
-  SignalValues compute(TenantId tenant, SignalWindow window);
+  default SignalValues compute(TenantId tenant, SignalWindow window, WindowEvents events) {
+    return compute(tenant, window);
+  }
+
+  /**
+   * The signal's values in the tenant for the window, from a source of the signal's own. Members
+   * missing from the result have value 0; members not in the window's member list are ignored.
+   *
+   * @throws UnsupportedOperationException by default: a signal implements this method or {@link
+   *     #compute(TenantId, SignalWindow, WindowEvents)}
+   */
+  default SignalValues compute(TenantId tenant, SignalWindow window) {
+    throw new UnsupportedOperationException("signal " + name() + " implements neither compute method");
+  }
 }

@@ -3,6 +3,7 @@ package io.convener.examples.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.convener.api.Convener;
 import io.convener.api.MemberId;
 import io.convener.api.Principal;
@@ -37,6 +38,7 @@ class ServeScheduleTest {
   final StringWriter err = new StringWriter();
 
   private int run(String... args) {
+    out.getBuffer().setLength(0);
     return ConvenerCommand.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
   }
 
@@ -74,6 +76,21 @@ class ServeScheduleTest {
       serving.join(30_000);
     }
     assertThat(code).as(err.toString()).hasValue(ConvenerCommand.OK);
+
+    // A scheduled backup restores into a new store, with the tenant's keyset copied over.
+    Path newest = dir.resolve("backups/acme").resolve(names(backups.resolve("acme")).stream().sorted()
+        .reduce((a, b) -> b).orElseThrow());
+    Path restored = Files.createDirectories(dir.resolve("restored/keys"));
+    try (Stream<Path> keysets = Files.list(dir.resolve("keys"))) {
+      for (Path keyset : keysets.filter(p -> p.toString().endsWith(".json")).toList()) {
+        Files.copy(keyset, restored.resolve(keyset.getFileName()));
+      }
+    }
+    String target = "jdbc:sqlite:" + dir.resolve("restored/convener.db");
+    assertThat(run("--db", target, "--format", "json", "restore", "--in", newest.toString())).as(err.toString())
+        .isZero();
+    assertThat(new ObjectMapper().readTree(out.toString()).get("members").asLong()).as("the members are back")
+        .isEqualTo(2);
   }
 
   @Test

@@ -153,7 +153,7 @@
     const head = el('tr');
     head.append(el('th', 'Team'));
     const first = rows.length ? rows[0][1].points : [];
-    first.forEach(p => { const th = el('th', p.asOf.slice(5, 10)); th.scope = 'col'; head.append(th); });
+    first.forEach(p => head.append(el('th', p.asOf.slice(5, 10))));
     head.append(el('th', 'Trend'), el('th', 'Risks'));
     head.querySelectorAll('th').forEach(th => { th.scope = 'col'; });
     $('heatmap').tHead.replaceChildren(head);
@@ -286,8 +286,10 @@
 
   function start(token, teams) {
     state.token = token;
+    const before = state.teams.join(',');
     if (teams) { setTeams(teams); }
     $('status').textContent = 'Signed in.';
+    if (state.started && state.teams.join(',') !== before) { loadPulse(); }
     if (!state.started) {
       state.started = true;
       loadChampions();

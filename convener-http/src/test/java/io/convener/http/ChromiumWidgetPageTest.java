@@ -1,0 +1,170 @@
+package io.convener.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.convener.api.Convener;
+import io.convener.api.MemberId;
+import io.convener.api.Principal;
+import io.convener.api.Role;
+import io.convener.api.TenantId;
+import io.convener.api.consent.Purpose;
+import io.convener.core.Conveners;
+import java.net.http.HttpRequest;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.ResourceLock;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The widget page at {@code /ui/} in headless Chromium, over two teams of real data: opened with
+ * {@code #token=} it drops the token from the address, shows a consenting champion and each
+ * team's trend as an SVG sparkline, answers a keyboard-only request for another team's
+ * collaborators, and shows a notification pushed while it watches; no id of the member without
+ * consent is anywhere in the page. Framed by a host page on an allowed origin, it takes its token
+ * by {@code postMessage}; a host on another origin cannot frame it. Skipped where Chromium is not
+ * installed.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ResourceLock(HeadlessChromium.LOCK)
+class ChromiumWidgetPageTest {
+  static final Duration WAIT = Duration.ofSeconds(30);
+  static final String HIDDEN = "hidden-xq7";
+  /** A host page that frames the widget and answers its {@code convener.ready} with a token. */
+  static final String HOST_PAGE = """
+      <!doctype html><html><head><title>host</title></head><body>
+      <iframe id="widget" title="Convener" width="1000" height="900"></iframe>
+      <script>
+        const q = new URLSearchParams(location.search);
+        const api = q.get('api');
+        const frame = document.getElementById('widget');
+        window.ready = false; window.loaded = false;
+        frame.addEventListener('load', () => { window.loaded = true; });
+        window.addEventListener('message', e => {
+          if (e.origin === api && e.data && e.data.type === 'convener.ready') {
+            window.ready = true;
+            frame.contentWindow.postMessage({type: 'convener.token', token: q.get('token'), teams: ['core']}, api);
+          }
+        });
+        frame.src = api + '/ui/';
+      </script></body></html>
+      """;
+
+  final Principal ops = Principal.of(TenantId.of("acme"), "ops", Role.ADMIN);
+  Convener convener;
+  OriginPages host;
+  OriginPages stranger;
+  ConvenerHttpServer server;
+  HeadlessChromium browser;
+  Client client;
+  String token;
+
+  @BeforeAll
+  void start(@TempDir Path dir) throws Exception {
+    browser = HeadlessChromium.start();
+    host = OriginPages.serve(Map.of("/", new String[] {"text/html; charset=utf-8", HOST_PAGE}));
+    stranger = OriginPages.serve(Map.of("/", new String[] {"text/html; charset=utf-8", HOST_PAGE}));
+    convener = Conveners.builder().database("jdbc:h2:" + dir.resolve("db").toAbsolutePath()).inMemoryKeys().build();
+    server = ConvenerHttpServer.builder(convener, Tokens.verifier()).bind("127.0.0.1", 0)
+        .corsOrigin(host.origin().toString()).start();
+    client = new Client(server.uri());
+    String admin = Tokens.token("acme", "ops", "admin");
+    Client.Reply r = client.send(client.request("/v1/events", admin).header("Content-Type", "application/x-ndjson")
+        .POST(HttpRequest.BodyPublishers.ofString(WidgetData.lines(Instant.now(), HIDDEN))).build());
+    assertThat(r.status()).as(r.raw().body()).isEqualTo(200);
+    assertThat(r.json().get("rejectedCount").asInt()).as(r.raw().body()).isZero();
+    assertThat(client.post("/v1/consent/grant", admin, "{\"member\":\"ana\",\"purpose\":\"notification.direct\"}")
+        .status()).isEqualTo(200);
+    JsonNode graph = client.get("/v1/graph?format=json", admin).json();
+    assertThat(graph.get("anonymous").asInt()).as("the member without consent is in the network").isEqualTo(1);
+    token = Tokens.token("acme", "ana", "community_manager");
+  }
+
+  @AfterAll
+  void stop() throws Exception {
+    for (AutoCloseable c : new AutoCloseable[] {browser, server, host, stranger, convener}) {
+      if (c != null) {
+        c.close();
+      }
+    }
+  }
+
+  @Test
+  void thePageShowsChampionsTrendsCollaboratorsAndALivePushButNoMemberWithoutConsent() {
+    String champion = topChampion();
+    var driver = browser.driver();
+    driver.get(server.uri() + "/ui/#token=" + token + "&teams=core,ops");
+    WebDriverWait wait = new WebDriverWait(driver, WAIT);
+    assertThat(driver.getCurrentUrl()).as("the token leaves the address bar").doesNotContain("token")
+        .endsWith("/ui/");
+
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("champion-list"), champion));
+    for (String team : new String[] {"core", "ops"}) {
+      wait.until(ExpectedConditions.presenceOfElementLocated(
+          By.cssSelector("#heatmap tr[data-team='" + team + "'] svg.sparkline[role='img'] polyline")));
+    }
+    assertThat(driver.findElements(By.cssSelector("#heatmap tr[data-team='core'] td.cell"))).hasSize(12);
+    assertThat(driver.findElement(By.cssSelector("#heatmap tr[data-team='ops'] .risks")).getText())
+        .as("ops fell quiet in the last four weeks").contains("engagement drop");
+    WebElement details = driver.findElement(By.cssSelector("#champion-list details"));
+    assertThat(details.findElement(By.tagName("table")).getAttribute("textContent")).contains("×");
+
+    // Keyboard only: pick the second team in the list and press Enter on the button.
+    WebElement select = driver.findElement(By.id("collaborators-team"));
+    select.sendKeys(Keys.END);
+    driver.findElement(By.cssSelector("#collaborators-form button")).sendKeys(Keys.ENTER);
+    wait.until(ExpectedConditions.textMatches(By.id("collaborators-note"), java.util.regex.Pattern.compile(
+        "(For|No recommendation for) team ops\\.")));
+
+    wait.until(ExpectedConditions.textToBe(By.id("stream-status"), "Live."));
+    String approval = convener.approvals().request(ops, MemberId.of("ana"), Purpose.PROFILE_SHARE, "the widget test")
+        .id().value();
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("notification-list"), approval));
+    assertThat(driver.findElement(By.cssSelector("#notification-list li strong")).getText())
+        .isEqualTo("approval.requested");
+
+    assertThat(driver.getPageSource()).doesNotContain(HIDDEN);
+  }
+
+  @Test
+  void aHostOnAnAllowedOriginHandsTheTokenByPostMessageAndAnotherOriginCannotFrameThePage() {
+    var driver = browser.driver();
+    String query = "/?api=" + server.uri() + "&token=" + token;
+    driver.get(host.origin() + query);
+    WebDriverWait wait = new WebDriverWait(driver, WAIT);
+    wait.until(d -> Boolean.TRUE.equals(browser.driver().executeScript("return window.ready")));
+    wait.until(ExpectedConditions.frameToBeAvailableAndSwitchToIt("widget"));
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("champion-list"), topChampion()));
+    wait.until(ExpectedConditions.presenceOfElementLocated(
+        By.cssSelector("#heatmap tr[data-team='core'] svg.sparkline polyline")));
+    driver.switchTo().defaultContent();
+
+    driver.get(stranger.origin() + query);
+    wait.until(d -> Boolean.TRUE.equals(browser.driver().executeScript("return window.loaded")));
+    assertThat(browser.driver().executeScript("return window.ready")).isEqualTo(false);
+    driver.switchTo().frame("widget");
+    assertThat(driver.findElements(By.id("champion-list"))).as("the framed page did not load").isEmpty();
+    driver.switchTo().defaultContent();
+  }
+
+  private String topChampion() {
+    JsonNode doc = client.post("/v1/champions/discover", token, "{}").json();
+    for (JsonNode c : doc.get("champions")) {
+      if (c.get("roles").toString().contains("\"champion\"")) {
+        return c.get("member").asText();
+      }
+    }
+    throw new AssertionError("no champion in " + doc);
+  }
+}

@@ -33,15 +33,19 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * team's trend as an SVG sparkline, answers a keyboard-only request for another team's
  * collaborators, and shows a notification pushed while it watches; no id of the member without
  * consent is anywhere in the page. Framed by a host page on an allowed origin, it takes its token
- * by {@code postMessage}; a host on another origin cannot frame it. Skipped where Chromium is not
- * installed.
+ * by {@code postMessage}; a host on another origin cannot frame it, nor can a frame on another
+ * origin beside it hand it a token. Skipped where Chromium is not installed.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @ResourceLock(HeadlessChromium.LOCK)
 class ChromiumWidgetPageTest {
   static final Duration WAIT = Duration.ofSeconds(30);
   static final String HIDDEN = "hidden-xq7";
-  /** A host page that frames the widget and answers its {@code convener.ready} with a token. */
+  /**
+   * A host page that frames the widget and answers its {@code convener.ready} with a token; with
+   * {@code sibling=ORIGIN} it frames that origin's {@link #SIBLING} beside it and lets it send the
+   * token instead.
+   */
   static final String HOST_PAGE = """
       <!doctype html><html><head><title>host</title></head><body>
       <iframe id="widget" title="Convener" width="1000" height="900"></iframe>
@@ -49,15 +53,39 @@ class ChromiumWidgetPageTest {
         const q = new URLSearchParams(location.search);
         const api = q.get('api');
         const frame = document.getElementById('widget');
+        let sibling = null;
         window.ready = false; window.loaded = false;
         frame.addEventListener('load', () => { window.loaded = true; });
         window.addEventListener('message', e => {
           if (e.origin === api && e.data && e.data.type === 'convener.ready') {
             window.ready = true;
-            frame.contentWindow.postMessage({type: 'convener.token', token: q.get('token'), teams: ['core']}, api);
+            if (sibling) {
+              sibling.contentWindow.postMessage('go', '*');
+            } else {
+              frame.contentWindow.postMessage({type: 'convener.token', token: q.get('token'), teams: ['core']}, api);
+            }
           }
         });
-        frame.src = api + '/ui/';
+        if (q.get('sibling')) {
+          sibling = document.createElement('iframe');
+          sibling.title = 'sibling';
+          sibling.addEventListener('load', () => { frame.src = api + '/ui/'; });
+          sibling.src = q.get('sibling') + '/sibling' + location.search;
+          document.body.append(sibling);
+        } else {
+          frame.src = api + '/ui/';
+        }
+      </script></body></html>
+      """;
+  /** A frame on another origin that posts the token to the widget beside it when told to. */
+  static final String SIBLING = """
+      <!doctype html><html><head><title>sibling</title></head><body><script>
+        const q = new URLSearchParams(location.search);
+        window.addEventListener('message', e => {
+          if (e.data === 'go') {
+            parent.frames[0].postMessage({type: 'convener.token', token: q.get('token'), teams: ['core']}, q.get('api'));
+          }
+        });
       </script></body></html>
       """;
 
@@ -73,8 +101,10 @@ class ChromiumWidgetPageTest {
   @BeforeAll
   void start(@TempDir Path dir) throws Exception {
     browser = HeadlessChromium.start();
-    host = OriginPages.serve(Map.of("/", new String[] {"text/html; charset=utf-8", HOST_PAGE}));
-    stranger = OriginPages.serve(Map.of("/", new String[] {"text/html; charset=utf-8", HOST_PAGE}));
+    Map<String, String[]> pages = Map.of("/", new String[] {"text/html; charset=utf-8", HOST_PAGE},
+        "/sibling", new String[] {"text/html; charset=utf-8", SIBLING});
+    host = OriginPages.serve(pages);
+    stranger = OriginPages.serve(pages);
     convener = Conveners.builder().database("jdbc:h2:" + dir.resolve("db").toAbsolutePath()).inMemoryKeys().build();
     server = ConvenerHttpServer.builder(convener, Tokens.verifier()).bind("127.0.0.1", 0)
         .corsOrigin(host.origin().toString()).start();
@@ -155,6 +185,20 @@ class ChromiumWidgetPageTest {
     assertThat(browser.driver().executeScript("return window.ready")).isEqualTo(false);
     driver.switchTo().frame("widget");
     assertThat(driver.findElements(By.id("champion-list"))).as("the framed page did not load").isEmpty();
+    driver.switchTo().defaultContent();
+  }
+
+  @Test
+  void aFrameOnAnotherOriginBesideTheWidgetCannotHandItAToken() {
+    var driver = browser.driver();
+    driver.get(host.origin() + "/?api=" + server.uri() + "&token=" + token + "&sibling=" + stranger.origin());
+    WebDriverWait wait = new WebDriverWait(driver, WAIT);
+    wait.until(d -> Boolean.TRUE.equals(browser.driver().executeScript("return window.ready")));
+    wait.until(ExpectedConditions.frameToBeAvailableAndSwitchToIt("widget"));
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"),
+        "Ignored a token from " + stranger.origin()));
+    assertThat(driver.findElements(By.cssSelector("#champion-list li"))).isEmpty();
+    assertThat(driver.findElement(By.id("stream-status")).getText()).isEqualTo("Not connected.");
     driver.switchTo().defaultContent();
   }
 

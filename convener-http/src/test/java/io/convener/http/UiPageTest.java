@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.convener.api.Convener;
 import io.convener.core.Conveners;
 import java.net.http.HttpRequest;
-import java.nio.file.Path;
 import java.util.List;
+import java.util.UUID;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -32,8 +32,8 @@ class UiPageTest {
   Client client;
 
   @BeforeAll
-  void start(@org.junit.jupiter.api.io.TempDir Path dir) {
-    convener = Conveners.builder().database("jdbc:h2:" + dir.resolve("db").toAbsolutePath()).inMemoryKeys().build();
+  void start() {
+    convener = Conveners.builder().database("jdbc:h2:mem:ui-" + UUID.randomUUID()).inMemoryKeys().build();
     server = ConvenerHttpServer.builder(convener, Tokens.verifier()).bind("127.0.0.1", 0).corsOrigin(HOST).start();
     client = new Client(server.uri());
   }

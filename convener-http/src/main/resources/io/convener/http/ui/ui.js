@@ -303,9 +303,13 @@
   }
 
   window.addEventListener('message', e => {
-    if (!allowed.has(e.origin) || (e.source !== window.parent && e.source !== window)) { return; }
     const d = e.data;
-    if (d && d.type === 'convener.token' && typeof d.token === 'string' && d.token) {
+    if (!d || d.type !== 'convener.token') { return; }
+    if (!allowed.has(e.origin) || e.source !== window.parent) {
+      // Said on the page, so that a host developer sees why nothing happens.
+      $('status').textContent = 'Ignored a token from ' + e.origin
+        + ': only the framing page, on an allowed origin, may send one.';
+    } else if (typeof d.token === 'string' && d.token) {
       start(d.token, Array.isArray(d.teams) ? d.teams : null);
     }
   });

@@ -14,6 +14,7 @@ import java.net.http.HttpRequest;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -32,7 +33,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * {@code #token=} it drops the token from the address, shows a consenting champion and each
  * team's trend as an SVG sparkline, answers a keyboard-only request for another team's
  * collaborators, and shows a notification pushed while it watches; no id of the member without
- * consent is anywhere in the page. Framed by a host page on an allowed origin, it takes its token
+ * consent is anywhere in the page. When its token expires, the stream ends and the page asks the
+ * host for a new token, then resumes after the last message it saw: each message once, in order. Framed by a host page on an allowed origin, it takes its token
  * by {@code postMessage}; a host on another origin cannot frame it, nor can a frame on another
  * origin beside it hand it a token. Skipped where Chromium is not installed.
  */
@@ -42,9 +44,10 @@ class ChromiumWidgetPageTest {
   static final Duration WAIT = Duration.ofSeconds(30);
   static final String HIDDEN = "hidden-xq7";
   /**
-   * A host page that frames the widget and answers its {@code convener.ready} with a token; with
-   * {@code sibling=ORIGIN} it frames that origin's {@link #SIBLING} beside it and lets it send the
-   * token instead.
+   * A host page that frames the widget and answers its {@code convener.ready} with a token (the
+   * {@code expiring} one when given); it notes the widget's {@code convener.token-expired} and
+   * sends the other token when the test calls {@code answer()}. With {@code sibling=ORIGIN} it
+   * frames that origin's {@link #SIBLING} beside the widget and lets it send the token instead.
    */
   static final String HOST_PAGE = """
       <!doctype html><html><head><title>host</title></head><body>
@@ -56,14 +59,19 @@ class ChromiumWidgetPageTest {
         let sibling = null;
         window.ready = false; window.loaded = false;
         frame.addEventListener('load', () => { window.loaded = true; });
+        const give = token => frame.contentWindow.postMessage({type: 'convener.token', token, teams: ['core']}, api);
+        window.expired = false;
+        window.answer = () => give(q.get('token'));
         window.addEventListener('message', e => {
           if (e.origin === api && e.data && e.data.type === 'convener.ready') {
             window.ready = true;
             if (sibling) {
               sibling.contentWindow.postMessage('go', '*');
             } else {
-              frame.contentWindow.postMessage({type: 'convener.token', token: q.get('token'), teams: ['core']}, api);
+              give(q.get('expiring') || q.get('token'));
             }
+          } else if (e.origin === api && e.data && e.data.type === 'convener.token-expired') {
+            window.expired = true;
           }
         });
         if (q.get('sibling')) {
@@ -158,11 +166,10 @@ class ChromiumWidgetPageTest {
         "(For|No recommendation for) team ops\\.")));
 
     wait.until(ExpectedConditions.textToBe(By.id("stream-status"), "Live."));
-    String approval = convener.approvals().request(ops, MemberId.of("ana"), Purpose.PROFILE_SHARE, "the widget test")
-        .id().value();
+    String approval = request("the widget test");
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("notification-list"), approval));
-    assertThat(driver.findElement(By.cssSelector("#notification-list li strong")).getText())
-        .isEqualTo("approval.requested");
+    assertThat(approvals(driver)).filteredOn(text -> text.contains(approval)).singleElement().asString()
+        .startsWith("approval.requested ");
 
     assertThat(driver.getPageSource()).doesNotContain(HIDDEN);
   }
@@ -200,6 +207,48 @@ class ChromiumWidgetPageTest {
     assertThat(driver.findElements(By.cssSelector("#champion-list li"))).isEmpty();
     assertThat(driver.findElement(By.id("stream-status")).getText()).isEqualTo("Not connected.");
     driver.switchTo().defaultContent();
+  }
+
+  @Test
+  void notificationsResumeAfterTheTokenExpiresWithEveryMessageOnceInOrder() {
+    var driver = browser.driver();
+    driver.get(host.origin() + "/?api=" + server.uri() + "&token=" + token + "&expiring="
+        + Tokens.expiring(12, "acme", "ana", "community_manager"));
+    WebDriverWait wait = new WebDriverWait(driver, WAIT);
+    wait.until(ExpectedConditions.frameToBeAvailableAndSwitchToIt("widget"));
+    wait.until(ExpectedConditions.textToBe(By.id("stream-status"), "Live."));
+    String before = request("before");
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("notification-list"), before));
+
+    driver.switchTo().defaultContent();
+    wait.until(d -> Boolean.TRUE.equals(browser.driver().executeScript("return window.expired")));
+    String away = request("while away");
+    driver.switchTo().frame("widget");
+    assertThat(driver.findElement(By.id("stream-status")).getText()).startsWith("Disconnected: the token has expired");
+    driver.switchTo().defaultContent();
+    browser.driver().executeScript("answer()");
+    driver.switchTo().frame("widget");
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("notification-list"), away));
+    wait.until(ExpectedConditions.textToBe(By.id("stream-status"), "Live."));
+    String live = request("live again");
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("notification-list"), live));
+
+    List<String> ours = approvals(driver).stream()
+        .filter(t -> t.contains(before) || t.contains(away) || t.contains(live)).toList();
+    assertThat(ours).as("newest first, each once").hasSize(3);
+    assertThat(ours.get(0)).contains(live);
+    assertThat(ours.get(1)).contains(away);
+    assertThat(ours.get(2)).contains(before);
+    driver.switchTo().defaultContent();
+  }
+
+  private String request(String scope) {
+    return convener.approvals().request(ops, MemberId.of("ana"), Purpose.PROFILE_SHARE, scope).id().value();
+  }
+
+  private static List<String> approvals(org.openqa.selenium.WebDriver driver) {
+    return driver.findElements(By.cssSelector("#notification-list li[data-kind='approval.requested']")).stream()
+        .map(WebElement::getText).toList();
   }
 
   private String topChampion() {

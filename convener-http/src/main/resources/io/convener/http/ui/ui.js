@@ -221,6 +221,7 @@
     const data = JSON.parse(e.data);
     const li = el('li');
     li.dataset.sequence = data.sequence;
+    li.dataset.kind = data.kind;
     li.append(el('strong', data.kind), ' ', el('time', data.createdAt.replace('T', ' ').slice(0, 16)), ' ');
     const details = Object.entries(data.payload || {}).filter(([, v]) => v === null || typeof v !== 'object')
       .map(([k, v]) => k + ': ' + v).join(', ');
@@ -236,16 +237,38 @@
     state.retry = Math.min(state.retry * 2, 30000);
   }
 
+  // The token's expiry (ms since the epoch) from its JWT claims, or null when it cannot be read.
+  function expiry(token) {
+    try {
+      const part = token.split('.')[1].replace(/-/g, '+').replace(/_/g, '/');
+      const exp = JSON.parse(atob(part + '='.repeat((4 - part.length % 4) % 4))).exp;
+      return typeof exp === 'number' ? exp * 1000 : null;
+    } catch (e) {
+      return null;
+    }
+  }
+
+  function tokenExpired() {
+    streamStatus('Disconnected: the token has expired; waiting for a new one.');
+    toHost({ type: 'convener.token-expired' });
+  }
+
   async function openStream() {
     clearTimeout(state.timer);
     if (state.source) { state.source.close(); state.source = null; }
+    // The server may accept a token a little past its expiry (clock skew) but ends its stream at
+    // once, so ask for a new token rather than reconnect in a loop.
+    const exp = expiry(state.token);
+    if (exp !== null && exp <= Date.now()) {
+      tokenExpired();
+      return;
+    }
     let ticket;
     try {
       ticket = (await call('POST', 'v1/notifications/stream-ticket')).ticket;
     } catch (e) {
       if (e.status === 401) {
-        streamStatus('Disconnected: the token has expired; waiting for a new one.');
-        toHost({ type: 'convener.token-expired' });
+        tokenExpired();
       } else {
         streamStatus('Disconnected (' + e.message + '); retrying.');
         reconnectLater();

@@ -57,7 +57,9 @@
     table.append(el('caption', 'Score components (value × weight)'));
     for (const [name, value] of Object.entries(c.components)) {
       const tr = el('tr');
-      tr.append(el('th', name), el('td', number(value, 3) + ' × ' + number(c.weights[name] ?? null, 3)));
+      const th = el('th', name);
+      th.scope = 'row';
+      tr.append(th, el('td', number(value, 3) + ' × ' + number(c.weights[name] ?? null, 3)));
       table.append(tr);
     }
     why.append(table);
@@ -78,7 +80,8 @@
       champions.replaceChildren(...doc.champions.filter(c => c.roles.includes('champion')).map(person));
       connectors.replaceChildren(...doc.champions.filter(c => c.roles.includes('connector')).map(person));
       note('champions-note', 'Window ' + doc.window + ' to ' + doc.asOf.slice(0, 10) + '; ' + doc.candidates
-        + ' candidates' + (doc.withheld ? ', ' + doc.withheld + ' not shown for lack of consent' : '') + '.');
+        + ' candidates' + (doc.withheld ? ', ' + doc.withheld + ' not shown for lack of consent' : '') + '.'
+        + (doc.stale ? ' The store is not answering: this is the result of ' + doc.stale.computedAt + '.' : ''));
     } catch (e) {
       note('champions-note', 'Champions: ' + e.message, true);
     }
@@ -185,9 +188,12 @@
       const last = s.points[s.points.length - 1];
       const list = el('ul', null, 'risks');
       list.append(...(last ? last.risks : []).map(r => {
-        const li = el('li', r.kind.toLowerCase().replace(/_/g, ' ') + ' (' + r.severity.toLowerCase() + ')',
-          'risk ' + r.severity.toLowerCase());
-        li.title = r.reason;
+        // The reason in a disclosure, so that it opens with the keyboard as well as the mouse.
+        const li = el('li', null, 'risk ' + r.severity.toLowerCase());
+        const details = el('details');
+        details.append(el('summary', r.kind.toLowerCase().replace(/_/g, ' ') + ' (' + r.severity.toLowerCase() + ')'),
+          el('p', r.reason));
+        li.append(details);
         return li;
       }));
       if (!list.children.length) { list.append(el('li', 'none', 'risk none')); }

@@ -190,7 +190,10 @@ public final class ConvenerHttpServer implements AutoCloseable {
       return this;
     }
 
-    /** See {@link ConvenerServlet.Builder#corsOrigin(String)}. */
+    /**
+     * See {@link ConvenerServlet.Builder#corsOrigin(String)}. Such an origin may also embed the widget
+     * page at {@code /ui/} in a frame and hand it a token with {@code postMessage}.
+     */
     public Builder corsOrigin(String origin) {
       servlet.corsOrigin(origin);
       return this;
@@ -238,7 +241,7 @@ public final class ConvenerHttpServer implements AutoCloseable {
       }
       ConvenerServlet api = servlet.build();
       EmbeddedJetty jetty = EmbeddedJetty.assemble(api, servlet.limits(), threads, address,
-          tls ? new EmbeddedJetty.Tls(requireNonNull(keystore), requireNonNull(password)) : null);
+          tls ? new EmbeddedJetty.Tls(requireNonNull(keystore), requireNonNull(password)) : null, servlet.corsOrigins());
       Server server = jetty.server();
       ServerConnector connector = jetty.connector();
       try {

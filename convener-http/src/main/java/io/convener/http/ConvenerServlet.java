@@ -210,5 +210,10 @@ public final class ConvenerServlet extends HttpServlet {
     HttpLimits limits() {
       return limits;
     }
+
+    /** The allowed CORS origins, which are also the hosts that may embed the widget page. */
+    Set<String> corsOrigins() {
+      return new LinkedHashSet<>(corsOrigins);
+    }
   }
 }

@@ -1,8 +1,10 @@
 package io.convener.http;
 
 import io.convener.http.internal.ProblemErrorHandler;
+import io.convener.http.internal.UiServlet;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
+import java.util.Set;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.server.HttpConfiguration;
@@ -18,8 +20,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * The Jetty 12 server of {@link ConvenerHttpServer}, assembled but not started: one connector
  * (HTTPS with a PKCS#12 keystore, or plain HTTP) with the header size and timeouts of {@link
- * HttpLimits}, the {@link ConvenerServlet} at the root with async support, and {@link
- * ProblemErrorHandler} for everything Jetty answers itself.
+ * HttpLimits}, the {@link ConvenerServlet} at the root with async support, the widget page
+ * ({@link UiServlet}) at {@code /ui/}, and {@link ProblemErrorHandler} for everything Jetty answers
+ * itself.
  *
  * @param server the server
  * @param connector its one connector
@@ -29,7 +32,7 @@ record EmbeddedJetty(Server server, ServerConnector connector) {
   record Tls(Path keystore, char[] password) {}
 
   static EmbeddedJetty assemble(ConvenerServlet servlet, HttpLimits limits, int threads, InetSocketAddress address,
-      @Nullable Tls tls) {
+      @Nullable Tls tls, Set<String> uiHostOrigins) {
     QueuedThreadPool pool = new QueuedThreadPool(threads, Math.min(8, threads));
     pool.setName("convener-http");
     pool.setDaemon(true);
@@ -44,6 +47,7 @@ record EmbeddedJetty(Server server, ServerConnector connector) {
     ServletHolder holder = new ServletHolder("convener", servlet);
     holder.setAsyncSupported(true);
     context.addServlet(holder, "/*");
+    context.addServlet(new ServletHolder("convener-ui", new UiServlet(uiHostOrigins)), "/ui/*");
     server.setHandler(new RequestTimeouts(context, limits));
     server.setStopTimeout(1000);
     return new EmbeddedJetty(server, connector);

@@ -18,7 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code convener feedback}: a member disputes their own ranking and is held out of {@code
  * champions} until the operator rejects the dispute; others' results and bad options are refused
- * with one line; the counts per team in {@code feedback rates} and in the report.
+ * with one line; the counts per team in {@code feedback rates} and in the report. On SQLite, the
+ * command's default store, where giving feedback encrypts the reason inside the call's transaction.
  */
 class FeedbackCommandTest {
   private final ObjectMapper mapper = new ObjectMapper();
@@ -30,7 +31,7 @@ class FeedbackCommandTest {
   private int run(String... args) {
     out.getBuffer().setLength(0);
     err.getBuffer().setLength(0);
-    List<String> all = new ArrayList<>(List.of("--db", "jdbc:h2:file:" + dir.resolve("db"), "--tenant", "acme",
+    List<String> all = new ArrayList<>(List.of("--db", "jdbc:sqlite:" + dir.resolve("convener.db"), "--tenant", "acme",
         "--as-of", "2026-11-01T00:00:00Z"));
     all.addAll(List.of(args));
     return ConvenerCommand.run(all.toArray(String[]::new), new PrintWriter(out, true), new PrintWriter(err, true));

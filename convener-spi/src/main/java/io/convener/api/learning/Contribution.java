@@ -42,9 +42,4 @@ public record Contribution(
   public boolean disputed() {
     return !disputes.isEmpty();
   }
-
-  /** This contribution marked with the disputes that hold. */
-  public Contribution withDisputes(List<FeedbackId> holding) {
-    return new Contribution(member, share, evidence, holding);
-  }
 }

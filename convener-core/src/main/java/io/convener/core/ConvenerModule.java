@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import com.google.inject.AbstractModule;
 import io.convener.api.Convener;
 import io.convener.core.approval.ApprovalModule;
+import io.convener.core.feedback.FeedbackModule;
 import io.convener.core.backup.BackupModule;
 import io.convener.core.champion.ChampionModule;
 import io.convener.core.consent.ConsentModule;
@@ -59,6 +60,7 @@ public final class ConvenerModule extends AbstractModule {
     install(new ProfileModule());
     install(new NotifyModule());
     install(new ApprovalModule());
+    install(new FeedbackModule());
     install(new LearningModule());
     install(new InnovationModule());
     install(new PulseModule());

@@ -2,6 +2,7 @@ package io.convener.core;
 
 import io.convener.api.Convener;
 import io.convener.api.approval.ApprovalService;
+import io.convener.api.feedback.FeedbackService;
 import io.convener.api.backup.Backups;
 import io.convener.api.champion.ChampionDiscovery;
 import io.convener.api.consent.ConsentGate;
@@ -30,6 +31,7 @@ final class DefaultConvener implements Convener {
   private final ProvenanceLog provenance;
   private final ProfileService profiles;
   private final ApprovalService approvals;
+  private final FeedbackService feedback;
   private final LearningCatalyst learning;
   private final InnovationSpread innovation;
   private final PulseAggregator pulse;
@@ -49,6 +51,7 @@ final class DefaultConvener implements Convener {
       ProvenanceLog provenance,
       ProfileService profiles,
       ApprovalService approvals,
+      FeedbackService feedback,
       LearningCatalyst learning,
       InnovationSpread innovation,
       PulseAggregator pulse,
@@ -65,6 +68,7 @@ final class DefaultConvener implements Convener {
     this.provenance = provenance;
     this.profiles = profiles;
     this.approvals = approvals;
+    this.feedback = feedback;
     this.learning = learning;
     this.innovation = innovation;
     this.pulse = pulse;
@@ -107,6 +111,11 @@ final class DefaultConvener implements Convener {
   @Override
   public ApprovalService approvals() {
     return approvals;
+  }
+
+  @Override
+  public FeedbackService feedback() {
+    return feedback;
   }
 
   @Override

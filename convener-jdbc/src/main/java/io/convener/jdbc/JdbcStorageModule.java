@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import com.google.inject.PrivateModule;
 import io.convener.jdbc.internal.approval.ApprovalStorageModule;
+import io.convener.jdbc.internal.feedback.FeedbackStorageModule;
 import io.convener.jdbc.internal.backup.BackupStorageModule;
 import io.convener.jdbc.internal.block.EventBlockStorageModule;
 import io.convener.jdbc.internal.champion.ChampionSettingsStorageModule;
@@ -27,6 +28,7 @@ import io.convener.jdbc.internal.signal.SignalModule;
 import io.convener.jdbc.internal.tenant.TenantStorageModule;
 import io.convener.spi.storage.ChangeSignals;
 import io.convener.spi.storage.ApprovalStore;
+import io.convener.spi.storage.FeedbackStore;
 import io.convener.spi.storage.ChampionSettingsStore;
 import io.convener.spi.storage.ChangeStore;
 import io.convener.spi.storage.ConsentStore;
@@ -51,7 +53,7 @@ import io.convener.spi.storage.TenantStore;
 /**
  * Convener storage on a relational database: binds and exposes exactly the storage SPI, {@link
  * TenantStore}, {@link MemberStore}, {@link EventStore}, {@link SubjectKeyStore}, {@link
- * ConsentStore}, {@link ProvenanceStore}, {@link ApprovalStore}, {@link SharingAgreementStore}, {@link InnovationDetectionStore}, {@link PulseSettingsStore}, {@link PulseWatcherStore}, {@link ChampionSettingsStore}, {@link NotificationStore}, {@link EventBlockStore}, {@link PulseDigestStore}, {@link ChangeStore}, {@link ChangeSignals}, {@link IdempotencyStore}, {@link QuotaStore}, {@link RegionPinStore}, {@link JobLeaseStore}, {@link OutboxUpkeepStore} and {@link StorageLifecycle}, each a singleton, and the {@link TenantSnapshots} that backups read and restores write; everything else stays private to the module.
+ * ConsentStore}, {@link ProvenanceStore}, {@link ApprovalStore}, {@link FeedbackStore}, {@link SharingAgreementStore}, {@link InnovationDetectionStore}, {@link PulseSettingsStore}, {@link PulseWatcherStore}, {@link ChampionSettingsStore}, {@link NotificationStore}, {@link EventBlockStore}, {@link PulseDigestStore}, {@link ChangeStore}, {@link ChangeSignals}, {@link IdempotencyStore}, {@link QuotaStore}, {@link RegionPinStore}, {@link JobLeaseStore}, {@link OutboxUpkeepStore} and {@link StorageLifecycle}, each a singleton, and the {@link TenantSnapshots} that backups read and restores write; everything else stays private to the module.
  *
  * <p>The member store keeps personal data encrypted and needs a {@link
  * io.convener.spi.keys.PersonalDataCipher} bound outside this module: {@code ConvenerModule}
@@ -101,6 +103,8 @@ public final class JdbcStorageModule extends PrivateModule {
     expose(ProvenanceStore.class);
     install(new ApprovalStorageModule());
     expose(ApprovalStore.class);
+    install(new FeedbackStorageModule());
+    expose(FeedbackStore.class);
     install(new SharingAgreementStorageModule());
     expose(SharingAgreementStore.class);
     expose(InnovationDetectionStore.class);

@@ -13,6 +13,7 @@ import com.google.inject.spi.PrivateElements;
 import io.convener.api.TenantId;
 import io.convener.spi.keys.PersonalDataCipher;
 import io.convener.spi.storage.ApprovalStore;
+import io.convener.spi.storage.FeedbackStore;
 import io.convener.spi.storage.ChampionSettingsStore;
 import io.convener.spi.storage.ChangeSignals;
 import io.convener.spi.storage.ChangeStore;
@@ -53,7 +54,7 @@ class JdbcStorageModuleTest {
     assertThat(((PrivateElements) elements.get(0)).getExposedKeys()).containsExactlyInAnyOrder(
         Key.get(TenantStore.class), Key.get(MemberStore.class), Key.get(EventStore.class),
         Key.get(SubjectKeyStore.class), Key.get(ConsentStore.class), Key.get(ProvenanceStore.class),
-        Key.get(ApprovalStore.class), Key.get(SharingAgreementStore.class), Key.get(InnovationDetectionStore.class),
+        Key.get(ApprovalStore.class), Key.get(FeedbackStore.class), Key.get(SharingAgreementStore.class), Key.get(InnovationDetectionStore.class),
         Key.get(PulseSettingsStore.class),
         Key.get(PulseWatcherStore.class),
         Key.get(ChampionSettingsStore.class), Key.get(NotificationStore.class), Key.get(EventBlockStore.class),

@@ -4,6 +4,7 @@ import io.convener.api.approval.ApprovalService;
 import io.convener.api.backup.Backups;
 import io.convener.api.champion.ChampionDiscovery;
 import io.convener.api.consent.ConsentGate;
+import io.convener.api.feedback.FeedbackService;
 import io.convener.api.ingest.IngestService;
 import io.convener.api.learning.LearningCatalyst;
 import io.convener.api.innovation.InnovationSpread;
@@ -49,6 +50,13 @@ public interface Convener extends AutoCloseable {
    * and, where the policy asks, by admins.
    */
   ApprovalService approvals();
+
+  /**
+   * Feedback on results: members and managers agree with or dispute champion recommendations,
+   * attributions and risk flags; admins review disputes. A dispute that holds changes later results
+   * (see docs/feedback.md).
+   */
+  FeedbackService feedback();
 
   /**
    * The learning catalyst: attributes outcomes to the people whose learning led to them, naming

@@ -17,6 +17,7 @@ import io.convener.api.consent.Disclosure;
 import io.convener.api.consent.Purpose;
 import io.convener.api.model.Member;
 import io.convener.core.internal.consent.ConsentEngine;
+import io.convener.core.internal.feedback.FeedbackMarks;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -32,16 +33,20 @@ import java.util.concurrent.CompletableFuture;
 /**
  * Builds a {@link ChampionRanking}: scores the window, keeps the members that match the filters,
  * orders them by score (then id), lets the consent gate through only those who consent to {@code
- * champion.recommendation} (the rest are counted), and explains each listed entry. Thread-safe.
+ * champion.recommendation} (the rest are counted), and explains each listed entry. A member whose
+ * champion recommendation is disputed, while the dispute holds ({@link FeedbackMarks}), is no
+ * candidate: held out of the ranking, though still part of the graph. Thread-safe.
  */
 final class ChampionRanker {
   private final Pipeline pipeline;
   private final ConsentEngine consent;
+  private final FeedbackMarks feedback;
 
   @Inject
-  ChampionRanker(Pipeline pipeline, ConsentEngine consent) {
+  ChampionRanker(Pipeline pipeline, ConsentEngine consent, FeedbackMarks feedback) {
     this.pipeline = requireNonNull(pipeline, "pipeline");
     this.consent = requireNonNull(consent, "consent");
+    this.feedback = requireNonNull(feedback, "feedback");
   }
 
   ChampionRanking rank(TenantId tenant, ChampionQuery q, Instant asOf, ChampionSettings settings) {
@@ -51,10 +56,11 @@ final class ChampionRanker {
     Pipeline.Scored s = pipeline.score(tenant, asOf, q.window(), settings);
     WindowGraph wg = s.graph();
     Scoring sc = s.scoring();
+    FeedbackMarks.Disputes disputes = feedback.read(tenant);
     int[] matching = new int[wg.nodeCount()];
     int count = 0;
     for (int v = 0; v < wg.nodeCount(); v++) {
-      if (matches(s, v, q)) {
+      if (matches(s, v, q) && !disputes.heldOut(idOf(s, v))) {
         matching[count++] = v;
       }
     }

@@ -21,6 +21,7 @@ import io.convener.api.model.EventKind;
 import io.convener.api.pulse.Staleness;
 import io.convener.core.internal.consent.ConsentEngine;
 import io.convener.core.internal.degraded.LastKnown;
+import io.convener.core.internal.feedback.FeedbackMarks;
 import io.convener.core.internal.degraded.Rechecked;
 import io.convener.core.internal.gate.Gate;
 import io.convener.core.internal.gate.Invocation;
@@ -48,8 +49,9 @@ import java.util.Optional;
  * entry, whose sequence every attribution carries), which commits the notifications of the named
  * contributors to the outbox with that entry ({@link AttributionNotifier}). While the store fails,
  * the last attributions computed for the same request are served, marked stale and naming only the
- * contributors whose consent the engine still confirms ({@link LastKnown}, {@link Rechecked}).
- * Thread-safe.
+ * contributors whose consent the engine still confirms ({@link LastKnown}, {@link Rechecked}). A
+ * contribution whose credit is disputed, while the dispute holds, carries the dispute ids ({@link
+ * FeedbackMarks}). Thread-safe.
  */
 final class DefaultLearningCatalyst implements LearningCatalyst {
   static final String ATTRIBUTE = "learning.attribute";
@@ -58,6 +60,7 @@ final class DefaultLearningCatalyst implements LearningCatalyst {
   private final ConsentEngine consent;
   private final EventStore events;
   private final MemberStore members;
+  private final FeedbackMarks feedback;
   /** The last attributions of each request, served stale while the store fails (degraded mode). */
   private final LastKnown<Question, List<Attribution>> lastKnown = new LastKnown<>(1_000, Clock.systemUTC());
 
@@ -66,11 +69,12 @@ final class DefaultLearningCatalyst implements LearningCatalyst {
 
   @Inject
   DefaultLearningCatalyst(
-      Gate gate, ConsentEngine consent, EventStore events, MemberStore members) {
+      Gate gate, ConsentEngine consent, EventStore events, MemberStore members, FeedbackMarks feedback) {
     this.gate = requireNonNull(gate, "gate");
     this.consent = requireNonNull(consent, "consent");
     this.events = requireNonNull(events, "events");
     this.members = requireNonNull(members, "members");
+    this.feedback = requireNonNull(feedback, "feedback");
   }
 
   @Override
@@ -167,6 +171,7 @@ final class DefaultLearningCatalyst implements LearningCatalyst {
     for (Disclosed<MemberId> d : consent.disclose(tenant, Purpose.LEARNING_ATTRIBUTION, List.copyOf(authors)).disclosed()) {
       named.put(d.value(), d);
     }
+    FeedbackMarks.Disputes disputes = feedback.read(tenant);
     List<Attribution> out = new ArrayList<>(raw.size());
     for (Raw r : raw) {
       List<Contribution> contributors = new ArrayList<>();
@@ -181,7 +186,8 @@ final class DefaultLearningCatalyst implements LearningCatalyst {
           withheld++;
           withheldShare += e.getValue();
         } else {
-          contributors.add(new Contribution(d, clamp(e.getValue()), r.evidence().get(e.getKey())));
+          contributors.add(new Contribution(d, clamp(e.getValue()), r.evidence().get(e.getKey()),
+              disputes.attribution(r.outcome(), e.getKey())));
         }
       }
       contributors.sort(Comparator.comparingDouble(Contribution::share).reversed()

@@ -9,6 +9,7 @@ import io.convener.api.MemberId;
 import io.convener.api.Principal;
 import io.convener.api.Role;
 import io.convener.api.StorageException;
+import io.convener.api.TeamId;
 import io.convener.api.TenantId;
 import io.convener.api.consent.Disclosed;
 import io.convener.api.consent.Disclosure;
@@ -26,6 +27,7 @@ import io.convener.api.pulse.RiskKind;
 import io.convener.api.pulse.ScopeWatchers;
 import io.convener.api.pulse.Severity;
 import io.convener.core.internal.degraded.LastKnown;
+import io.convener.core.internal.feedback.FeedbackMarks;
 import io.convener.core.internal.gate.Gate;
 import io.convener.core.internal.gate.Invocation;
 import jakarta.inject.Inject;
@@ -45,7 +47,9 @@ import java.util.OptionalLong;
  * The pulse through the choke point: reads the tenant's {@link Rollups}, suppresses by {@link
  * ScopeIndex}, judges risks by {@link RiskRules}, names silent members only through the consent
  * gate, and keeps the last report of each question in a Caffeine cache, served marked stale when
- * the store fails. The scope indexes of all tenants share the {@link PulseMemory} budget. Thread-safe.
+ * the store fails. The scope indexes of all tenants share the {@link PulseMemory} budget. A risk flag
+ * that is disputed, while the dispute holds, carries the dispute ids ({@link FeedbackMarks}).
+ * Thread-safe.
  */
 final class DefaultPulseAggregator implements PulseAggregator {
   static final String PULSE = "pulse.report";
@@ -61,6 +65,7 @@ final class DefaultPulseAggregator implements PulseAggregator {
   private final RiskNotifier risks;
   private final WatchList watchers;
   private final Clock clock;
+  private final FeedbackMarks feedback;
   private final Cache<TenantId, ScopeIndex> indexes;
   private final Cache<Question, PulseReport> lastKnown = Caffeine.newBuilder().maximumSize(10_000).build();
 
@@ -76,7 +81,8 @@ final class DefaultPulseAggregator implements PulseAggregator {
 
   @Inject
   DefaultPulseAggregator(Gate gate, ConsentEngine consent, Rollups rollups, TenantSettings settings,
-      RiskNotifier risks, WatchList watchers, PulseMemory memory) {
+      RiskNotifier risks, WatchList watchers, PulseMemory memory, FeedbackMarks feedback) {
+    this.feedback = requireNonNull(feedback, "feedback");
     this.risks = requireNonNull(risks, "risks");
     this.watchers = requireNonNull(watchers, "watchers");
     this.gate = requireNonNull(gate, "gate");
@@ -193,7 +199,21 @@ final class DefaultPulseAggregator implements PulseAggregator {
     risks.addAll(silentFlags(tenant, w.silent(), s, request.asOf()));
     risks.sort(Comparator.comparing(RiskFlag::severity).reversed().thenComparing(RiskFlag::kind));
     return new PulseReport(request.scope(), request.asOf(), request.window(), computedAt, Optional.empty(),
-        w.now(), w.baseline(), risks, Optional.empty(), OptionalLong.empty());
+        w.now(), w.baseline(), marked(tenant, request.scope(), risks), Optional.empty(), OptionalLong.empty());
+  }
+
+  /** The flags, each with the disputes of it that hold: by the member it names, or by the team of the scope. */
+  private List<RiskFlag> marked(TenantId tenant, PulseScope scope, List<RiskFlag> flags) {
+    FeedbackMarks.Disputes disputes = feedback.read(tenant);
+    if (disputes.isEmpty()) {
+      return flags;
+    }
+    Optional<TeamId> team = scope instanceof PulseScope.Team t ? Optional.of(t.team()) : Optional.empty();
+    return flags.stream()
+        .map(f -> f.withDisputes(f.member()
+            .map(m -> disputes.memberRisk(f.kind(), m.value()))
+            .orElseGet(() -> f.count() == 0 ? disputes.teamRisk(f.kind(), team) : List.of())))
+        .toList();
   }
 
   /** One named flag per consenting silent member, one counted flag for the rest. */

@@ -16,6 +16,7 @@ import io.convener.api.pulse.PulseScope;
 import io.convener.core.ConvenerModule;
 import io.convener.core.ConvenerSettings;
 import io.convener.core.internal.consent.ConsentEngine;
+import io.convener.core.internal.feedback.FeedbackMarks;
 import io.convener.core.internal.gate.Gate;
 import io.convener.jdbc.JdbcSettings;
 import io.convener.jdbc.JdbcStorageModule;
@@ -103,7 +104,8 @@ class PersistedDigestsTest {
         SentimentAnalyzer.NONE);
     return new DefaultPulseAggregator(injector.getInstance(Gate.class), injector.getInstance(ConsentEngine.class),
         rollups, new TenantSettings(injector.getInstance(PulseSettingsStore.class)),
-        injector.getInstance(RiskNotifier.class), injector.getInstance(WatchList.class), PulseMemory.DEFAULT);
+        injector.getInstance(RiskNotifier.class), injector.getInstance(WatchList.class), PulseMemory.DEFAULT,
+        injector.getInstance(FeedbackMarks.class));
   }
 
   private static List<PulseRequest> requests(RandomTenant tenant) {

@@ -18,6 +18,7 @@ import io.convener.api.pulse.RiskKind;
 import io.convener.core.ConvenerModule;
 import io.convener.core.ConvenerSettings;
 import io.convener.core.internal.consent.ConsentEngine;
+import io.convener.core.internal.feedback.FeedbackMarks;
 import io.convener.core.internal.gate.Gate;
 import io.convener.jdbc.JdbcSettings;
 import io.convener.jdbc.JdbcStorageModule;
@@ -53,7 +54,8 @@ class StaleCacheTest {
       DefaultPulseAggregator pulse = new DefaultPulseAggregator(
           injector.getInstance(Gate.class), injector.getInstance(ConsentEngine.class), rollups,
           new TenantSettings(injector.getInstance(PulseSettingsStore.class)),
-          injector.getInstance(RiskNotifier.class), injector.getInstance(WatchList.class), PulseMemory.DEFAULT);
+          injector.getInstance(RiskNotifier.class), injector.getInstance(WatchList.class), PulseMemory.DEFAULT,
+          injector.getInstance(FeedbackMarks.class));
       PulseRequest steady = PulseRequest.of(PulseScope.team(PlantedPulseScenario.STEADY), PlantedPulseScenario.AS_OF);
       PulseRequest quiet = PulseRequest.of(PulseScope.team(PlantedPulseScenario.QUIET), PlantedPulseScenario.AS_OF);
       assertThat(pulse.pulse(MANAGER, quiet).disclosures()).hasSize(1);

@@ -17,7 +17,7 @@ import picocli.CommandLine.Mixin;
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
     description = "Measure and grow collective intelligence: ingest collaboration events, ask who the champions are.",
-    subcommands = {IngestCommand.class, ConsentCommand.class, ApprovalsCommand.class, PulseCommand.class, LearningCommand.class, InnovationCommand.class, ProvenanceCommand.class, ChampionsCommand.class, MetricsCommand.class, GraphCommand.class, ReportCommand.class, CollaboratorsCommand.class, SettingsCommand.class, WatchersCommand.class, ServeCommand.class, DemoCommand.class, RepairCommand.class, BackupCommand.class, RestoreCommand.class, WitnessCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {IngestCommand.class, ConsentCommand.class, ApprovalsCommand.class, FeedbackCommand.class, PulseCommand.class, LearningCommand.class, InnovationCommand.class, ProvenanceCommand.class, ChampionsCommand.class, MetricsCommand.class, GraphCommand.class, ReportCommand.class, CollaboratorsCommand.class, SettingsCommand.class, WatchersCommand.class, ServeCommand.class, DemoCommand.class, RepairCommand.class, BackupCommand.class, RestoreCommand.class, WitnessCommand.class, CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:done",

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.convener.api.TenantId;
 import io.convener.api.champion.ChampionRanking;
 import io.convener.api.champion.NetworkGraph;
+import io.convener.api.feedback.TeamFeedback;
 import io.convener.api.innovation.SpreadReport;
 import io.convener.api.learning.Attribution;
 import io.convener.api.pulse.PulseSeries;
@@ -23,6 +24,7 @@ import java.util.Optional;
  * @param spread the most adopted innovation's spread, if one was given
  * @param spreadAbsent why there is no spread to show (used when {@code spread} is empty)
  * @param attributions the learning attributions of the tenant's outcomes
+ * @param feedback the feedback counts per team
  */
 public record ReportData(
     TenantId tenant,
@@ -32,7 +34,8 @@ public record ReportData(
     NetworkGraph network,
     Optional<SpreadReport> spread,
     String spreadAbsent,
-    List<Attribution> attributions) {
+    List<Attribution> attributions,
+    List<TeamFeedback> feedback) {
   /** Validates and copies. */
   public ReportData {
     requireNonNull(tenant, "tenant");
@@ -43,5 +46,6 @@ public record ReportData(
     requireNonNull(spread, "spread");
     requireNonNull(spreadAbsent, "spreadAbsent");
     attributions = List.copyOf(requireNonNull(attributions, "attributions"));
+    feedback = List.copyOf(requireNonNull(feedback, "feedback"));
   }
 }

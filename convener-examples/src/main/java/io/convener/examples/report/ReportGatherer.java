@@ -25,7 +25,7 @@ import java.util.Optional;
 /**
  * Asks the services for what a report shows, as one principal: each team's pulse trend (one series
  * call per team), the champion ranking, the network, an innovation's spread and the learning
- * attributions. Every call passes the gate and leaves its provenance entry. Stateless.
+ * attributions and the feedback counts per team. Every call passes the gate and leaves its provenance entry. Stateless.
  */
 public final class ReportGatherer {
   /** Windows in each team's trend. */
@@ -67,6 +67,7 @@ public final class ReportGatherer {
       }
     }
     List<Attribution> attributions = convener.learning().attribute(principal, AttributionRequest.all().until(asOf));
-    return new ReportData(principal.tenant(), asOf, teams, champions, network, spread, absent, attributions);
+    return new ReportData(principal.tenant(), asOf, teams, champions, network, spread, absent, attributions,
+        convener.feedback().rates(principal));
   }
 }

@@ -49,6 +49,7 @@ public final class ReportPage {
     NetworkSection.render(out, d.network());
     SpreadSection.render(out, d.spread(), d.spreadAbsent());
     learning(out, d.attributions());
+    FeedbackSection.render(out, d.feedback());
     out.append("</main>\n<footer><p>Champions: provenance entry ").append(d.champions().provenanceId())
         .append("; network: provenance entry ").append(d.network().provenanceId())
         .append(". Check them with <code>convener provenance --verify</code>.</p></footer>\n</body>\n</html>\n");

@@ -57,6 +57,7 @@ public final class Api implements AutoCloseable {
     new ChampionRoutes(convener, Clock.systemUTC()).register(router);
     new ViewRoutes(convener, Clock.systemUTC()).register(router);
     new TrustRoutes(convener).register(router);
+    new FeedbackRoutes(convener).register(router);
     new ProvenanceRoutes(convener).register(router);
     new CheckpointFeedRoutes(convener).register(router);
     new NotificationRoutes(convener).register(router);

@@ -1,6 +1,7 @@
 package io.convener.http.json;
 
 import io.convener.api.learning.Attribution;
+import io.convener.api.feedback.FeedbackId;
 import io.convener.api.learning.Contribution;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -42,6 +43,10 @@ public final class LearningShapes {
     m.put("share", c.share());
     m.put("evidence", c.evidence().stream().map(e -> Map.of(
         "rule", e.rule().wireName(), "event", e.event().value(), "detail", e.detail())).toList());
+    m.put("disputed", c.disputed());
+    if (c.disputed()) {
+      m.put("feedback", c.disputes().stream().map(FeedbackId::value).toList());
+    }
     return m;
   }
 }

@@ -1,5 +1,6 @@
 package io.convener.http.json;
 
+import io.convener.api.feedback.FeedbackId;
 import io.convener.api.pulse.PulseMetric;
 import io.convener.api.pulse.PulseReport;
 import io.convener.api.pulse.RiskFlag;
@@ -54,6 +55,10 @@ public final class PulseShapes {
       }
       risk.put("reason", f.reason());
       risk.put("at", f.at().toString());
+      risk.put("disputed", f.disputed());
+      if (f.disputed()) {
+        risk.put("feedback", f.disputes().stream().map(FeedbackId::value).toList());
+      }
       risks.add(risk);
     }
     json.put("risks", risks);

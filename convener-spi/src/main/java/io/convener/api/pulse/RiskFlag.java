@@ -4,7 +4,9 @@ import static java.util.Objects.requireNonNull;
 
 import io.convener.api.MemberId;
 import io.convener.api.consent.Disclosed;
+import io.convener.api.feedback.FeedbackId;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -20,9 +22,12 @@ import java.util.Optional;
  * @param member the member, when the flag names one
  * @param count how many members the flag is about: 0 for the scope, 1 for a named member, n for a
  *     counted individual flag
+ * @param disputes the feedback that disputes this flag and holds (open or accepted), oldest first;
+ *     empty when nobody disputes it (see docs/feedback.md)
  */
 public record RiskFlag(
-    RiskKind kind, Severity severity, String reason, Instant at, Optional<Disclosed<MemberId>> member, int count) {
+    RiskKind kind, Severity severity, String reason, Instant at, Optional<Disclosed<MemberId>> member, int count,
+    List<FeedbackId> disputes) {
   /** Validates the combination of kind, member and count. */
   public RiskFlag {
     requireNonNull(kind, "kind");
@@ -30,6 +35,7 @@ public record RiskFlag(
     requireNonNull(reason, "reason");
     requireNonNull(at, "at");
     requireNonNull(member, "member");
+    disputes = List.copyOf(requireNonNull(disputes, "disputes"));
     if (reason.isBlank()) {
       throw new IllegalArgumentException("reason must not be blank");
     }
@@ -42,6 +48,22 @@ public record RiskFlag(
     if (kind.individual() && member.isEmpty() && count < 1) {
       throw new IllegalArgumentException("a counted flag is about at least one member, got " + count);
     }
+  }
+
+  /** An undisputed flag; see the canonical constructor. */
+  public RiskFlag(RiskKind kind, Severity severity, String reason, Instant at, Optional<Disclosed<MemberId>> member,
+      int count) {
+    this(kind, severity, reason, at, member, count, List.of());
+  }
+
+  /** Whether a dispute of this flag holds. */
+  public boolean disputed() {
+    return !disputes.isEmpty();
+  }
+
+  /** This flag marked with the disputes that hold. */
+  public RiskFlag withDisputes(List<FeedbackId> holding) {
+    return new RiskFlag(kind, severity, reason, at, member, count, holding);
   }
 
   /** A flag about the whole scope. */

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.convener.api.Convener;
 import io.convener.api.TenantId;
 import io.convener.api.approval.ApprovalService;
+import io.convener.api.feedback.FeedbackService;
 import io.convener.api.backup.Backups;
 import io.convener.api.champion.ChampionDiscovery;
 import io.convener.api.consent.ConsentGate;
@@ -35,6 +36,7 @@ public final class RegionalConvener implements Convener {
   private final ProfileService profiles;
   private final ProvenanceLog provenance;
   private final ApprovalService approvals;
+  private final FeedbackService feedback;
   private final LearningCatalyst learning;
   private final InnovationSpread innovation;
   private final PulseAggregator pulse;
@@ -50,6 +52,7 @@ public final class RegionalConvener implements Convener {
     this.profiles = RoutedService.of(ProfileService.class, router, Convener::profiles);
     this.provenance = RoutedService.of(ProvenanceLog.class, router, Convener::provenance);
     this.approvals = RoutedService.of(ApprovalService.class, router, Convener::approvals);
+    this.feedback = RoutedService.of(FeedbackService.class, router, Convener::feedback);
     this.learning = RoutedService.of(LearningCatalyst.class, router, Convener::learning);
     this.innovation = new RegionalInnovationSpread(router,
         RoutedService.of(InnovationSpread.class, router, Convener::innovation));
@@ -115,6 +118,11 @@ public final class RegionalConvener implements Convener {
   @Override
   public ApprovalService approvals() {
     return approvals;
+  }
+
+  @Override
+  public FeedbackService feedback() {
+    return feedback;
   }
 
   @Override

@@ -36,6 +36,7 @@ final class BackupTables {
       new Table("provenance_signing_keys", "tenant_id"),
       new Table("approvals", "tenant_id, approval_id"),
       new Table("approval_votes", "tenant_id, approval_id, seq"),
+      new Table("feedback", "tenant_id, feedback_id"),
       new Table("pulse_settings", "tenant_id"),
       new Table("pulse_watchers", "tenant_id, scope, member_id"),
       new Table("champion_settings", "tenant_id"),

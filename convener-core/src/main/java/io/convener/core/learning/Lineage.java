@@ -5,6 +5,7 @@ import io.convener.api.MemberId;
 import io.convener.api.TeamId;
 import io.convener.api.learning.Evidence;
 import io.convener.api.learning.EvidenceRule;
+import io.convener.api.learning.OutcomeDirection;
 import io.convener.api.model.Event;
 import io.convener.api.model.EventKind;
 import java.time.Duration;
@@ -44,6 +45,21 @@ final class Lineage {
 
   /** The touches of {@code outcome}, ordered by when they entered the lineage, then artifact id. */
   static List<Touch> touches(LineageIndex index, Event outcome) {
+    List<Touch> touches = new ArrayList<>();
+    for (Scored s : candidates(index, outcome)) {
+      Touch t = Weights.score(s.candidate(), outcome, s.features());
+      if (t.probability() >= MIN_PROBABILITY) {
+        touches.add(t);
+      }
+    }
+    touches.sort(Comparator.comparingDouble(Touch::probability).reversed().thenComparing(Touch::artifact));
+    List<Touch> kept = new ArrayList<>(touches.subList(0, Math.min(MAX_TOUCHES, touches.size())));
+    kept.sort(Comparator.comparing(Touch::enteredAt).thenComparing(Touch::artifact));
+    return kept;
+  }
+
+  /** Every candidate of {@code outcome} with its {@link Features}, before any is dropped. */
+  static List<Scored> candidates(LineageIndex index, Event outcome) {
     Instant start = outcome.at().minus(LOOKBACK);
     Set<TeamId> teams = outcomeTeams(index, outcome);
     Map<EventId, Candidate> found = new LinkedHashMap<>();
@@ -62,18 +78,23 @@ final class Lineage {
     }
     Set<MemberId> mentioned = mentioned(index, outcome, teams);
     boolean referenced = found.values().stream().anyMatch(c -> c.explicit || c.referencedApplication);
-    List<Touch> touches = new ArrayList<>();
-    for (Candidate c : found.values()) {
-      Touch t = Weights.score(c, outcome, mentioned.contains(c.artifact.actor()), referenced);
-      if (t.probability() >= MIN_PROBABILITY) {
-        touches.add(t);
+    index.previousReport(outcome, start).ifPresent(previous -> {
+      double improvement = OutcomeDirection.of(outcome.attrs()).improvement(
+          previous.attrs().number("value").getAsDouble(), outcome.attrs().number("value").getAsDouble());
+      if (improvement > 0) {
+        found.values().stream().filter(c -> c.enteredAt.isAfter(previous.at()))
+            .forEach(c -> c.improvedSince(previous, outcome));
       }
+    });
+    List<Scored> out = new ArrayList<>(found.size());
+    for (Candidate c : found.values()) {
+      out.add(new Scored(c, Features.of(index, c, outcome, mentioned.contains(c.artifact.actor()), referenced)));
     }
-    touches.sort(Comparator.comparingDouble(Touch::probability).reversed().thenComparing(Touch::artifact));
-    List<Touch> kept = new ArrayList<>(touches.subList(0, Math.min(MAX_TOUCHES, touches.size())));
-    kept.sort(Comparator.comparing(Touch::enteredAt).thenComparing(Touch::artifact));
-    return kept;
+    return out;
   }
+
+  /** A candidate and its features. */
+  record Scored(Candidate candidate, double[] features) {}
 
   private static void explicit(LineageIndex index, Event outcome, Map<EventId, Candidate> found) {
     for (EventId ref : outcome.refs()) {
@@ -166,6 +187,12 @@ final class Lineage {
     double inferred;
     boolean reporter;
     boolean teamAuthor;
+    /** Applications by the outcome's team that brought the artifact into the lineage. */
+    final List<Event> applications = new ArrayList<>();
+    /** One of them names the outcome's team as the team it was applied in. */
+    boolean declaredTeam;
+    /** The outcome's value improved on the team's previous report after the artifact entered. */
+    boolean improvedSince;
 
     Candidate(Event artifact) {
       this.artifact = artifact;
@@ -210,6 +237,8 @@ final class Lineage {
     }
 
     private void applied(Event a, Set<TeamId> teams, boolean byReporter) {
+      applications.add(a);
+      declaredTeam |= a.team().map(teams::contains).orElse(false);
       if (!appliedInTeam) {
         appliedInTeam = true;
         add(EvidenceRule.APPLIER_TEAM, a.id(), "applied by a member of team " + Weights.names(teams));
@@ -218,6 +247,16 @@ final class Lineage {
         reporter = true;
         add(EvidenceRule.REPORTER, a.id(), "the member who reported the outcome applied the artifact");
       }
+    }
+
+    /** The outcome improved on the team's previous report, and the artifact entered in between. */
+    void improvedSince(Event previous, Event outcome) {
+      improvedSince = true;
+      add(EvidenceRule.OUTCOME_CHANGE, previous.id(), String.format(java.util.Locale.ROOT,
+          "%s improved (%s) from %s in report %s to %s, after the artifact entered the lineage",
+          outcome.attrs().string("metric").orElse("the value"), OutcomeDirection.of(outcome.attrs()).wireName(),
+          previous.attrs().number("value").getAsDouble(), previous.id().value(),
+          outcome.attrs().number("value").getAsDouble()));
     }
 
     void teamAuthor(boolean isTeamAuthor, Set<TeamId> teams) {

@@ -2,6 +2,7 @@ package io.convener.testing.learning;
 
 import io.convener.api.MemberId;
 import io.convener.api.TeamId;
+import io.convener.api.learning.OutcomeDirection;
 import io.convener.api.model.EventKind;
 import io.convener.api.model.Member;
 import java.util.ArrayList;
@@ -83,7 +84,29 @@ final class Generator {
     for (Story o : outcomes) {
       background(o, n);
     }
+    values(outcomes, n);
     return all;
+  }
+
+  /**
+   * Each team's metric, reported by its outcomes in time order: every story improves it by its own
+   * effect (in the scenario's direction), and each report adds measurement noise, more at higher
+   * noise levels, so that some improvements read as setbacks. Drawn from a generator of its own, so
+   * that the rest of the organisation is the same whatever the direction.
+   */
+  private void values(List<Story> outcomes, double n) {
+    SplittableRandom values = new SplittableRandom(b.seed ^ 0x5EED_0F_7EA5L);
+    double sign = b.direction == OutcomeDirection.LOWER_IS_BETTER ? -1 : 1;
+    double[] level = new double[b.teams];
+    java.util.Arrays.fill(level, 80);
+    List<Story> byTime = new ArrayList<>(outcomes);
+    byTime.sort(java.util.Comparator.comparingLong(o -> o.at));
+    for (Story o : byTime) {
+      int x = Integer.parseInt(java.util.Objects.requireNonNull(o.team, "team").substring(1));
+      level[x] += sign * Math.exp(0.5 * values.nextGaussian());
+      double measured = level[x] + (0.5 + 2 * n) * values.nextGaussian();
+      o.attrs.put("value", Math.round(10 * measured) / 10.0);
+    }
   }
 
   private long start() {
@@ -127,8 +150,10 @@ final class Generator {
     Story o = add(new Story(last.at + lognormalSeconds(5 * DAY, 0.6), EventKind.OUTCOME, reporter));
     o.team = teamName(x);
     o.originator = originator;
-    o.attrs.put("metric", "lead-time");
-    o.attrs.put("value", Math.round(500 + 100 * rng.nextGaussian()) / 10.0);
+    o.attrs.put("metric", b.direction == OutcomeDirection.LOWER_IS_BETTER ? "lead-time" : "deploy-frequency");
+    if (b.direction == OutcomeDirection.LOWER_IS_BETTER) {
+      o.attrs.put(OutcomeDirection.ATTR, b.direction.wireName());
+    }
     if (rng.nextDouble() >= n * 0.5) {
       List<String> tags = new ArrayList<>(l.tags.subList(0, 1 + rng.nextInt(l.tags.size())));
       if (rng.nextDouble() < n * 0.5) {

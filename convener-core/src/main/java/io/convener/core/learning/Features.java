@@ -65,7 +65,7 @@ final class Features {
   private Features() {}
 
   /** The features of one candidate for {@code outcome}. */
-  static double[] of(LineageIndex index, Lineage.Candidate c, Event outcome, boolean mentioned, boolean referenced) {
+  static double[] of(LineageIndex index, Candidate c, Event outcome, boolean mentioned, boolean referenced) {
     double[] x = new double[COUNT];
     x[EXPLICIT] = flag(c.explicit);
     x[REFERENCED_APPLICATION] = flag(c.referencedApplication && !c.explicit);

@@ -17,7 +17,7 @@ import java.util.TreeSet;
 /**
  * The log-odds each piece of evidence adds to a candidate, and the score that turns them into a
  * touch: {@code p = 1 / (1 + exp(-(BIAS + sum of weights)))}. The weights are documented in {@code
- * docs/learning.md}; they were set on generator seeds that the accuracy test does not use.
+ * docs/learning.md}; they were fitted on generator seeds that the accuracy test does not use.
  * Stateless.
  */
 final class Weights {
@@ -59,7 +59,7 @@ final class Weights {
     return logit;
   }
 
-  static Touch score(Lineage.Candidate c, Event outcome, double[] x) {
+  static Touch score(Candidate c, Event outcome, double[] x) {
     List<Lineage.Weighted> items = new ArrayList<>();
     Set<EvidenceRule> counted = EnumSet.noneOf(EvidenceRule.class);
     for (Lineage.Weighted w : c.evidence) {
@@ -96,7 +96,7 @@ final class Weights {
   }
 
   /** What a rule recorded on the candidate adds, for ordering the evidence. */
-  private static double contribution(EvidenceRule rule, Lineage.Candidate c, double[] x) {
+  private static double contribution(EvidenceRule rule, Candidate c, double[] x) {
     int f = switch (rule) {
       case EXPLICIT_REF -> c.explicit ? Features.EXPLICIT : Features.REFERENCED_APPLICATION;
       case APPLIED_REF -> Features.APPLIED_REF;
@@ -112,7 +112,7 @@ final class Weights {
     return WEIGHTS[f] * x[f];
   }
 
-  private static String timingDetail(Lineage.Candidate c, Event outcome) {
+  private static String timingDetail(Candidate c, Event outcome) {
     String entered = String.format(Locale.ROOT, "entered the lineage %.1f days before the outcome",
         Features.days(c.enteredAt, outcome.at()));
     if (!c.appliedInTeam) {

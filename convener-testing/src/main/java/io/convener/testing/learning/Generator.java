@@ -84,29 +84,8 @@ final class Generator {
     for (Story o : outcomes) {
       background(o, n);
     }
-    values(outcomes, n);
+    MetricSeries.assign(outcomes, b.seed, b.direction, b.teams, n);
     return all;
-  }
-
-  /**
-   * Each team's metric, reported by its outcomes in time order: every story improves it by its own
-   * effect (in the scenario's direction), and each report adds measurement noise, more at higher
-   * noise levels, so that some improvements read as setbacks. Drawn from a generator of its own, so
-   * that the rest of the organisation is the same whatever the direction.
-   */
-  private void values(List<Story> outcomes, double n) {
-    SplittableRandom values = new SplittableRandom(b.seed ^ 0x5EED_0F_7EA5L);
-    double sign = b.direction == OutcomeDirection.LOWER_IS_BETTER ? -1 : 1;
-    double[] level = new double[b.teams];
-    java.util.Arrays.fill(level, 80);
-    List<Story> byTime = new ArrayList<>(outcomes);
-    byTime.sort(java.util.Comparator.comparingLong(o -> o.at));
-    for (Story o : byTime) {
-      int x = Integer.parseInt(java.util.Objects.requireNonNull(o.team, "team").substring(1));
-      level[x] += sign * Math.exp(0.5 * values.nextGaussian());
-      double measured = level[x] + (0.5 + 2 * n) * values.nextGaussian();
-      o.attrs.put("value", Math.round(10 * measured) / 10.0);
-    }
   }
 
   private long start() {

@@ -11,6 +11,7 @@ import io.convener.api.consent.ConsentDecision;
 import io.convener.api.consent.ConsentRecord;
 import io.convener.api.consent.Purpose;
 import io.convener.api.ingest.Rejection;
+import io.convener.api.learning.OutcomeDirection;
 import io.convener.api.model.Attrs;
 import io.convener.api.model.Event;
 import io.convener.api.model.EventKind;
@@ -145,6 +146,10 @@ final class RecordMapper {
       case OUTCOME -> {
         if (attrs.get("value").isPresent() && attrs.number("value").isEmpty()) {
           throw new FieldError("attrs.value", "must be a number");
+        }
+        if (attrs.get(OutcomeDirection.ATTR).isPresent()
+            && attrs.string(OutcomeDirection.ATTR).flatMap(OutcomeDirection::fromWireName).isEmpty()) {
+          throw new FieldError("attrs.direction", "must be \"higher-is-better\" or \"lower-is-better\"");
         }
       }
       default -> {}

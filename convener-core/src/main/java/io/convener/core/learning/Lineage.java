@@ -4,7 +4,7 @@ import io.convener.api.EventId;
 import io.convener.api.MemberId;
 import io.convener.api.TeamId;
 import io.convener.api.learning.Evidence;
-import io.convener.api.learning.EvidenceRule;
+import io.convener.api.learning.OutcomeDirection;
 import io.convener.api.model.Event;
 import io.convener.api.model.EventKind;
 import java.time.Duration;
@@ -16,7 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Finds the touches of one outcome: the learning artifacts in its lineage, each with a probability
@@ -44,6 +43,21 @@ final class Lineage {
 
   /** The touches of {@code outcome}, ordered by when they entered the lineage, then artifact id. */
   static List<Touch> touches(LineageIndex index, Event outcome) {
+    List<Touch> touches = new ArrayList<>();
+    for (Scored s : candidates(index, outcome)) {
+      Touch t = Weights.score(s.candidate(), outcome, s.features());
+      if (t.probability() >= MIN_PROBABILITY) {
+        touches.add(t);
+      }
+    }
+    touches.sort(Comparator.comparingDouble(Touch::probability).reversed().thenComparing(Touch::artifact));
+    List<Touch> kept = new ArrayList<>(touches.subList(0, Math.min(MAX_TOUCHES, touches.size())));
+    kept.sort(Comparator.comparing(Touch::enteredAt).thenComparing(Touch::artifact));
+    return kept;
+  }
+
+  /** Every candidate of {@code outcome} with its {@link Features}, before any is dropped. */
+  static List<Scored> candidates(LineageIndex index, Event outcome) {
     Instant start = outcome.at().minus(LOOKBACK);
     Set<TeamId> teams = outcomeTeams(index, outcome);
     Map<EventId, Candidate> found = new LinkedHashMap<>();
@@ -62,18 +76,23 @@ final class Lineage {
     }
     Set<MemberId> mentioned = mentioned(index, outcome, teams);
     boolean referenced = found.values().stream().anyMatch(c -> c.explicit || c.referencedApplication);
-    List<Touch> touches = new ArrayList<>();
-    for (Candidate c : found.values()) {
-      Touch t = Weights.score(c, outcome, mentioned.contains(c.artifact.actor()), referenced);
-      if (t.probability() >= MIN_PROBABILITY) {
-        touches.add(t);
+    index.previousReport(outcome, start).ifPresent(previous -> {
+      double improvement = OutcomeDirection.of(outcome.attrs()).improvement(
+          previous.attrs().number("value").getAsDouble(), outcome.attrs().number("value").getAsDouble());
+      if (improvement > 0) {
+        found.values().stream().filter(c -> c.enteredAt.isAfter(previous.at()))
+            .forEach(c -> c.improvedSince(previous, outcome));
       }
+    });
+    List<Scored> out = new ArrayList<>(found.size());
+    for (Candidate c : found.values()) {
+      out.add(new Scored(c, Features.of(index, c, outcome, mentioned.contains(c.artifact.actor()), referenced)));
     }
-    touches.sort(Comparator.comparingDouble(Touch::probability).reversed().thenComparing(Touch::artifact));
-    List<Touch> kept = new ArrayList<>(touches.subList(0, Math.min(MAX_TOUCHES, touches.size())));
-    kept.sort(Comparator.comparing(Touch::enteredAt).thenComparing(Touch::artifact));
-    return kept;
+    return out;
   }
+
+  /** A candidate and its features. */
+  record Scored(Candidate candidate, double[] features) {}
 
   private static void explicit(LineageIndex index, Event outcome, Map<EventId, Candidate> found) {
     for (EventId ref : outcome.refs()) {
@@ -152,90 +171,6 @@ final class Lineage {
       }
     }
     return mentioned;
-  }
-
-  /** Builds one candidate's evidence. */
-  static final class Candidate {
-    final Event artifact;
-    final List<Weighted> evidence = new ArrayList<>();
-    Instant enteredAt;
-    boolean explicit;
-    boolean referencedApplication;
-    boolean appliedInTeam;
-    boolean appliedRef;
-    double inferred;
-    boolean reporter;
-    boolean teamAuthor;
-
-    Candidate(Event artifact) {
-      this.artifact = artifact;
-      this.enteredAt = artifact.at();
-    }
-
-    void explicit(@Nullable Event application) {
-      explicit = true;
-      if (application == null) {
-        add(EvidenceRule.EXPLICIT_REF, artifact.id(), "the outcome refers to the artifact");
-      } else {
-        enter(application.at());
-        add(EvidenceRule.EXPLICIT_REF, application.id(),
-            "the outcome refers to application " + application.id().value() + ", which refers to the artifact");
-      }
-    }
-
-    void referencedApplication(Event a) {
-      if (!referencedApplication) {
-        referencedApplication = true;
-        add(EvidenceRule.EXPLICIT_REF, a.id(), "the outcome refers to application " + a.id().value()
-            + ", which refers to nothing; the artifact is its likely source");
-      }
-    }
-
-    void appliedRef(Event a, Set<TeamId> teams, boolean byReporter) {
-      enter(a.at());
-      appliedRef = true;
-      applied(a, teams, byReporter);
-      add(EvidenceRule.APPLIED_REF, a.id(), "application " + a.id().value() + " refers to the artifact");
-    }
-
-    void inferred(Event a, double j, double strength, Set<TeamId> teams, boolean byReporter) {
-      if (strength > inferred) {
-        inferred = strength;
-        enter(a.at());
-        applied(a, teams, byReporter);
-        add(EvidenceRule.INFERRED_SOURCE, a.id(), String.format(java.util.Locale.ROOT,
-            "application %s refers to nothing; its tags match the artifact's (Jaccard %.2f), published %.1f days"
-            + " before it", a.id().value(), j, Duration.between(artifact.at(), a.at()).toSeconds() / 86_400.0));
-      }
-    }
-
-    private void applied(Event a, Set<TeamId> teams, boolean byReporter) {
-      if (!appliedInTeam) {
-        appliedInTeam = true;
-        add(EvidenceRule.APPLIER_TEAM, a.id(), "applied by a member of team " + Weights.names(teams));
-      }
-      if (byReporter && !reporter) {
-        reporter = true;
-        add(EvidenceRule.REPORTER, a.id(), "the member who reported the outcome applied the artifact");
-      }
-    }
-
-    void teamAuthor(boolean isTeamAuthor, Set<TeamId> teams) {
-      if (isTeamAuthor && !teamAuthor) {
-        teamAuthor = true;
-        add(EvidenceRule.TEAM_AUTHOR, artifact.id(), "written by a member of team " + Weights.names(teams));
-      }
-    }
-
-    private void enter(Instant at) {
-      if (at.isAfter(enteredAt)) {
-        enteredAt = at;
-      }
-    }
-
-    private void add(EvidenceRule rule, EventId event, String detail) {
-      evidence.add(new Weighted(new Evidence(rule, event, detail), 0));
-    }
   }
 
   /** Evidence with the log-odds it added, for ordering. */

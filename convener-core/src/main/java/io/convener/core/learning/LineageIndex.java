@@ -32,6 +32,8 @@ final class LineageIndex {
   private final List<Event> mentions = new ArrayList<>();
   private final List<Event> outcomes = new ArrayList<>();
   private final Map<MemberId, List<TeamId>> teams = new HashMap<>();
+  /** For each event an outcome refers to, the first outcome that does. */
+  private final Map<EventId, Event> firstReferrer = new HashMap<>();
   private final Function<EventId, Optional<Event>> lookup;
 
   /**
@@ -51,7 +53,10 @@ final class LineageIndex {
       case LEARNING -> learnings.add(e);
       case APPLIED -> applications.add(e);
       case MENTION -> mentions.add(e);
-      case OUTCOME -> outcomes.add(e);
+      case OUTCOME -> {
+        outcomes.add(e);
+        e.refs().forEach(r -> firstReferrer.putIfAbsent(r, e));
+      }
       default -> { }
     }
   }
@@ -70,6 +75,33 @@ final class LineageIndex {
   /** The learning artifact with this id, if the id names one. */
   Optional<Event> learning(EventId id) {
     return event(id).filter(e -> e.kind() == EventKind.LEARNING);
+  }
+
+  /**
+   * Whether an outcome other than {@code outcome}, reported no later than it, refers to the
+   * application: it is then that outcome's explanation, already accounted for.
+   */
+  boolean claimedBefore(EventId application, Event outcome) {
+    Event first = firstReferrer.get(application);
+    return first != null && !first.id().equals(outcome.id()) && !first.at().isAfter(outcome.at());
+  }
+
+  /**
+   * The team's last report of the same metric ({@code attrs.metric}, or none on both) before
+   * {@code outcome}, no earlier than {@code from}, when both carry a numeric {@code attrs.value}.
+   */
+  Optional<Event> previousReport(Event outcome, Instant from) {
+    if (outcome.team().isEmpty() || outcome.attrs().number("value").isEmpty()) {
+      return Optional.empty();
+    }
+    for (int i = firstAtOrAfter(outcomes, outcome.at()) - 1; i >= 0 && !outcomes.get(i).at().isBefore(from); i--) {
+      Event o = outcomes.get(i);
+      if (o.team().equals(outcome.team()) && o.attrs().string("metric").equals(outcome.attrs().string("metric"))
+          && o.attrs().number("value").isPresent()) {
+        return Optional.of(o);
+      }
+    }
+    return Optional.empty();
   }
 
   /** The teams a member belongs to (empty for an unknown member). */

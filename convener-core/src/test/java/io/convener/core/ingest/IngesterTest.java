@@ -175,6 +175,7 @@ class IngesterTest {
           consent purpose   | {"id":"x","at":"2026-01-01T00:00:00Z","kind":"consent","actor":"a","attrs":{"decision":"granted"}} | attrs.purpose | required
           adoption no ref   | {"id":"x","at":"2026-01-01T00:00:00Z","kind":"adoption","actor":"a"}                           | refs          | refs[0]
           outcome value     | {"id":"x","at":"2026-01-01T00:00:00Z","kind":"outcome","actor":"a","attrs":{"value":"high"}}   | attrs.value   | number
+          outcome direction | {"id":"x","at":"2026-01-01T00:00:00Z","kind":"outcome","actor":"a","attrs":{"value":3,"direction":"down"}} | attrs.direction | lower-is-better
           unknown type      | {"type":"team","id":"x"}                                                                       | type          | member
           bad org path      | {"type":"member","id":"m","org":"eng//platform"}                                               | org           | empty segments
           bad tenant-ish id | {"type":"member","id":"m","teams":[""]}                                                        | teams[0]      | non-blank

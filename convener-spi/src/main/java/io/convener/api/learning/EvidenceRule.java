@@ -23,7 +23,12 @@ public enum EvidenceRule {
   /** The artifact's tags match the outcome's (or its application's). */
   MATCHING_TAGS("matching-tags"),
   /** Somebody in the outcome's lineage mentioned the artifact's author. */
-  MENTION("mention");
+  MENTION("mention"),
+  /**
+   * The outcome's value improved, in its declared {@link OutcomeDirection}, on the team's previous
+   * report of the same metric, and the artifact entered the lineage between the two reports.
+   */
+  OUTCOME_CHANGE("outcome-change");
 
   private final String wireName;
 

@@ -2,6 +2,7 @@ package io.convener.testing.learning;
 
 import io.convener.api.MemberId;
 import io.convener.api.TeamId;
+import io.convener.api.learning.OutcomeDirection;
 import io.convener.api.model.EventKind;
 import io.convener.api.model.Member;
 import java.util.ArrayList;
@@ -83,6 +84,7 @@ final class Generator {
     for (Story o : outcomes) {
       background(o, n);
     }
+    MetricSeries.assign(outcomes, b.seed, b.direction, b.teams, n);
     return all;
   }
 
@@ -127,8 +129,10 @@ final class Generator {
     Story o = add(new Story(last.at + lognormalSeconds(5 * DAY, 0.6), EventKind.OUTCOME, reporter));
     o.team = teamName(x);
     o.originator = originator;
-    o.attrs.put("metric", "lead-time");
-    o.attrs.put("value", Math.round(500 + 100 * rng.nextGaussian()) / 10.0);
+    o.attrs.put("metric", b.direction == OutcomeDirection.LOWER_IS_BETTER ? "lead-time" : "deploy-frequency");
+    if (b.direction == OutcomeDirection.LOWER_IS_BETTER) {
+      o.attrs.put(OutcomeDirection.ATTR, b.direction.wireName());
+    }
     if (rng.nextDouble() >= n * 0.5) {
       List<String> tags = new ArrayList<>(l.tags.subList(0, 1 + rng.nextInt(l.tags.size())));
       if (rng.nextDouble() < n * 0.5) {

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.convener.api.EventId;
 import io.convener.api.MemberId;
 import io.convener.api.TeamId;
+import io.convener.api.learning.OutcomeDirection;
 import io.convener.api.model.Attrs;
 import io.convener.api.model.Event;
 import io.convener.api.model.EventKind;
@@ -110,6 +111,7 @@ public final class LearningScenario {
   public static final class Builder {
     final long seed;
     double noise = DEFAULT_NOISE;
+    OutcomeDirection direction = OutcomeDirection.HIGHER_IS_BETTER;
     int outcomes = 150;
     int teams = 10;
     int teamSize = 8;
@@ -125,6 +127,16 @@ public final class LearningScenario {
         throw new IllegalArgumentException("noise must be in [0, 1], got " + level);
       }
       this.noise = level;
+      return this;
+    }
+
+    /**
+     * Which way the outcomes' metric improves: higher-is-better ({@code deploy-frequency}, no
+     * {@code attrs.direction}, the default) or lower-is-better ({@code lead-time}, with {@code
+     * attrs.direction = "lower-is-better"}).
+     */
+    public Builder direction(OutcomeDirection d) {
+      this.direction = requireNonNull(d, "direction");
       return this;
     }
 

@@ -60,11 +60,12 @@ final class StorageProviders {
     return found;
   }
 
-  /** The URL's scheme, such as {@code jdbc:h2}, never its parameters or credentials. */
+  /** The URL's scheme in quotes, such as {@code 'jdbc:h2'}, never its parameters or credentials; else "such". */
   static String scheme(String url) {
     int first = url.indexOf(':');
     int second = first < 0 ? -1 : url.indexOf(':', first + 1);
-    String scheme = second > 0 ? url.substring(0, second) : first > 0 ? url.substring(0, first) : "such";
-    return scheme.matches("[A-Za-z0-9:+.-]{1,40}") ? "'" + scheme + "'" : "such";
+    boolean jdbc = url.regionMatches(true, 0, "jdbc:", 0, 5);
+    String scheme = jdbc && second > 0 ? url.substring(0, second) : first > 0 ? url.substring(0, first) : "";
+    return scheme.matches("[A-Za-z][A-Za-z0-9:+.-]{0,39}") ? "'" + scheme + "'" : "such";
   }
 }

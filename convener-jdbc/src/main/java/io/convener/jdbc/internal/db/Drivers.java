@@ -27,7 +27,7 @@ final class Drivers {
     }
   }
 
-  private static void need(String type, String artifact, Dialect dialect) {
+  static void need(String type, String artifact, Dialect dialect) {
     try {
       Class.forName(type, false, Drivers.class.getClassLoader());
     } catch (ClassNotFoundException e) {

@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.Locale;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.NoTemplateEngine;
@@ -85,17 +86,7 @@ final class JdbiStorageLifecycle implements StorageLifecycle {
       }
     }
     try {
-      MigrateResult result =
-          Flyway.configure(JdbiStorageLifecycle.class.getClassLoader())
-              // Through the host's SLF4J, never java.util.logging.
-              .loggers("slf4j")
-              .dataSource(opened)
-              .locations(locations(dialect))
-              .table(HISTORY_TABLE)
-              .baselineOnMigrate(true)
-              .baselineVersion("0")
-              .load()
-              .migrate();
+      MigrateResult result = flyway(opened, dialect).load().migrate();
       LOG.info(
           "Convener storage open on {}: schema version {}, {} migration(s) applied",
           dialect, result.targetSchemaVersion, result.migrationsExecuted);
@@ -139,6 +130,21 @@ final class JdbiStorageLifecycle implements StorageLifecycle {
     if (open instanceof HikariDataSource own && hostPool.dataSource().map(host -> host != own).orElse(true)) {
       own.close();
     }
+  }
+
+  /**
+   * Flyway's configuration: Convener's migrations and history table, and logging through SLF4J
+   * always. Flyway's own detection picks SLF4J only when it finds a binding, and otherwise writes
+   * to java.util.logging, past the host's SLF4J setup.
+   */
+  static FluentConfiguration flyway(DataSource dataSource, Dialect dialect) {
+    return Flyway.configure(JdbiStorageLifecycle.class.getClassLoader())
+        .loggers("slf4j")
+        .dataSource(dataSource)
+        .locations(locations(dialect))
+        .table(HISTORY_TABLE)
+        .baselineOnMigrate(true)
+        .baselineVersion("0");
   }
 
   /** Where the migrations of a dialect are: the common ones, and PostgreSQL's own on PostgreSQL. */

@@ -30,9 +30,9 @@ import io.convener.core.replay.ReplayModule;
  * use.
  *
  * <p>It also binds the default {@link io.convener.spi.keys.KeyProvider} (keyset files under {@link
- * ConvenerSettings#keyDirectory()}, placed for the storage module's {@link
- * io.convener.spi.storage.StoragePlace} by {@link ConvenerSettings#forStore}: in memory for an
- * in-memory database, so that nothing is written into the working directory) and the {@link io.convener.spi.keys.PersonalDataCipher} that
+ * ConvenerSettings#keyDirectory()}, or in memory while that is the default and the storage
+ * module's {@link io.convener.spi.storage.StoragePlace} is in memory, so that an in-memory database
+ * writes nothing into the working directory) and the {@link io.convener.spi.keys.PersonalDataCipher} that
  * the storage module needs to keep personal data encrypted at rest.
  */
 public final class ConvenerModule extends AbstractModule {

@@ -60,8 +60,9 @@ public record ConvenerSettings(int ingestBatchSize, Optional<Path> keyDirectory,
    * The settings for a store at this place: while the key directory is the default, keys stay in
    * memory for a store in memory (they die with its data) and go to a {@code keys} directory beside
    * the file of an embedded database (so that two databases never share keys); otherwise, and for
-   * a database server, the settings as they are. Both {@code Conveners} and the default key
-   * provider of a Guice host apply it, with the {@link StoragePlace} the storage module binds.
+   * a database server, the settings as they are. {@code Conveners} applies it; the default key
+   * provider of a Guice host applies its in-memory rule to the {@link StoragePlace} the storage
+   * module binds (keys of a file database stay where earlier versions put them).
    */
   public ConvenerSettings forStore(Optional<StoragePlace> place) {
     if (!keyDirectory.equals(Optional.of(DEFAULT_KEY_DIRECTORY)) || place.isEmpty()) {

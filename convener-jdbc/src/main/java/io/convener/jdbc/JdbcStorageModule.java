@@ -94,8 +94,9 @@ public final class JdbcStorageModule extends PrivateModule {
    * A module that takes every connection from the host's pool, migrates the schema through it and
    * leaves it open when the store closes: the host owns it. {@code settings} describe the database
    * behind the pool ({@link JdbcSettings#describing(DataSource)} reads them from it); their
-   * credentials are not used. The host configures the pool's connections: on SQLite, {@code
-   * foreign_keys=ON} and a busy timeout (docs/storage.md).
+   * credentials are not used. The host configures the pool's connections with what {@link
+   * Dialect#connectionProperties(String)} lists (on SQLite WAL, {@code synchronous=FULL}, foreign
+   * keys, {@code IMMEDIATE} transactions and a busy timeout; see docs/storage.md).
    *
    * @throws NullPointerException when an argument is null
    */

@@ -46,11 +46,16 @@ final class LocalKeyProvider implements KeyProvider {
   /** A keyset and the stamp of the file it came from (empty: no file, or keys in memory only). */
   private record Cached(Keyset keyset, Optional<KeysetDirectory.Stamp> stamp) {}
 
-  /** With the key directory of the settings, placed for the store the injector has ({@link ConvenerSettings#forStore}). */
+  /**
+   * With the key directory of the settings, or in memory while that is the default and the store
+   * the injector has is in memory too ({@link ConvenerSettings#forStore}), so that an in-memory
+   * database writes nothing into the working directory. Keys of a file database stay where the
+   * settings say, where earlier versions keep them.
+   */
   @Inject
   LocalKeyProvider(ConvenerSettings settings, Injector injector) {
     this(settings.forStore(Optional.ofNullable(injector.getExistingBinding(Key.get(StoragePlace.class)))
-        .map(binding -> binding.getProvider().get())).keyDirectory(), Clock.systemUTC());
+        .map(binding -> binding.getProvider().get()).filter(StoragePlace::inMemory)).keyDirectory(), Clock.systemUTC());
   }
 
   LocalKeyProvider(Optional<Path> directory, Clock clock) {

@@ -34,12 +34,11 @@ import org.jspecify.annotations.Nullable;
  * }
  * }</pre>
  *
- * <p>The store comes from a storage back end on the class path, found by {@link
- * java.util.ServiceLoader}: {@code io.convener:convener-jdbc} opens {@code jdbc:} URLs (H2 with it;
- * SQLite and PostgreSQL with the driver the host adds, see docs/storage.md). Without {@link
- * Builder#database} or {@link Builder#dataSource}, Convener keeps its data in the back end's
- * default database: for convener-jdbc an SQLite file under {@code ./convener-data/}, which needs
- * {@code org.xerial:sqlite-jdbc}. Give a database to write nothing into the working directory.
+ * <p>The store's back end is found on the class path ({@link java.util.ServiceLoader}): {@code
+ * io.convener:convener-jdbc} opens {@code jdbc:} URLs, H2 with it, SQLite and PostgreSQL with the
+ * host's driver (docs/storage.md). Without {@link Builder#database} or {@link Builder#dataSource},
+ * the data goes to an SQLite file under {@code ./convener-data/} (needs {@code
+ * org.xerial:sqlite-jdbc}); give a database to write nothing into the working directory.
  *
  * <p>Keys: unless told otherwise ({@link Builder#keyDirectory}, {@link Builder#inMemoryKeys}, or
  * settings with a key directory other than the default), the keys that encrypt personal data live
@@ -96,8 +95,7 @@ public final class Conveners {
     /**
      * The host's connection pool: every connection comes from it, the schema is migrated through
      * it, and closing the Convener leaves it open. {@link #build()} opens one connection to learn
-     * which database it is. Keys live as for that database's URL (in memory for {@code
-     * jdbc:h2:mem:}).
+     * which database it is; keys live as for its URL (in memory for {@code jdbc:h2:mem:}).
      */
     public Builder dataSource(DataSource dataSource) {
       this.pool = requireNonNull(dataSource, "dataSource");
@@ -170,6 +168,8 @@ public final class Conveners {
      * Wires, migrates the store and returns the running Convener.
      *
      * @throws io.convener.api.StorageException when the store cannot be opened or migrated
+     * @throws IllegalStateException naming the Maven coordinates to add when the store's back end
+     *     or driver is not on the class path
      */
     public Convener build() {
       if (!regions.isEmpty()) {
@@ -178,19 +178,12 @@ public final class Conveners {
       if (!tenantRegions.isEmpty()) {
         throw new IllegalArgumentException("tenants are assigned to regions, but no region is given");
       }
-      if (pool != null) {
-        if (jdbc != null) {
-          throw new IllegalArgumentException("give either a database or a DataSource, not both");
-        }
-        StorageProvider provider = StorageProviders.forDataSource();
-        DatabaseSettings described = provider.describe(pool);
-        return start(injector(provider, described, pool, withKeysFor(provider.place(described))))
-            .getInstance(Convener.class);
+      if (pool != null && jdbc != null) {
+        throw new IllegalArgumentException("give either a database or a DataSource, not both");
       }
-      StorageProvider provider = jdbc == null ? StorageProviders.forDataSource() : StorageProviders.forUrl(jdbc.url());
-      DatabaseSettings database = jdbc == null ? provider.defaults() : jdbc;
-      return start(injector(provider, database, null, withKeysFor(provider.place(database))))
-          .getInstance(Convener.class);
+      StorageProvider provider = jdbc == null ? StorageProviders.jdbc() : StorageProviders.forUrl(jdbc.url());
+      DatabaseSettings database = pool != null ? provider.describe(pool) : jdbc != null ? jdbc : provider.defaults();
+      return start(injector(provider, database, pool, withKeysFor(provider.place(database)))).getInstance(Convener.class);
     }
 
     /** One started runtime per region behind the routing facade; none left open on failure. */

@@ -33,11 +33,11 @@ final class StorageProviders {
   }
 
   /**
-   * The back end of a host's pool: the JDBC one.
+   * The JDBC back end: for a host's pool, and for the default database.
    *
    * @throws IllegalStateException naming {@value #JDBC_ARTIFACT} when it is not on the class path
    */
-  static StorageProvider forDataSource() {
+  static StorageProvider jdbc() {
     return forUrl("jdbc:");
   }
 

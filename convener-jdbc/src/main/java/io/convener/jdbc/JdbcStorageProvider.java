@@ -29,8 +29,20 @@ public final class JdbcStorageProvider implements StorageProvider {
     return JdbcSettings.of(url);
   }
 
+  /**
+   * {@link JdbcSettings#defaults()}, an SQLite file under {@code ./convener-data/}.
+   *
+   * @throws IllegalStateException before creating anything when the SQLite driver is missing
+   */
   @Override
   public DatabaseSettings defaults() {
+    try {
+      Class.forName("org.sqlite.JDBC", false, JdbcStorageProvider.class.getClassLoader());
+    } catch (ClassNotFoundException e) {
+      throw new IllegalStateException("without a database, Convener opens an SQLite file under ./convener-data/,"
+          + " which needs org.xerial:sqlite-jdbc on the class path: add it, or give a database"
+          + " (jdbc:h2:... needs no other library)", e);
+    }
     return JdbcSettings.defaults();
   }
 

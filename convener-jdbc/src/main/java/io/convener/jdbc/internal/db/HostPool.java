@@ -1,5 +1,6 @@
 package io.convener.jdbc.internal.db;
 
+import jakarta.inject.Inject;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
@@ -10,6 +11,12 @@ import org.jspecify.annotations.Nullable;
  */
 public final class HostPool {
   private final @Nullable DataSource dataSource;
+
+  /** No host pool: the store opens its own. Guice's choice where no module binds one. */
+  @Inject
+  public HostPool() {
+    this(null);
+  }
 
   /** The host's pool, or null when the store opens its own. */
   public HostPool(@Nullable DataSource dataSource) {

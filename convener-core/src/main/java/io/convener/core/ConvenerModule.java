@@ -23,14 +23,17 @@ import io.convener.core.pulse.PulseModule;
 import io.convener.core.replay.ReplayModule;
 
 /**
- * The Guice entry point of the Convener services. Install it beside a storage module (such as
- * {@code io.convener.jdbc.JdbcStorageModule}); each default service is bound with an {@link
+ * The Guice entry point of the Convener services. Install it beside a storage module, which
+ * convener-core does not bring: {@code io.convener.jdbc.JdbcStorageModule} from {@code
+ * io.convener:convener-jdbc}, or a host's own; each default service is bound with an {@link
  * com.google.inject.multibindings.OptionalBinder}, so a host can replace any of them. Installing
  * the module does no I/O: call {@link Convener#start()} on the injected {@link Convener} before
  * use.
  *
  * <p>It also binds the default {@link io.convener.spi.keys.KeyProvider} (keyset files under {@link
- * ConvenerSettings#keyDirectory()}) and the {@link io.convener.spi.keys.PersonalDataCipher} that
+ * ConvenerSettings#keyDirectory()}, or in memory while that is the default and the storage
+ * module's {@link io.convener.spi.storage.StoragePlace} is in memory, so that an in-memory database
+ * writes nothing into the working directory) and the {@link io.convener.spi.keys.PersonalDataCipher} that
  * the storage module needs to keep personal data encrypted at rest.
  */
 public final class ConvenerModule extends AbstractModule {

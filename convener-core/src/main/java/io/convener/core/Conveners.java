@@ -9,32 +9,36 @@ import com.google.inject.Injector;
 import io.convener.api.Convener;
 import io.convener.api.TenantId;
 import io.convener.core.internal.region.RegionalConvener;
-import io.convener.jdbc.JdbcSettings;
-import io.convener.jdbc.JdbcStorageModule;
+import io.convener.spi.storage.DatabaseSettings;
 import io.convener.spi.storage.RegionPinStore;
+import io.convener.spi.storage.StoragePlace;
+import io.convener.spi.storage.StorageProvider;
 import io.convener.spi.storage.TenantStore;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The plain entry point for hosts that do not use Guice:
  *
  * <pre>{@code
- * try (Convener convener = Conveners.builder().database("jdbc:sqlite:convener.db").build()) {
+ * try (Convener convener = Conveners.builder().database("jdbc:h2:file:./data/convener").build()) {
  *   Principal operator = Principal.of(TenantId.of("acme"), "loader", Role.ADMIN);
  *   convener.ingest().ingest(operator, Path.of("events.jsonl"));
  * }
  * }</pre>
  *
- * <p>Without {@link Builder#database}, Convener keeps its data in an embedded SQLite database
- * under {@code ./convener-data/} ({@link JdbcSettings#defaults()}).
+ * <p>The store's back end is found on the class path ({@link java.util.ServiceLoader}): {@code
+ * io.convener:convener-jdbc} opens {@code jdbc:} URLs, H2 with it, SQLite and PostgreSQL with the
+ * host's driver (docs/storage.md). Without {@link Builder#database} or {@link Builder#dataSource},
+ * the data goes to an SQLite file under {@code ./convener-data/} (needs {@code
+ * org.xerial:sqlite-jdbc}); give a database to write nothing into the working directory.
  *
  * <p>Keys: unless told otherwise ({@link Builder#keyDirectory}, {@link Builder#inMemoryKeys}, or
  * settings with a key directory other than the default), the keys that encrypt personal data live
@@ -51,32 +55,50 @@ import org.jspecify.annotations.Nullable;
 public final class Conveners {
   private Conveners() {}
 
-  /** A builder with the defaults: embedded SQLite file database, default settings. */
+  /** A builder with the defaults: the storage back end's default database, default settings. */
   public static Builder builder() {
     return new Builder();
   }
 
   /** Builds a started {@link Convener}. Not thread-safe. */
   public static final class Builder {
-    private @Nullable JdbcSettings jdbc;
+    private @Nullable DatabaseSettings jdbc;
+    private @Nullable DataSource pool;
     private ConvenerSettings settings = ConvenerSettings.defaults();
     private @Nullable Path keyDirectory;
     private boolean inMemoryKeys;
     private final List<Module> overrides = new ArrayList<>();
-    private final Map<String, JdbcSettings> regions = new LinkedHashMap<>();
+    private final Map<String, DatabaseSettings> regions = new LinkedHashMap<>();
     private final Map<TenantId, String> tenantRegions = new HashMap<>();
 
     private Builder() {}
 
-    /** The JDBC URL of the store: {@code jdbc:h2:...}, {@code jdbc:sqlite:FILE} or {@code jdbc:postgresql://...}. */
+    /**
+     * The JDBC URL of the store: {@code jdbc:h2:...}, {@code jdbc:sqlite:FILE} or {@code
+     * jdbc:postgresql://...}.
+     *
+     * @throws IllegalArgumentException when the URL is not a supported one
+     * @throws IllegalStateException naming {@code io.convener:convener-jdbc} when no storage back
+     *     end on the class path opens the URL
+     */
     public Builder database(String url) {
-      this.jdbc = JdbcSettings.of(requireNonNull(url, "url"));
+      this.jdbc = StorageProviders.forUrl(requireNonNull(url, "url")).settings(url);
       return this;
     }
 
-    /** Full JDBC settings, for a store that needs a user and password. */
-    public Builder database(JdbcSettings settings) {
+    /** Full settings, such as convener-jdbc's {@code JdbcSettings}, for a store that needs a user and password. */
+    public Builder database(DatabaseSettings settings) {
       this.jdbc = requireNonNull(settings, "settings");
+      return this;
+    }
+
+    /**
+     * The host's connection pool: every connection comes from it, the schema is migrated through
+     * it, and closing the Convener leaves it open. {@link #build()} opens one connection to learn
+     * which database it is; keys live as for its URL (in memory for {@code jdbc:h2:mem:}).
+     */
+    public Builder dataSource(DataSource dataSource) {
+      this.pool = requireNonNull(dataSource, "dataSource");
       return this;
     }
 
@@ -87,7 +109,7 @@ public final class Conveners {
      * @param name lowercase letters, digits, {@code -} and {@code _}, 1 to 64 characters
      * @throws IllegalArgumentException when the name is not valid or given twice
      */
-    public Builder region(String name, JdbcSettings database) {
+    public Builder region(String name, DatabaseSettings database) {
       requireNonNull(name, "name");
       requireNonNull(database, "database");
       if (!name.matches("[a-z0-9][a-z0-9_-]{0,63}")) {
@@ -146,6 +168,8 @@ public final class Conveners {
      * Wires, migrates the store and returns the running Convener.
      *
      * @throws io.convener.api.StorageException when the store cannot be opened or migrated
+     * @throws IllegalStateException naming the Maven coordinates to add when the store's back end
+     *     or driver is not on the class path
      */
     public Convener build() {
       if (!regions.isEmpty()) {
@@ -154,19 +178,25 @@ public final class Conveners {
       if (!tenantRegions.isEmpty()) {
         throw new IllegalArgumentException("tenants are assigned to regions, but no region is given");
       }
-      JdbcSettings database = jdbc == null ? JdbcSettings.defaults() : jdbc;
-      return start(injector(database, withKeysFor(database))).getInstance(Convener.class);
+      if (pool != null && jdbc != null) {
+        throw new IllegalArgumentException("give either a database or a DataSource, not both");
+      }
+      StorageProvider provider = jdbc == null ? StorageProviders.jdbc() : StorageProviders.forUrl(jdbc.url());
+      DatabaseSettings database = pool != null ? provider.describe(pool) : jdbc != null ? jdbc : provider.defaults();
+      return start(injector(provider, database, pool, withKeysFor(provider.place(database)))).getInstance(Convener.class);
     }
 
     /** One started runtime per region behind the routing facade; none left open on failure. */
     private Convener buildRegions() {
-      if (jdbc != null) {
+      if (jdbc != null || pool != null) {
         throw new IllegalArgumentException("give either one database or regions with a database each, not both");
       }
       List<RegionalConvener.Region> started = new ArrayList<>();
       try {
-        for (Map.Entry<String, JdbcSettings> region : regions.entrySet()) {
-          Injector injector = start(injector(region.getValue(), keysOfRegion(region.getKey(), region.getValue())));
+        for (Map.Entry<String, DatabaseSettings> region : regions.entrySet()) {
+          StorageProvider provider = StorageProviders.forUrl(region.getValue().url());
+          ConvenerSettings keys = keysOfRegion(region.getKey(), provider.place(region.getValue()));
+          Injector injector = start(injector(provider, region.getValue(), null, keys));
           started.add(new RegionalConvener.Region(region.getKey(), injector.getInstance(Convener.class),
               injector.getInstance(RegionPinStore.class), injector.getInstance(TenantStore.class)));
         }
@@ -177,10 +207,11 @@ public final class Conveners {
       }
     }
 
-    private Injector injector(JdbcSettings database, ConvenerSettings effective) {
+    private Injector injector(StorageProvider provider, DatabaseSettings database, @Nullable DataSource hostPool,
+        ConvenerSettings effective) {
       List<Module> modules = new ArrayList<>();
       modules.add(new ConvenerModule(effective));
-      modules.add(new JdbcStorageModule(database));
+      modules.add(StorageProviders.module(provider, provider.module(database, hostPool)));
       modules.addAll(overrides);
       return Guice.createInjector(Stage.PRODUCTION, modules);
     }
@@ -200,28 +231,20 @@ public final class Conveners {
      * A region's key directory: a subdirectory named after the region of the one a single database
      * would use, so that no two regions share keys; in memory with in-memory keys.
      */
-    private ConvenerSettings keysOfRegion(String region, JdbcSettings database) {
-      ConvenerSettings effective = withKeysFor(database);
+    private ConvenerSettings keysOfRegion(String region, StoragePlace place) {
+      ConvenerSettings effective = withKeysFor(place);
       return effective.keyDirectory().map(dir -> effective.withKeyDirectory(dir.resolve(region))).orElse(effective);
     }
 
     /** The settings with the key directory the class documentation describes. */
-    private ConvenerSettings withKeysFor(JdbcSettings database) {
+    private ConvenerSettings withKeysFor(StoragePlace place) {
       if (inMemoryKeys) {
         return settings.withInMemoryKeys();
       }
       if (keyDirectory != null) {
         return settings.withKeyDirectory(keyDirectory);
       }
-      if (!settings.keyDirectory().equals(Optional.of(ConvenerSettings.DEFAULT_KEY_DIRECTORY))) {
-        return settings;
-      }
-      if (database.url().toLowerCase(Locale.ROOT).startsWith("jdbc:h2:mem:")) {
-        return settings.withInMemoryKeys();
-      }
-      return database.dialect().localFile(database.url())
-          .map(file -> settings.withKeyDirectory(file.toAbsolutePath().resolveSibling("keys")))
-          .orElse(settings);
+      return settings.forStore(Optional.of(place));
     }
   }
 }

@@ -1,8 +1,8 @@
 package io.convener.http;
 
 import io.convener.api.auth.TokenVerifier;
-import io.convener.core.auth.TokenVerifierSettings;
-import io.convener.core.auth.TokenVerifiers;
+import io.convener.http.auth.TokenVerifierSettings;
+import io.convener.http.auth.TokenVerifiers;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Instant;

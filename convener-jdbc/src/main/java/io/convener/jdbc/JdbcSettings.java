@@ -3,11 +3,17 @@ package io.convener.jdbc;
 import static java.util.Objects.requireNonNull;
 
 import io.convener.api.StorageException;
+import io.convener.spi.storage.DatabaseSettings;
+import io.convener.spi.storage.StoragePlace;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Locale;
 import java.util.Optional;
+import javax.sql.DataSource;
 
 /**
  * Where the JDBC store keeps its data: a JDBC URL and the credentials to open it. Immutable and
@@ -31,7 +37,7 @@ import java.util.Optional;
  *     given in the URL)
  * @param password the password, if the database needs one
  */
-public record JdbcSettings(String url, String user, Optional<String> password) {
+public record JdbcSettings(String url, String user, Optional<String> password) implements DatabaseSettings {
   /**
    * The default database: an embedded SQLite file under {@code ./convener-data/}, in WAL mode with
    * {@code synchronous=FULL} (see {@link Dialect#SQLITE}).
@@ -126,6 +132,36 @@ public record JdbcSettings(String url, String user, Optional<String> password) {
   /** An SQLite database in one file. */
   public static JdbcSettings sqlite(Path file) {
     return of("jdbc:sqlite:" + requireNonNull(file, "file").toAbsolutePath());
+  }
+
+  /**
+   * Settings that describe the database behind a host's pool, for {@link
+   * JdbcStorageModule#JdbcStorageModule(JdbcSettings, DataSource)}: opens one connection to read the
+   * database's URL from its metadata, and closes it. The pool keeps its own credentials.
+   *
+   * @throws StorageException when no connection can be opened
+   * @throws IllegalArgumentException when the database is not one Convener supports
+   */
+  public static JdbcSettings describing(DataSource dataSource) {
+    requireNonNull(dataSource, "dataSource");
+    String url;
+    try (Connection connection = dataSource.getConnection()) {
+      url = connection.getMetaData().getURL();
+    } catch (SQLException e) {
+      throw new StorageException("could not open a connection of the host's DataSource: " + e.getMessage(), e);
+    }
+    if (url == null) {
+      throw new IllegalArgumentException("the host's DataSource does not tell its JDBC URL (DatabaseMetaData.getURL() is null)");
+    }
+    return of(url);
+  }
+
+  /** Where the data lives: in memory for {@code jdbc:h2:mem:}, in a file for an embedded file database. */
+  public StoragePlace place() {
+    if (url.toLowerCase(Locale.ROOT).startsWith("jdbc:h2:mem:")) {
+      return StoragePlace.memory();
+    }
+    return dialect().localFile(url).map(StoragePlace::file).orElseGet(StoragePlace::server);
   }
 
   /** The database this URL names. */

@@ -10,6 +10,7 @@ import io.convener.jdbc.internal.block.EventBlockStorageModule;
 import io.convener.jdbc.internal.champion.ChampionSettingsStorageModule;
 import io.convener.jdbc.internal.consent.ConsentStorageModule;
 import io.convener.jdbc.internal.db.DatabaseModule;
+import io.convener.jdbc.internal.db.HostPool;
 import io.convener.jdbc.internal.event.EventStorageModule;
 import io.convener.jdbc.internal.idempotency.IdempotencyStorageModule;
 import io.convener.jdbc.internal.innovation.SharingAgreementStorageModule;
@@ -47,13 +48,17 @@ import io.convener.spi.storage.PulseWatcherStore;
 import io.convener.spi.storage.QuotaStore;
 import io.convener.spi.storage.RegionPinStore;
 import io.convener.spi.storage.StorageLifecycle;
+import io.convener.spi.storage.StoragePlace;
 import io.convener.spi.storage.SubjectKeyStore;
+import io.convener.spi.storage.TenantSnapshots;
 import io.convener.spi.storage.TenantStore;
+import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Convener storage on a relational database: binds and exposes exactly the storage SPI, {@link
  * TenantStore}, {@link MemberStore}, {@link EventStore}, {@link SubjectKeyStore}, {@link
- * ConsentStore}, {@link ProvenanceStore}, {@link ApprovalStore}, {@link FeedbackStore}, {@link SharingAgreementStore}, {@link InnovationDetectionStore}, {@link PulseSettingsStore}, {@link PulseWatcherStore}, {@link ChampionSettingsStore}, {@link NotificationStore}, {@link EventBlockStore}, {@link PulseDigestStore}, {@link ChangeStore}, {@link ChangeSignals}, {@link IdempotencyStore}, {@link QuotaStore}, {@link RegionPinStore}, {@link JobLeaseStore}, {@link OutboxUpkeepStore} and {@link StorageLifecycle}, each a singleton, and the {@link TenantSnapshots} that backups read and restores write; everything else stays private to the module.
+ * ConsentStore}, {@link ProvenanceStore}, {@link ApprovalStore}, {@link FeedbackStore}, {@link SharingAgreementStore}, {@link InnovationDetectionStore}, {@link PulseSettingsStore}, {@link PulseWatcherStore}, {@link ChampionSettingsStore}, {@link NotificationStore}, {@link EventBlockStore}, {@link PulseDigestStore}, {@link ChangeStore}, {@link ChangeSignals}, {@link IdempotencyStore}, {@link QuotaStore}, {@link RegionPinStore}, {@link JobLeaseStore}, {@link OutboxUpkeepStore} and {@link StorageLifecycle}, each a singleton, the {@link TenantSnapshots} that backups read and restores write, and the {@link StoragePlace} that tells the key provider where the data lives; everything else stays private to the module.
  *
  * <p>The member store keeps personal data encrypted and needs a {@link
  * io.convener.spi.keys.PersonalDataCipher} bound outside this module: {@code ConvenerModule}
@@ -61,7 +66,7 @@ import io.convener.spi.storage.TenantStore;
  * never holds a key.
  *
  * <pre>{@code
- * Injector injector = Guice.createInjector(new ConvenerModule(), new JdbcStorageModule(JdbcSettings.defaults()));
+ * Injector injector = Guice.createInjector(new ConvenerModule(), new JdbcStorageModule(JdbcSettings.of(url)));
  * StorageLifecycle storage = injector.getInstance(StorageLifecycle.class);
  * storage.start();   // opens the connection pool and migrates the schema
  * ...
@@ -75,19 +80,39 @@ import io.convener.spi.storage.TenantStore;
  */
 public final class JdbcStorageModule extends PrivateModule {
   private final JdbcSettings settings;
+  private final @Nullable DataSource pool;
 
   /**
-   * A module for this database.
+   * A module for this database; the store opens a connection pool of its own.
    *
    * @throws NullPointerException when {@code settings} is null
    */
   public JdbcStorageModule(JdbcSettings settings) {
     this.settings = requireNonNull(settings, "settings");
+    this.pool = null;
+  }
+
+  /**
+   * A module that takes every connection from the host's pool, migrates the schema through it and
+   * leaves it open when the store closes: the host owns it. {@code settings} describe the database
+   * behind the pool ({@link JdbcSettings#describing(DataSource)} reads them from it); their
+   * credentials are not used. The host configures the pool's connections with what {@link
+   * Dialect#connectionProperties(String)} lists (on SQLite WAL, {@code synchronous=FULL}, foreign
+   * keys, {@code IMMEDIATE} transactions and a busy timeout; see docs/storage.md).
+   *
+   * @throws NullPointerException when an argument is null
+   */
+  public JdbcStorageModule(JdbcSettings settings, DataSource pool) {
+    this.settings = requireNonNull(settings, "settings");
+    this.pool = requireNonNull(pool, "pool");
   }
 
   @Override
   protected void configure() {
     bind(JdbcSettings.class).toInstance(settings);
+    bind(HostPool.class).toInstance(new HostPool(pool));
+    bind(StoragePlace.class).toInstance(settings.place());
+    expose(StoragePlace.class);
     install(new DatabaseModule());
     install(new TenantStorageModule());
     install(new MemberStorageModule());

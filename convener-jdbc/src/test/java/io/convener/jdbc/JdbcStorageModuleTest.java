@@ -36,6 +36,8 @@ import io.convener.spi.storage.JobLeaseStore;
 import io.convener.spi.storage.OutboxUpkeepStore;
 import io.convener.spi.storage.StorageLifecycle;
 import io.convener.spi.storage.SubjectKeyStore;
+import io.convener.spi.storage.StoragePlace;
+import io.convener.spi.storage.TenantSnapshots;
 import io.convener.spi.storage.TenantStore;
 import io.convener.testing.keys.FakePersonalDataCipher;
 import java.nio.file.Path;
@@ -61,7 +63,7 @@ class JdbcStorageModuleTest {
         Key.get(ChangeStore.class), Key.get(ChangeSignals.class), Key.get(IdempotencyStore.class), Key.get(QuotaStore.class),
         Key.get(RegionPinStore.class), Key.get(PulseDigestStore.class), Key.get(JobLeaseStore.class),
         Key.get(OutboxUpkeepStore.class),
-        Key.get(StorageLifecycle.class), Key.get(TenantSnapshots.class));
+        Key.get(StorageLifecycle.class), Key.get(TenantSnapshots.class), Key.get(StoragePlace.class));
   }
 
   @Test

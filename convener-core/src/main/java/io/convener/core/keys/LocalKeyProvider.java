@@ -2,10 +2,13 @@ package io.convener.core.keys;
 
 import static java.util.Objects.requireNonNull;
 
+import com.google.inject.Injector;
+import com.google.inject.Key;
 import io.convener.api.TenantId;
 import io.convener.core.ConvenerSettings;
 import io.convener.spi.keys.KeyProvider;
 import io.convener.spi.keys.TenantKeyset;
+import io.convener.spi.storage.StoragePlace;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
 import java.security.KeyPair;
@@ -43,9 +46,16 @@ final class LocalKeyProvider implements KeyProvider {
   /** A keyset and the stamp of the file it came from (empty: no file, or keys in memory only). */
   private record Cached(Keyset keyset, Optional<KeysetDirectory.Stamp> stamp) {}
 
+  /**
+   * With the key directory of the settings, or in memory while that is the default and the store
+   * the injector has is in memory too ({@link ConvenerSettings#forStore}), so that an in-memory
+   * database writes nothing into the working directory. Keys of a file database stay where the
+   * settings say, where earlier versions keep them.
+   */
   @Inject
-  LocalKeyProvider(ConvenerSettings settings) {
-    this(settings.keyDirectory(), Clock.systemUTC());
+  LocalKeyProvider(ConvenerSettings settings, Injector injector) {
+    this(settings.forStore(Optional.ofNullable(injector.getExistingBinding(Key.get(StoragePlace.class)))
+        .map(binding -> binding.getProvider().get()).filter(StoragePlace::inMemory)).keyDirectory(), Clock.systemUTC());
   }
 
   LocalKeyProvider(Optional<Path> directory, Clock clock) {

@@ -2,9 +2,9 @@ package io.convener.examples.cli;
 
 import io.convener.api.Convener;
 import io.convener.api.auth.TokenVerifier;
-import io.convener.core.auth.JwksSource;
-import io.convener.core.auth.TokenVerifierSettings;
-import io.convener.core.auth.TokenVerifiers;
+import io.convener.http.auth.JwksSource;
+import io.convener.http.auth.TokenVerifierSettings;
+import io.convener.http.auth.TokenVerifiers;
 import io.convener.http.ConvenerHttpServer;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;

@@ -1,7 +1,7 @@
 package io.convener.jdbc.internal.backup;
 
-import io.convener.jdbc.TenantSnapshots.Column;
-import io.convener.jdbc.TenantSnapshots.Kind;
+import io.convener.spi.storage.TenantSnapshots.Column;
+import io.convener.spi.storage.TenantSnapshots.Kind;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;

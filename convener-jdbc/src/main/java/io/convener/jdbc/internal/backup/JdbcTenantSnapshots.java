@@ -7,7 +7,7 @@ import io.convener.api.StorageException;
 import io.convener.api.TenantId;
 import io.convener.jdbc.Dialect;
 import io.convener.jdbc.JdbcSettings;
-import io.convener.jdbc.TenantSnapshots;
+import io.convener.spi.storage.TenantSnapshots;
 import io.convener.jdbc.internal.backup.BackupTables.Table;
 import io.convener.jdbc.internal.db.Database;
 import java.io.IOException;

@@ -1,10 +1,10 @@
 package io.convener.jdbc.internal.backup;
 
 import io.convener.api.TenantId;
-import io.convener.jdbc.TenantSnapshots.Column;
-import io.convener.jdbc.TenantSnapshots.Kind;
-import io.convener.jdbc.TenantSnapshots.Rows;
-import io.convener.jdbc.TenantSnapshots.Source;
+import io.convener.spi.storage.TenantSnapshots.Column;
+import io.convener.spi.storage.TenantSnapshots.Kind;
+import io.convener.spi.storage.TenantSnapshots.Rows;
+import io.convener.spi.storage.TenantSnapshots.Source;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.Connection;

@@ -14,7 +14,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
+import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.NoTemplateEngine;
@@ -25,7 +27,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Opens the store: creates the directory of an embedded database file, opens a connection pool
  * that stays open until {@link #close()} (so an embedded database is opened once, not per call),
- * migrates the schema with Flyway and hands the pool to the {@link Database}.
+ * migrates the schema with Flyway (which logs through SLF4J) and hands the pool to the {@link
+ * Database}. With the host's pool ({@link HostPool}), uses it instead and never closes it.
  *
  * <p>Migrations live in {@value #MIGRATIONS} and record themselves in the table {@value
  * #HISTORY_TABLE}, names that cannot collide with a host application that runs Flyway on the same
@@ -48,12 +51,20 @@ final class JdbiStorageLifecycle implements StorageLifecycle {
   private static final Logger LOG = LoggerFactory.getLogger(JdbiStorageLifecycle.class);
 
   private final Database database;
-  private @Nullable HikariDataSource pool;
+  private final HostPool hostPool;
+  /** The pool in use while open: the host's, or one of the store's own. */
+  private @Nullable DataSource pool;
   private @Nullable Probe probe;
 
-  @Inject
+  /** A lifecycle that opens a pool of its own. */
   JdbiStorageLifecycle(Database database) {
+    this(database, new HostPool(null));
+  }
+
+  @Inject
+  JdbiStorageLifecycle(Database database, HostPool hostPool) {
     this.database = requireNonNull(database, "database");
+    this.hostPool = requireNonNull(hostPool, "hostPool");
   }
 
   @Override
@@ -64,28 +75,23 @@ final class JdbiStorageLifecycle implements StorageLifecycle {
     JdbcSettings settings = database.settings();
     Dialect dialect = database.dialect();
     String where = "the " + settings.describe();
-    dialect.localFile(settings.url()).ifPresent(file -> createParent(file, where));
-    HikariDataSource opened;
-    try {
-      opened = new HikariDataSource(poolConfig(settings, dialect));
-    } catch (RuntimeException e) {
-      throw new StorageException("could not open " + where + ": " + rootMessage(e), e);
+    Drivers.require(dialect);
+    DataSource opened = hostPool.dataSource().orElse(null);
+    if (opened == null) {
+      dialect.localFile(settings.url()).ifPresent(file -> createParent(file, where));
+      try {
+        opened = new HikariDataSource(poolConfig(settings, dialect));
+      } catch (RuntimeException e) {
+        throw new StorageException("could not open " + where + ": " + rootMessage(e), e);
+      }
     }
     try {
-      MigrateResult result =
-          Flyway.configure(JdbiStorageLifecycle.class.getClassLoader())
-              .dataSource(opened)
-              .locations(locations(dialect))
-              .table(HISTORY_TABLE)
-              .baselineOnMigrate(true)
-              .baselineVersion("0")
-              .load()
-              .migrate();
+      MigrateResult result = flyway(opened, dialect).load().migrate();
       LOG.info(
           "Convener storage open on {}: schema version {}, {} migration(s) applied",
           dialect, result.targetSchemaVersion, result.migrationsExecuted);
     } catch (RuntimeException e) {
-      opened.close();
+      closeOwn(opened);
       throw new StorageException("could not migrate the schema of " + where + ": " + rootMessage(e), e);
     }
     // Plain SQL: no template engine, so that a comparison such as "at < :until" is never read as a template.
@@ -105,7 +111,7 @@ final class JdbiStorageLifecycle implements StorageLifecycle {
 
   @Override
   public synchronized void close() {
-    HikariDataSource open = pool;
+    DataSource open = pool;
     if (open == null) {
       return;
     }
@@ -116,7 +122,29 @@ final class JdbiStorageLifecycle implements StorageLifecycle {
       running.close();
     }
     database.detach();
-    open.close();
+    closeOwn(open);
+  }
+
+  /** Closes the pool unless it is the host's. */
+  private void closeOwn(DataSource open) {
+    if (open instanceof HikariDataSource own && hostPool.dataSource().map(host -> host != own).orElse(true)) {
+      own.close();
+    }
+  }
+
+  /**
+   * Flyway's configuration: Convener's migrations and history table, and logging through SLF4J
+   * always. Flyway's own detection picks SLF4J only when it finds a binding, and otherwise writes
+   * to java.util.logging, past the host's SLF4J setup.
+   */
+  static FluentConfiguration flyway(DataSource dataSource, Dialect dialect) {
+    return Flyway.configure(JdbiStorageLifecycle.class.getClassLoader())
+        .loggers("slf4j")
+        .dataSource(dataSource)
+        .locations(locations(dialect))
+        .table(HISTORY_TABLE)
+        .baselineOnMigrate(true)
+        .baselineVersion("0");
   }
 
   /** Where the migrations of a dialect are: the common ones, and PostgreSQL's own on PostgreSQL. */

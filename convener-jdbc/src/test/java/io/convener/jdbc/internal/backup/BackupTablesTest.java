@@ -7,7 +7,7 @@ import com.google.inject.Injector;
 import io.convener.jdbc.Dialect;
 import io.convener.jdbc.JdbcSettings;
 import io.convener.jdbc.JdbcStorageModule;
-import io.convener.jdbc.TenantSnapshots;
+import io.convener.spi.storage.TenantSnapshots;
 import io.convener.jdbc.TestDatabase;
 import io.convener.spi.keys.PersonalDataCipher;
 import io.convener.spi.storage.StorageLifecycle;

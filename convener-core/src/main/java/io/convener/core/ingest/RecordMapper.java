@@ -41,11 +41,6 @@ final class RecordMapper {
 
   private final TextSentiment text;
 
-  /** A mapper that drops the {@code text} of event lines unscored. */
-  RecordMapper() {
-    this(TextSentiment.none());
-  }
-
   /** A mapper that scores the {@code text} of event lines with {@code text}, then drops it. */
   RecordMapper(TextSentiment text) {
     this.text = text;

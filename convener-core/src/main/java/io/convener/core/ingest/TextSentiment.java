@@ -30,11 +30,6 @@ final class TextSentiment {
     this.analyzer = requireNonNull(analyzer, "analyzer");
   }
 
-  /** Scores nothing: text is dropped unread. */
-  static TextSentiment none() {
-    return new TextSentiment(TenantId.of("none"), SentimentAnalyzer.NONE);
-  }
-
   /** The event with the sentiment of {@code text}, when it needs and gets one; else the event. */
   Event apply(Event event, @Nullable String text) {
     if (text == null || text.isBlank() || event.sentiment().isPresent()

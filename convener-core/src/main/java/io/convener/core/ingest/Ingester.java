@@ -17,6 +17,7 @@ import io.convener.core.ConvenerSettings;
 import io.convener.core.consent.ConsentEventSink;
 import io.convener.core.internal.feed.IngestFeed;
 import io.convener.core.internal.gate.ProvenanceRecorder;
+import io.convener.spi.pulse.SentimentAnalyzer;
 import io.convener.spi.storage.EventStore;
 import io.convener.spi.storage.MemberStore;
 import jakarta.inject.Inject;
@@ -50,9 +51,9 @@ final class Ingester {
   private final int batchSize;
   private final ObjectMapper json;
   private final CsvFactory csv;
-  private final RecordMapper mapper;
+  private final SentimentAnalyzer analyzer;
 
-  @Inject
+  /** An ingester that drops the {@code text} of event lines unscored. */
   Ingester(
       MemberStore members,
       EventStore events,
@@ -60,6 +61,19 @@ final class Ingester {
       IngestFeed feed,
       ProvenanceRecorder recorder,
       ConvenerSettings settings) {
+    this(members, events, consent, feed, recorder, settings, SentimentAnalyzer.NONE);
+  }
+
+  /** An ingester that scores the {@code text} of event lines with {@code analyzer}, then drops it. */
+  @Inject
+  Ingester(
+      MemberStore members,
+      EventStore events,
+      ConsentEventSink consent,
+      IngestFeed feed,
+      ProvenanceRecorder recorder,
+      ConvenerSettings settings,
+      SentimentAnalyzer analyzer) {
     this.recorder = requireNonNull(recorder, "recorder");
     this.consent = consent;
     this.feed = feed;
@@ -72,7 +86,7 @@ final class Ingester {
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
     this.csv = CsvFactory.builder().disable(StreamReadFeature.AUTO_CLOSE_SOURCE).build();
-    this.mapper = new RecordMapper();
+    this.analyzer = requireNonNull(analyzer, "analyzer");
   }
 
   /** Ingests a stream in the given format as part of {@code run}; reads it to its end but does not close it. */
@@ -81,7 +95,7 @@ final class Ingester {
     requireNonNull(input, "input");
     requireNonNull(format, "format");
     MDC.put(TENANT_MDC_KEY, tenant.value());
-    try (LineReader lines = open(new StrictUtf8Reader(input), format)) {
+    try (LineReader lines = open(new StrictUtf8Reader(input), format, new RecordMapper(new TextSentiment(tenant, analyzer)))) {
       IngestReport report = readAndWrite(tenant, lines, writer(tenant, run));
       log.info(
           "ingested {} members, {} new events, {} duplicates, {} rejected lines",
@@ -153,7 +167,7 @@ final class Ingester {
     return new BatchWriter(tenant, members, events, consent, feed, batchSize, new BatchLog(recorder, tenant, run));
   }
 
-  private LineReader open(StrictUtf8Reader text, InputFormat format) throws IOException {
+  private LineReader open(StrictUtf8Reader text, InputFormat format, RecordMapper mapper) throws IOException {
     return switch (format) {
       case JSON_LINES -> new JsonLinesReader(text, json, mapper);
       case CSV -> new CsvReader(text, csv, json, mapper);

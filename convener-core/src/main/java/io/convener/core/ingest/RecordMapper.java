@@ -40,12 +40,19 @@ final class RecordMapper {
 
   static final String PSYCH_SAFETY_7 = "psych-safety-7";
 
+  private final TextSentiment text;
+
+  /** A mapper that scores the {@code text} of event lines with {@code text}, then drops it. */
+  RecordMapper(TextSentiment text) {
+    this.text = text;
+  }
 
   ParsedLine map(ObjectNode node, long line) {
     try {
       String type = optionalText(node, "type");
       if (type == null || type.equals("event")) {
-        return new ParsedLine.EventLine(event(node));
+        Event event = event(node);
+        return new ParsedLine.EventLine(text.apply(event, optionalText(node, "text")));
       }
       if (type.equals("member")) {
         return new ParsedLine.MemberLine(member(node));

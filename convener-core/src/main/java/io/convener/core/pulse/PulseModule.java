@@ -7,6 +7,7 @@ import com.google.inject.multibindings.Multibinder;
 import com.google.inject.multibindings.OptionalBinder;
 import io.convener.api.pulse.PulseAggregator;
 import io.convener.core.internal.feed.IngestListener;
+import io.convener.core.sentiment.LexiconSentimentAnalyzer;
 import io.convener.spi.notify.PulseWatchers;
 import io.convener.spi.pulse.SentimentAnalyzer;
 import io.convener.spi.storage.ChangeStore;
@@ -14,7 +15,8 @@ import io.convener.spi.storage.PulseDigestStore;
 
 /**
  * Binds the default {@link PulseAggregator}, its rollups as an {@link IngestListener} of the ingest
- * feed, and the default {@link SentimentAnalyzer} (which scores nothing); a host replaces either
+ * feed, and the default {@link SentimentAnalyzer} ({@link LexiconSentimentAnalyzer}, which scores the
+ * {@code text} of interchange lines at ingestion); a host replaces either
  * through its {@code OptionalBinder}, and the {@link PulseWatchers} told of risks (the watchers
  * admins keep in the {@link io.convener.spi.storage.PulseWatcherStore}, unless the host binds its
  * own through {@code OptionalBinder.setBinding()}), and the {@link PulseMemory} budget. Needs the
@@ -29,7 +31,7 @@ public final class PulseModule extends AbstractModule {
   protected void configure() {
     OptionalBinder.newOptionalBinder(binder(), PulseAggregator.class).setDefault().to(DefaultPulseAggregator.class);
     bind(DefaultPulseAggregator.class).in(Singleton.class);
-    OptionalBinder.newOptionalBinder(binder(), SentimentAnalyzer.class).setDefault().toInstance(SentimentAnalyzer.NONE);
+    OptionalBinder.newOptionalBinder(binder(), SentimentAnalyzer.class).setDefault().toInstance(LexiconSentimentAnalyzer.english());
     bind(Rollups.class).in(Singleton.class);
     OptionalBinder.newOptionalBinder(binder(), PulseWatchers.class).setDefault().to(StoredPulseWatchers.class);
     bind(TenantSettings.class).in(Singleton.class);

@@ -8,6 +8,7 @@ import io.convener.api.innovation.SharingAgreement;
 import io.convener.api.innovation.SharingTerms;
 import io.convener.api.innovation.SpreadReport;
 import io.convener.api.innovation.SuccessfulPattern;
+import io.convener.examples.cli.Table.Column;
 import io.convener.http.json.InnovationShapes;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -91,19 +92,23 @@ final class InnovationCommand implements Callable<Integer> {
       Json.print(out, Map.of("agreements", docs));
       return;
     }
-    if (agreements.isEmpty()) {
+    if (agreements.isEmpty() && !options.csv()) {
       out.println("no sharing agreements");
+      out.flush();
+      return;
     }
+    Table t = new Table(Column.text("direction"), Column.text("counterpart"), Column.text("recordedBy"),
+        Column.text("recordedAt"));
     for (SharingAgreement a : agreements) {
-      out.printf("%-12s %-20s recorded by %s at %s%n", a.terms().direction() == SharingTerms.Direction.SHARE_WITH
-          ? "share with" : "accept from", a.terms().counterpart(), a.recordedBy(), a.recordedAt());
+      t.row(a.terms().direction() == SharingTerms.Direction.SHARE_WITH ? "share with" : "accept from",
+          a.terms().counterpart().value(), a.recordedBy(), a.recordedAt().toString());
     }
-    out.flush();
+    t.print(out, options.format);
   }
 
   /** {@code innovation spread ID}. */
   @Command(name = "spread", description = "Lineage and adoption metrics of one innovation.")
-  static final class Spread implements Callable<Integer> {
+  static final class Spread implements Callable<Integer>, Tabular {
     @ParentCommand InnovationCommand parent;
     @Spec CommandSpec spec;
 
@@ -123,6 +128,8 @@ final class InnovationCommand implements Callable<Integer> {
         SpreadReport r = convener.innovation().spread(GlobalOptions.operator(tenant), innovation, w);
         if (options.json()) {
           Json.print(spec.commandLine().getOut(), InnovationShapes.json(r));
+        } else if (options.csv()) {
+          SpreadOutput.csv(spec.commandLine().getOut(), r);
         } else {
           SpreadOutput.table(spec.commandLine().getOut(), r);
         }
@@ -133,7 +140,7 @@ final class InnovationCommand implements Callable<Integer> {
 
   /** {@code innovation share --with B}. */
   @Command(name = "share", description = "Let tenant B's teams record adoptions of this tenant's innovations.")
-  static final class Share implements Callable<Integer> {
+  static final class Share implements Callable<Integer>, Tabular {
     @ParentCommand InnovationCommand parent;
     @Spec CommandSpec spec;
 
@@ -148,7 +155,7 @@ final class InnovationCommand implements Callable<Integer> {
 
   /** {@code innovation accept --from A}. */
   @Command(name = "accept", description = "Let this tenant's teams record adoptions learned from tenant A.")
-  static final class Accept implements Callable<Integer> {
+  static final class Accept implements Callable<Integer>, Tabular {
     @ParentCommand InnovationCommand parent;
     @Spec CommandSpec spec;
 
@@ -163,7 +170,7 @@ final class InnovationCommand implements Callable<Integer> {
 
   /** {@code innovation withdraw (--share-with B | --accept-from A)}. */
   @Command(name = "withdraw", description = "Withdraw one side of a sharing agreement.")
-  static final class Withdraw implements Callable<Integer> {
+  static final class Withdraw implements Callable<Integer>, Tabular {
     @ParentCommand InnovationCommand parent;
     @Spec CommandSpec spec;
 
@@ -196,7 +203,7 @@ final class InnovationCommand implements Callable<Integer> {
 
   /** {@code innovation agreements}. */
   @Command(name = "agreements", description = "List this tenant's side of its sharing agreements.")
-  static final class Agreements implements Callable<Integer> {
+  static final class Agreements implements Callable<Integer>, Tabular {
     @ParentCommand InnovationCommand parent;
     @Spec CommandSpec spec;
 

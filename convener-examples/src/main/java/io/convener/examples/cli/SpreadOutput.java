@@ -3,6 +3,7 @@ package io.convener.examples.cli;
 import io.convener.api.innovation.LineageEntry;
 import io.convener.api.innovation.RejectedAdoption;
 import io.convener.api.innovation.SpreadReport;
+import io.convener.examples.cli.Table.Column;
 import java.io.PrintWriter;
 
 /**
@@ -22,6 +23,18 @@ final class SpreadOutput {
       out.printf("  rejected %s: %s%n", x.node(), x.reason());
     }
     out.printf("  %d people withheld for lack of consent; provenance entry %d%n", r.withheld(), r.provenanceId());
+    out.flush();
+  }
+
+  /** The lineage as CSV: one row per adoption. */
+  static void csv(PrintWriter out, SpreadReport r) {
+    Table t = new Table(Column.text("node"), Column.text("at"), Column.number("depth", 0), Column.text("adopter"),
+        Column.text("team"), Column.text("tenant"), Column.text("from"), Column.text("rule"));
+    for (LineageEntry e : r.lineage()) {
+      t.row(e.node(), e.at().toString(), e.depth(), e.adopter().label().orElse(null), e.team().orElse(null),
+          e.tenant().value(), e.from(), e.rule());
+    }
+    t.csv(out);
     out.flush();
   }
 

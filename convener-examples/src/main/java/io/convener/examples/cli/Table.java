@@ -1,6 +1,7 @@
 package io.convener.examples.cli;
 
 import com.fasterxml.jackson.databind.SequenceWriter;
+import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import java.io.IOException;
@@ -24,7 +25,8 @@ import org.jspecify.annotations.Nullable;
  * empty cell in CSV.
  */
 final class Table {
-  private static final CsvMapper CSV = new CsvMapper();
+  private static final CsvMapper CSV =
+      CsvMapper.builder().enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING).build();
   private static final String MISSING = "-";
 
   private final List<Column> columns;

@@ -18,12 +18,13 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code --format csv} on every command that prints a table: a header row, one row per item, and
- * values with a comma (the member {@code lee, ann}, an approval's scope) quoted so that a CSV
- * reader gets them back whole. Commands that print no table refuse csv with exit 2.
+ * The commands that print a table: aligned, counts as integers, and with {@code --format csv} a
+ * header row, one row per item, and values with a comma (the member {@code lee, ann}, an approval's
+ * scope) quoted so that a CSV reader gets them back whole. Commands that print no table refuse csv
+ * with exit 2.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class CsvOutputTest {
+class TableOutputTest {
   static final String LEE = "lee, ann";
   static final String DATA = """
       {"type":"member","id":"ana","teams":["core"],"org":"eng/core"}
@@ -98,6 +99,32 @@ class CsvOutputTest {
     assertThat(run(args.toArray(String[]::new))).as(err.toString()).isZero();
     assertThat(err.toString()).isEmpty();
     return csv();
+  }
+
+  /** The header line starting with {@code header} and the {@code rows} after it, checked to be of one width. */
+  private List<String> table(String header, int rows) {
+    List<String> lines = out.toString().lines().toList();
+    int first = 0;
+    while (!lines.get(first).strip().startsWith(header)) {
+      first++;
+    }
+    List<String> table = lines.subList(first, first + 1 + rows);
+    assertThat(table).as("aligned").allSatisfy(l -> assertThat(l).hasSize(table.get(0).length()));
+    return table;
+  }
+
+  @Test
+  void tablesAreAlignedWithCountsAsIntegersAndNoNegativeZero() {
+    assertThat(run("pulse", "--team", "core")).as(err.toString()).isZero();
+    List<String> pulse = table("metric", io.convener.http.json.PulseShapes.METRICS.size());
+    assertThat(pulse).anySatisfy(l -> assertThat(l).matches("\\s+members\\s+6\\s+[-0-9]+\\s+[-0-9]+"))
+        .anySatisfy(l -> assertThat(l).matches("\\s+participationRate\\s+\\d\\.\\d\\d\\s+.*"));
+    assertThat(out.toString()).doesNotContain("-0.00").doesNotContain("6.00");
+
+    assertThat(run("metrics")).as(err.toString()).isZero();
+    assertThat(table("member", 7)).anySatisfy(l -> assertThat(l).matches("lee, ann\\s+3\\s+3\\.000 .*"));
+    assertThat(run("champions")).as(err.toString()).isZero();
+    assertThat(table("rank", 7)).anySatisfy(l -> assertThat(l).matches("\\s+1  lee, ann\\s+0\\.\\d{3}  .*"));
   }
 
   @Test
@@ -203,7 +230,6 @@ class CsvOutputTest {
     List<List<String>> shared = csvOf("innovation", "share", "--with", "globex");
     assertThat(shared).hasSize(2);
     assertThat(shared.get(1)).startsWith("share with", "globex", "cli");
-    assertThat(csvOf("innovation", "withdraw", "--share-with", "globex")).hasSize(1);
   }
 
   @Test

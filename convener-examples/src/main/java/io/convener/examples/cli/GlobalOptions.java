@@ -15,7 +15,7 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** The options every command takes, as CONTRACT.md section 2 lists them. */
+/** The options every command takes, as docs/cli.md lists them. */
 final class GlobalOptions {
   /** The output formats of {@code --format}. */
   enum Format { table, json, csv }

@@ -4,18 +4,13 @@ import io.convener.api.Convener;
 import io.convener.api.EventId;
 import io.convener.api.TenantId;
 import io.convener.api.innovation.InnovationSpread;
-import io.convener.api.innovation.SharingAgreement;
 import io.convener.api.innovation.SharingTerms;
 import io.convener.api.innovation.SpreadReport;
 import io.convener.api.innovation.SuccessfulPattern;
-import io.convener.examples.cli.Table.Column;
 import io.convener.http.json.InnovationShapes;
 import java.io.PrintWriter;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -73,37 +68,9 @@ final class InnovationCommand implements Callable<Integer> {
     try (Convener convener = Stores.open(parent.root.options, spec)) {
       InnovationSpread innovation = convener.innovation();
       innovation.agree(GlobalOptions.operator(tenant), terms);
-      printAgreements(parent.root.options, spec.commandLine().getOut(), innovation.agreements(GlobalOptions.operator(tenant)));
+      AgreementOutput.print(parent.root.options, spec.commandLine().getOut(), innovation.agreements(GlobalOptions.operator(tenant)));
     }
     return ConvenerCommand.OK;
-  }
-
-  static void printAgreements(GlobalOptions options, PrintWriter out, List<SharingAgreement> agreements) {
-    if (options.json()) {
-      List<Map<String, Object>> docs = new ArrayList<>();
-      for (SharingAgreement a : agreements) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("direction", a.terms().direction().name().toLowerCase(Locale.ROOT).replace('_', '-'));
-        m.put("counterpart", a.terms().counterpart().value());
-        m.put("recordedBy", a.recordedBy());
-        m.put("recordedAt", a.recordedAt().toString());
-        docs.add(m);
-      }
-      Json.print(out, Map.of("agreements", docs));
-      return;
-    }
-    if (agreements.isEmpty() && !options.csv()) {
-      out.println("no sharing agreements");
-      out.flush();
-      return;
-    }
-    Table t = new Table(Column.text("direction"), Column.text("counterpart"), Column.text("recordedBy"),
-        Column.text("recordedAt"));
-    for (SharingAgreement a : agreements) {
-      t.row(a.terms().direction() == SharingTerms.Direction.SHARE_WITH ? "share with" : "accept from",
-          a.terms().counterpart().value(), a.recordedBy(), a.recordedAt().toString());
-    }
-    t.print(out, options.format);
   }
 
   /** {@code innovation spread ID}. */
@@ -194,7 +161,7 @@ final class InnovationCommand implements Callable<Integer> {
         if (!removed) {
           spec.commandLine().getErr().println("convener: no such agreement was recorded");
         }
-        printAgreements(parent.root.options, spec.commandLine().getOut(),
+        AgreementOutput.print(parent.root.options, spec.commandLine().getOut(),
             convener.innovation().agreements(GlobalOptions.operator(tenant)));
       }
       return ConvenerCommand.OK;
@@ -211,7 +178,7 @@ final class InnovationCommand implements Callable<Integer> {
     public Integer call() {
       TenantId tenant = parent.root.options.requireTenant(spec);
       try (Convener convener = Stores.open(parent.root.options, spec)) {
-        printAgreements(parent.root.options, spec.commandLine().getOut(),
+        AgreementOutput.print(parent.root.options, spec.commandLine().getOut(),
             convener.innovation().agreements(GlobalOptions.operator(tenant)));
       }
       return ConvenerCommand.OK;

@@ -36,7 +36,7 @@ import picocli.CommandLine.Spec;
 /**
  * {@code convener pulse (--team T | --cohort C | --org PATH) [--window 28d]}: engagement,
  * sentiment, psychological safety and risks of one scope, beside its baseline (the three windows
- * before), as CONTRACT.md section 2 gives it.
+ * before), as docs/cli.md gives it.
  */
 @Command(
     name = "pulse",

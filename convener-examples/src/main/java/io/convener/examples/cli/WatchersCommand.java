@@ -86,9 +86,6 @@ final class WatchersCommand implements Callable<Integer>, Tabular {
     List<MemberId> ids = members();
     List<ScopeWatchers> lists;
     try (Convener convener = Stores.open(root.options, spec)) {
-      if (action == Action.add) {
-        only.ifPresent(s -> KnownScopes.require(convener, operator, s));
-      }
       PulseAggregator pulse = convener.pulse();
       lists = switch (action) {
         case list -> only.map(s -> List.of(pulse.watchers(operator, s))).orElseGet(() -> pulse.watchers(operator));

@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
+import io.convener.http.json.PulseShapes;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
@@ -18,10 +18,8 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The commands that print a table: aligned, counts as integers, and with {@code --format csv} a
- * header row, one row per item, and values with a comma (the member {@code lee, ann}, an approval's
- * scope) quoted so that a CSV reader gets them back whole. Commands that print no table refuse csv
- * with exit 2.
+ * Tables are aligned with counts as integers; {@code --format csv} prints a header and one row per
+ * item, quoting values with a comma ({@code lee, ann}) so a CSV reader gets them back whole.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TableOutputTest {
@@ -81,14 +79,12 @@ class TableOutputTest {
 
   @BeforeAll
   void ingest() throws Exception {
-    Path file = Files.writeString(dir.resolve("data.jsonl"), DATA);
-    StringBuilder consents = new StringBuilder();
-    List<String> granted = List.of("ana", "bo", "cy", "dee", "eve", LEE, "fox");
-    for (String member : granted) {
-      consents.append(consent(member, "champion.recommendation"));
+    StringBuilder data = new StringBuilder(DATA);
+    for (String member : List.of("ana", "bo", "cy", "dee", "eve", LEE, "fox")) {
+      data.append(consent(member, "champion.recommendation"));
     }
-    consents.append(consent(LEE, "learning.attribution")).append(consent(LEE, "innovation.attribution"));
-    Files.writeString(file, consents, StandardOpenOption.APPEND);
+    data.append(consent(LEE, "learning.attribution")).append(consent(LEE, "innovation.attribution"));
+    Path file = Files.writeString(dir.resolve("data.jsonl"), data);
     assertThat(run("ingest", file.toString())).as(err.toString()).isZero();
   }
 
@@ -116,7 +112,7 @@ class TableOutputTest {
   @Test
   void tablesAreAlignedWithCountsAsIntegersAndNoNegativeZero() {
     assertThat(run("pulse", "--team", "core")).as(err.toString()).isZero();
-    List<String> pulse = table("metric", io.convener.http.json.PulseShapes.METRICS.size());
+    List<String> pulse = table("metric", PulseShapes.METRICS.size());
     assertThat(pulse).anySatisfy(l -> assertThat(l).matches("\\s+members\\s+6\\s+[-0-9]+\\s+[-0-9]+"))
         .anySatisfy(l -> assertThat(l).matches("\\s+participationRate\\s+\\d\\.\\d\\d\\s+.*"));
     assertThat(out.toString()).doesNotContain("-0.00").doesNotContain("6.00");
@@ -158,7 +154,7 @@ class TableOutputTest {
   void pulseHasOneRowPerMetricWithCountsAsIntegers() throws Exception {
     List<List<String>> rows = csvOf("pulse", "--team", "core");
     assertThat(rows.get(0)).containsExactly("metric", "window", "baseline", "change");
-    assertThat(rows).hasSize(1 + io.convener.http.json.PulseShapes.METRICS.size());
+    assertThat(rows).hasSize(1 + PulseShapes.METRICS.size());
     assertThat(rows).anySatisfy(r -> assertThat(r).startsWith("members", "6"));
     assertThat(out.toString()).doesNotContain("Pulse of", "-0");
   }

@@ -61,7 +61,6 @@ class UnknownNamesTest {
         Arguments.of("champions --cohort no-such-cohort", "no-such-cohort", "champions --cohort 2025"),
         Arguments.of("champions --org eng/nowhere", "eng/nowhere", "champions --org eng/core"),
         Arguments.of("collaborators --team no-such-team", "no-such-team", "collaborators --team core"),
-        Arguments.of("watchers add --team no-such-team --member ana", "no-such-team", "watchers list"),
         Arguments.of("innovation spread no-such-innovation", "no-such-innovation", "innovation spread i1"),
         Arguments.of("learning attribute --outcome no-such-outcome", "no-such-outcome", "learning attribute --outcome o1"),
         Arguments.of("approvals decide no-such-approval --approve", "no-such-approval", "approvals list"),

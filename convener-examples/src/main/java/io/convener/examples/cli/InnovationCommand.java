@@ -212,8 +212,8 @@ final class InnovationCommand implements Callable<Integer> {
           m.put("provenanceId", p.provenanceId());
           Json.print(out, m);
         } else {
-          out.printf("%s: %d of %d compared teams improved (mean uplift %.2f): %s; %d team leads notified%n",
-              p.innovation(), p.teamsImproved(), p.teamsCompared(), p.meanUplift(),
+          out.printf("%s: %d of %d compared teams improved (mean uplift %s): %s; %d team leads notified%n",
+              p.innovation(), p.teamsImproved(), p.teamsCompared(), Table.shown(p.meanUplift(), 2),
               p.successful() ? "successful pattern" : "not a successful pattern", p.notified());
           out.flush();
         }

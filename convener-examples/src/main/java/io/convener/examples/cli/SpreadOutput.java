@@ -46,8 +46,8 @@ final class SpreadOutput {
         r.adoptions(), r.teams(), r.tenants(), r.depth(), r.maxBreadth(), r.broadcastShare());
     out.printf("  structural virality %.4f, first replication after %s, %.3f adoptions/day%n",
         r.structuralVirality(), r.timeToFirstReplication().map(Object::toString).orElse("-"), r.adoptionVelocity());
-    out.println(r.bass().map(b -> String.format("  Bass fit over %d periods: p = %.4f, q = %.4f, m = %.1f",
-        b.periods(), b.p(), b.q(), b.m())).orElse("  no Bass fit: " + r.bassAbsentReason().orElse("")));
+    out.println(r.bass().map(b -> String.format("  Bass fit over %d periods: p = %s, q = %s, m = %s",
+        b.periods(), Table.shown(b.p(), 4), Table.shown(b.q(), 4), Table.shown(b.m(), 1))).orElse("  no Bass fit: " + r.bassAbsentReason().orElse("")));
   }
 
   /** One lineage entry: when, who (indented by depth), which team, learned from what, by which rule. */

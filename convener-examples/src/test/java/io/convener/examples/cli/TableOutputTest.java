@@ -64,14 +64,6 @@ class TableOutputTest {
     return ConvenerCommand.run(all.toArray(String[]::new), new PrintWriter(out, true), new PrintWriter(err, true));
   }
 
-  /** The CSV printed, read back by Jackson's CSV parser: the header first, then each row. */
-  List<List<String>> csv() throws Exception {
-    CsvMapper mapper = new CsvMapper().enable(CsvParser.Feature.WRAP_AS_ARRAY);
-    try (MappingIterator<List<String>> rows = mapper.readerForListOf(String.class).readValues(out.toString())) {
-      return rows.readAll();
-    }
-  }
-
   private static String consent(String member, String purpose) {
     return "{\"id\":\"c-" + purpose + "-" + member + "\",\"at\":\"2026-10-01T00:00:00Z\",\"kind\":\"consent\","
         + "\"actor\":\"" + member + "\",\"attrs\":{\"purpose\":\"" + purpose + "\",\"decision\":\"granted\"}}\n";
@@ -88,13 +80,16 @@ class TableOutputTest {
     assertThat(run("ingest", file.toString())).as(err.toString()).isZero();
   }
 
-  /** Runs a command with {@code --format csv}, expects exit 0, and returns the rows read back. */
+  /** Runs a command with {@code --format csv}, expects exit 0, and returns the rows Jackson's CSV parser reads. */
   List<List<String>> csvOf(String... command) throws Exception {
     List<String> args = new ArrayList<>(List.of("--format", "csv"));
     args.addAll(List.of(command));
     assertThat(run(args.toArray(String[]::new))).as(err.toString()).isZero();
     assertThat(err.toString()).isEmpty();
-    return csv();
+    CsvMapper mapper = new CsvMapper().enable(CsvParser.Feature.WRAP_AS_ARRAY);
+    try (MappingIterator<List<String>> rows = mapper.readerForListOf(String.class).readValues(out.toString())) {
+      return rows.readAll();
+    }
   }
 
   /** The header line starting with {@code header} and the {@code rows} after it, checked to be of one width. */
@@ -130,6 +125,8 @@ class TableOutputTest {
     assertThat(rows).as("the members with ties in the window").hasSize(1 + 7);
     assertThat(out.toString()).contains("\"lee, ann\",3,3,").doesNotContain("modularity");
     assertThat(rows).anySatisfy(r -> assertThat(r).startsWith(LEE, "3", "3"));
+    assertThat(run("metrics", "--format", "csv")).as("the option after the command").isZero();
+    assertThat(out.toString()).startsWith("member,degree,strength,pagerank,");
   }
 
   @Test

@@ -9,6 +9,7 @@ import io.convener.api.approval.Approval;
 import io.convener.api.approval.ApprovalId;
 import io.convener.api.approval.ApprovalStatus;
 import io.convener.api.consent.Purpose;
+import io.convener.examples.cli.Table.Column;
 import io.convener.http.json.TrustShapes;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -67,11 +68,13 @@ final class ApprovalsCommand implements Callable<Integer> {
       Json.print(out, Map.of("approvals", docs));
       return;
     }
+    Table t = new Table(Column.text("id"), Column.text("status"), Column.text("purpose"), Column.text("subject"),
+        Column.text("requester"), Column.text("expires"), Column.text("scope"));
     for (Approval a : approvals) {
-      out.printf("%-40s %-9s %-24s %-16s requested by %s, expires %s%n", a.id(), lower(a.status()), a.purpose(),
-          a.subject(), a.requester(), a.expires());
+      t.row(a.id().value(), lower(a.status()), a.purpose().name(), a.subject().value(), a.requester(),
+          a.expires().toString(), a.scope());
     }
-    out.flush();
+    t.print(out, options.format);
   }
 
   private static String lower(Enum<?> e) {
@@ -80,7 +83,7 @@ final class ApprovalsCommand implements Callable<Integer> {
 
   /** {@code approvals request}. */
   @Command(name = "request", description = "Ask the subject (and admins, where the policy says) to approve.")
-  static final class Request implements Callable<Integer> {
+  static final class Request implements Callable<Integer>, Tabular {
     @ParentCommand ApprovalsCommand parent;
     @Spec CommandSpec spec;
 
@@ -118,7 +121,7 @@ final class ApprovalsCommand implements Callable<Integer> {
 
   /** {@code approvals decide}. */
   @Command(name = "decide", description = "Approve or deny an approval, as the operator (admin) or --as the subject.")
-  static final class Decide implements Callable<Integer> {
+  static final class Decide implements Callable<Integer>, Tabular {
     @ParentCommand ApprovalsCommand parent;
     @Spec CommandSpec spec;
 
@@ -161,7 +164,7 @@ final class ApprovalsCommand implements Callable<Integer> {
 
   /** {@code approvals list}. */
   @Command(name = "list", description = "List the approvals you may see, newest first.")
-  static final class ListCommand implements Callable<Integer> {
+  static final class ListCommand implements Callable<Integer>, Tabular {
     @ParentCommand ApprovalsCommand parent;
     @Spec CommandSpec spec;
 

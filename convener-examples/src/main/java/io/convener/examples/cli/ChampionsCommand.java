@@ -9,9 +9,15 @@ import io.convener.api.champion.ChampionQuery;
 import io.convener.api.champion.ChampionRanking;
 import io.convener.api.champion.ChampionRole;
 import io.convener.api.champion.RankedMember;
+import io.convener.api.pulse.PulseScope;
+import io.convener.examples.cli.Table.Column;
 import io.convener.http.json.ChampionShapes;
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
@@ -32,7 +38,7 @@ import picocli.CommandLine.Spec;
       "Ranked champions and connectors, explained: components, weights, evidence, provenance id.",
       "Only members who consent to champion.recommendation are named; the others are counted."
     })
-final class ChampionsCommand implements Callable<Integer> {
+final class ChampionsCommand implements Callable<Integer>, Tabular {
   @ParentCommand ConvenerCommand root;
   @Spec CommandSpec spec;
 
@@ -62,6 +68,9 @@ final class ChampionsCommand implements Callable<Integer> {
     TenantId tenant = root.options.requireTenant(spec);
     ChampionQuery query = query();
     try (Convener convener = Stores.open(root.options, spec)) {
+      for (PulseScope scope : scopes()) {
+        KnownScopes.require(convener, GlobalOptions.operator(tenant), scope);
+      }
       ChampionRanking r = convener.champions().champions(GlobalOptions.operator(tenant), query);
       PrintWriter out = spec.commandLine().getOut();
       if (root.options.json()) {
@@ -71,6 +80,21 @@ final class ChampionsCommand implements Callable<Integer> {
       }
       return ConvenerCommand.OK;
     }
+  }
+
+  /** The team, cohort and org unit given, which must exist; the query has checked their syntax. */
+  private List<PulseScope> scopes() {
+    List<PulseScope> scopes = new ArrayList<>();
+    if (team != null) {
+      scopes.add(PulseScope.team(TeamId.of(team)));
+    }
+    if (cohort != null) {
+      scopes.add(PulseScope.cohort(CohortId.of(cohort)));
+    }
+    if (org != null) {
+      scopes.add(PulseScope.org(OrgUnit.of(org)));
+    }
+    return scopes;
   }
 
   private ChampionQuery query() {
@@ -99,15 +123,22 @@ final class ChampionsCommand implements Callable<Integer> {
     }
   }
 
-  private static void table(PrintWriter out, ChampionRanking r) {
-    out.printf(Locale.ROOT, "%4s  %-20s %7s  %-20s %-11s %s%n", "rank", "member", "score", "roles", "persona",
-        "components (influence engagement responses endorsements brokerage ...)");
+  private void table(PrintWriter out, ChampionRanking r) {
+    Set<String> components = new LinkedHashSet<>();
+    r.champions().forEach(e -> components.addAll(e.components().keySet()));
+    List<Column> columns = new ArrayList<>(List.of(Column.number("rank", 0), Column.text("member"),
+        Column.number("score", 3), Column.text("roles"), Column.text("persona")));
+    components.forEach(c -> columns.add(Column.number(c, 2)));
+    Table t = new Table(columns);
     for (RankedMember e : r.champions()) {
-      StringBuilder c = new StringBuilder();
-      e.components().forEach((k, v) -> c.append(String.format(Locale.ROOT, "%.2f ", v)));
-      out.printf(Locale.ROOT, "%4d  %-20s %7.3f  %-20s %-11s %s%n", e.rank(), e.member().value().value(), e.score(),
-          String.join(",", e.roles().stream().map(ChampionRole::wireName).sorted().toList()),
-          e.persona().wireName(), c.toString().trim());
+      List<@Nullable Object> row = new ArrayList<>(List.of(e.rank(), e.member().value().value(), e.score(),
+          String.join(",", e.roles().stream().map(ChampionRole::wireName).sorted().toList()), e.persona().wireName()));
+      components.forEach(c -> row.add(e.components().get(c)));
+      t.row(row.toArray());
+    }
+    t.print(out, root.options.format);
+    if (root.options.csv()) {
+      return;
     }
     out.printf(Locale.ROOT, "%d listed of %d candidates; %d without consent not named; graph %d members, %d ties,"
             + " %d events; provenance entry %d%n", r.champions().size(), r.candidates(), r.withheld(),

@@ -25,7 +25,7 @@ import picocli.CommandLine.ParseResult;
 /**
  * How the command line reports a failure: one line on stderr, starting with {@code convener:},
  * that says what went wrong and, where it can, what to do; the exception itself goes to the log at
- * debug level, never to the user. The exit code follows CONTRACT.md: 2 for a usage error (a bad
+ * debug level, never to the user. The exit code follows docs/cli.md: 2 for a usage error (a bad
  * option or argument, including a value the API refuses with {@link IllegalArgumentException} or
  * {@link InvalidInputException}, for every value the command passes comes from its command line),
  * 4 when verification failed ({@link IntegrityException}), 1 for anything else.

@@ -6,6 +6,8 @@ import io.convener.api.TenantId;
 import io.convener.api.champion.CollaboratorQuery;
 import io.convener.api.champion.CollaboratorRecommendations;
 import io.convener.api.champion.Recommendation;
+import io.convener.api.pulse.PulseScope;
+import io.convener.examples.cli.Table.Column;
 import io.convener.http.json.ChampionShapes;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -31,7 +33,7 @@ import picocli.CommandLine.Spec;
       "Recommended collaborators for a team: members outside it with the skills, explained.",
       "Only members who consent to champion.recommendation are named; the others are counted."
     })
-final class CollaboratorsCommand implements Callable<Integer> {
+final class CollaboratorsCommand implements Callable<Integer>, Tabular {
   @ParentCommand ConvenerCommand root;
   @Spec CommandSpec spec;
 
@@ -67,18 +69,22 @@ final class CollaboratorsCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }
     try (Convener convener = Stores.open(root.options, spec)) {
+      KnownScopes.require(convener, GlobalOptions.operator(tenant), PulseScope.team(query.team()));
       CollaboratorRecommendations r = convener.champions().collaborators(GlobalOptions.operator(tenant), query);
       PrintWriter out = spec.commandLine().getOut();
       if (root.options.json()) {
         Json.print(out, ChampionShapes.json(r));
       } else {
-        out.printf("Collaborators for team %s (skills: %s)%n", r.team().value(), String.join(", ", r.skills()));
+        Table t = new Table(Column.text("member"), Column.number("score", 3), Column.text("reasons"));
         for (Recommendation x : r.recommendations()) {
-          out.printf(Locale.ROOT, "%-20s %6.3f%n", x.member().value().value(), x.score());
-          for (String reason : x.reasons()) {
-            out.println("    " + reason);
-          }
+          t.row(x.member().value().value(), x.score(), String.join("; ", x.reasons()));
         }
+        if (root.options.csv()) {
+          t.print(out, root.options.format);
+          return ConvenerCommand.OK;
+        }
+        out.printf("Collaborators for team %s (skills: %s)%n", r.team().value(), String.join(", ", r.skills()));
+        t.print(out, root.options.format);
         out.printf(Locale.ROOT, "%d listed of %d candidates; %d without consent not named; provenance entry %d%n",
             r.recommendations().size(), r.candidates(), r.withheld(), r.provenanceId());
         out.flush();

@@ -8,6 +8,7 @@ import io.convener.api.TenantId;
 import io.convener.api.consent.ConsentGate;
 import io.convener.api.consent.ConsentRecord;
 import io.convener.api.consent.Purpose;
+import io.convener.examples.cli.Table.Column;
 import io.convener.http.json.TrustShapes;
 import java.io.PrintWriter;
 import java.time.Instant;
@@ -39,7 +40,7 @@ import picocli.CommandLine.Spec;
       "grant and revoke need --member and --purpose; list shows a member's history (--member),",
       "or who has granted a purpose now (--purpose), or both for every enabled purpose."
     })
-final class ConsentCommand implements Callable<Integer> {
+final class ConsentCommand implements Callable<Integer>, Tabular {
   /** The three actions. */
   enum Action { grant, revoke, list }
 
@@ -139,15 +140,18 @@ final class ConsentCommand implements Callable<Integer> {
       Json.print(out, Map.of("consents", records.stream().map(TrustShapes::json).toList()));
       return;
     }
-    if (records.isEmpty()) {
+    if (records.isEmpty() && !root.options.csv()) {
       out.println("no consent records");
+      out.flush();
+      return;
     }
+    Table t = new Table(Column.text("at"), Column.text("member"), Column.text("purpose"), Column.text("decision"),
+        Column.text("method"), Column.text("recordedBy"), Column.text("id"), Column.text("expires"));
     for (ConsentRecord r : records) {
-      out.printf("%s  %-8s %-24s %-7s %s by %s (%s)%s%n", r.at(), r.subject(), r.purpose().name(),
-          r.decision().wireName(), r.method().wireName(), r.recordedBy(), r.id().value(),
-          r.expiresAt().map(e -> ", expires " + e).orElse(""));
+      t.row(r.at().toString(), r.subject().value(), r.purpose().name(), r.decision().wireName(), r.method().wireName(),
+          r.recordedBy(), r.id().value(), r.expiresAt().map(Object::toString).orElse(null));
     }
-    out.flush();
+    t.print(out, root.options.format);
   }
 
 }

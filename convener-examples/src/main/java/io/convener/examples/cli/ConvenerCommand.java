@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
+import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -17,7 +18,7 @@ import picocli.CommandLine.Mixin;
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
     description = "Measure and grow collective intelligence: ingest collaboration events, ask who the champions are.",
-    subcommands = {IngestCommand.class, ConsentCommand.class, ApprovalsCommand.class, FeedbackCommand.class, PulseCommand.class, LearningCommand.class, InnovationCommand.class, ProvenanceCommand.class, ChampionsCommand.class, MetricsCommand.class, GraphCommand.class, ReportCommand.class, CollaboratorsCommand.class, SettingsCommand.class, WatchersCommand.class, ServeCommand.class, DemoCommand.class, RepairCommand.class, BackupCommand.class, RestoreCommand.class, WitnessCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {IngestCommand.class, ConsentCommand.class, ApprovalsCommand.class, FeedbackCommand.class, PulseCommand.class, LearningCommand.class, InnovationCommand.class, ProvenanceCommand.class, ChampionsCommand.class, MetricsCommand.class, GraphCommand.class, ReportCommand.class, CollaboratorsCommand.class, SettingsCommand.class, WatchersCommand.class, ServeCommand.class, DemoCommand.class, RepairCommand.class, BackupCommand.class, RestoreCommand.class, WitnessCommand.class, CommandLine.HelpCommand.class, AutoComplete.GenerateCompletion.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:done",
@@ -77,6 +78,8 @@ public final class ConvenerCommand {
     CliErrors errors = new CliErrors();
     cli.setExecutionExceptionHandler(errors);
     cli.setParameterExceptionHandler(errors);
+    cli.setExecutionStrategy(new FormatCheck(root.options));
+    cli.getSubcommands().get("generate-completion").getCommandSpec().usageMessage().hidden(false);
     return cli.execute(args);
   }
 

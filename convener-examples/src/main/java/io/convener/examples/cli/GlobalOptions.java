@@ -15,10 +15,10 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** The options every command takes, as CONTRACT.md section 2 lists them. */
+/** The options every command takes, as docs/cli.md lists them. */
 final class GlobalOptions {
   /** The output formats of {@code --format}. */
-  enum Format { table, json }
+  enum Format { table, json, csv }
 
   @Option(
       names = "--db",
@@ -49,9 +49,10 @@ final class GlobalOptions {
 
   @Option(
       names = "--format",
-      paramLabel = "table|json",
+      paramLabel = "table|json|csv",
       scope = ScopeType.INHERIT,
-      description = "Output: table (default) or json (one JSON document on stdout)")
+      description = "Output: table (default), json (one JSON document on stdout) or csv (a header row and one row"
+          + " per item, for commands that print a table)")
   Format format = Format.table;
 
   @Option(names = "--as-of", paramLabel = "INSTANT", scope = ScopeType.INHERIT, description = "RFC 3339 instant where windows end (default: now)")
@@ -106,5 +107,10 @@ final class GlobalOptions {
 
   boolean json() {
     return format == Format.json;
+  }
+
+  /** Whether {@code --format csv} asks for a header row and one row per item, with nothing else. */
+  boolean csv() {
+    return format == Format.csv;
   }
 }

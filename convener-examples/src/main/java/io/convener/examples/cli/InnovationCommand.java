@@ -4,17 +4,13 @@ import io.convener.api.Convener;
 import io.convener.api.EventId;
 import io.convener.api.TenantId;
 import io.convener.api.innovation.InnovationSpread;
-import io.convener.api.innovation.SharingAgreement;
 import io.convener.api.innovation.SharingTerms;
 import io.convener.api.innovation.SpreadReport;
 import io.convener.api.innovation.SuccessfulPattern;
 import io.convener.http.json.InnovationShapes;
 import java.io.PrintWriter;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -72,38 +68,14 @@ final class InnovationCommand implements Callable<Integer> {
     try (Convener convener = Stores.open(parent.root.options, spec)) {
       InnovationSpread innovation = convener.innovation();
       innovation.agree(GlobalOptions.operator(tenant), terms);
-      printAgreements(parent.root.options, spec.commandLine().getOut(), innovation.agreements(GlobalOptions.operator(tenant)));
+      AgreementOutput.print(parent.root.options, spec.commandLine().getOut(), innovation.agreements(GlobalOptions.operator(tenant)));
     }
     return ConvenerCommand.OK;
   }
 
-  static void printAgreements(GlobalOptions options, PrintWriter out, List<SharingAgreement> agreements) {
-    if (options.json()) {
-      List<Map<String, Object>> docs = new ArrayList<>();
-      for (SharingAgreement a : agreements) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("direction", a.terms().direction().name().toLowerCase(Locale.ROOT).replace('_', '-'));
-        m.put("counterpart", a.terms().counterpart().value());
-        m.put("recordedBy", a.recordedBy());
-        m.put("recordedAt", a.recordedAt().toString());
-        docs.add(m);
-      }
-      Json.print(out, Map.of("agreements", docs));
-      return;
-    }
-    if (agreements.isEmpty()) {
-      out.println("no sharing agreements");
-    }
-    for (SharingAgreement a : agreements) {
-      out.printf("%-12s %-20s recorded by %s at %s%n", a.terms().direction() == SharingTerms.Direction.SHARE_WITH
-          ? "share with" : "accept from", a.terms().counterpart(), a.recordedBy(), a.recordedAt());
-    }
-    out.flush();
-  }
-
   /** {@code innovation spread ID}. */
   @Command(name = "spread", description = "Lineage and adoption metrics of one innovation.")
-  static final class Spread implements Callable<Integer> {
+  static final class Spread implements Callable<Integer>, Tabular {
     @ParentCommand InnovationCommand parent;
     @Spec CommandSpec spec;
 
@@ -123,6 +95,8 @@ final class InnovationCommand implements Callable<Integer> {
         SpreadReport r = convener.innovation().spread(GlobalOptions.operator(tenant), innovation, w);
         if (options.json()) {
           Json.print(spec.commandLine().getOut(), InnovationShapes.json(r));
+        } else if (options.csv()) {
+          SpreadOutput.csv(spec.commandLine().getOut(), r);
         } else {
           SpreadOutput.table(spec.commandLine().getOut(), r);
         }
@@ -133,7 +107,7 @@ final class InnovationCommand implements Callable<Integer> {
 
   /** {@code innovation share --with B}. */
   @Command(name = "share", description = "Let tenant B's teams record adoptions of this tenant's innovations.")
-  static final class Share implements Callable<Integer> {
+  static final class Share implements Callable<Integer>, Tabular {
     @ParentCommand InnovationCommand parent;
     @Spec CommandSpec spec;
 
@@ -148,7 +122,7 @@ final class InnovationCommand implements Callable<Integer> {
 
   /** {@code innovation accept --from A}. */
   @Command(name = "accept", description = "Let this tenant's teams record adoptions learned from tenant A.")
-  static final class Accept implements Callable<Integer> {
+  static final class Accept implements Callable<Integer>, Tabular {
     @ParentCommand InnovationCommand parent;
     @Spec CommandSpec spec;
 
@@ -163,7 +137,7 @@ final class InnovationCommand implements Callable<Integer> {
 
   /** {@code innovation withdraw (--share-with B | --accept-from A)}. */
   @Command(name = "withdraw", description = "Withdraw one side of a sharing agreement.")
-  static final class Withdraw implements Callable<Integer> {
+  static final class Withdraw implements Callable<Integer>, Tabular {
     @ParentCommand InnovationCommand parent;
     @Spec CommandSpec spec;
 
@@ -187,7 +161,7 @@ final class InnovationCommand implements Callable<Integer> {
         if (!removed) {
           spec.commandLine().getErr().println("convener: no such agreement was recorded");
         }
-        printAgreements(parent.root.options, spec.commandLine().getOut(),
+        AgreementOutput.print(parent.root.options, spec.commandLine().getOut(),
             convener.innovation().agreements(GlobalOptions.operator(tenant)));
       }
       return ConvenerCommand.OK;
@@ -196,7 +170,7 @@ final class InnovationCommand implements Callable<Integer> {
 
   /** {@code innovation agreements}. */
   @Command(name = "agreements", description = "List this tenant's side of its sharing agreements.")
-  static final class Agreements implements Callable<Integer> {
+  static final class Agreements implements Callable<Integer>, Tabular {
     @ParentCommand InnovationCommand parent;
     @Spec CommandSpec spec;
 
@@ -204,7 +178,7 @@ final class InnovationCommand implements Callable<Integer> {
     public Integer call() {
       TenantId tenant = parent.root.options.requireTenant(spec);
       try (Convener convener = Stores.open(parent.root.options, spec)) {
-        printAgreements(parent.root.options, spec.commandLine().getOut(),
+        AgreementOutput.print(parent.root.options, spec.commandLine().getOut(),
             convener.innovation().agreements(GlobalOptions.operator(tenant)));
       }
       return ConvenerCommand.OK;
@@ -238,8 +212,8 @@ final class InnovationCommand implements Callable<Integer> {
           m.put("provenanceId", p.provenanceId());
           Json.print(out, m);
         } else {
-          out.printf("%s: %d of %d compared teams improved (mean uplift %.2f): %s; %d team leads notified%n",
-              p.innovation(), p.teamsImproved(), p.teamsCompared(), p.meanUplift(),
+          out.printf("%s: %d of %d compared teams improved (mean uplift %s): %s; %d team leads notified%n",
+              p.innovation(), p.teamsImproved(), p.teamsCompared(), Table.shown(p.meanUplift(), 2),
               p.successful() ? "successful pattern" : "not a successful pattern", p.notified());
           out.flush();
         }

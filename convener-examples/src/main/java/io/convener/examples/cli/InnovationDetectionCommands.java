@@ -7,6 +7,7 @@ import io.convener.api.innovation.ConfirmedInnovation;
 import io.convener.api.innovation.DetectionSettings;
 import io.convener.api.innovation.InnovationCandidate;
 import io.convener.api.innovation.InnovationSpread;
+import io.convener.examples.cli.Table.Column;
 import io.convener.http.json.DetectionShapes;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -30,7 +31,7 @@ final class InnovationDetectionCommands {
 
   /** {@code innovation candidates}. */
   @Command(name = "candidates", description = "Practices that started in one team and were taken up by others.")
-  static final class Candidates implements Callable<Integer> {
+  static final class Candidates implements Callable<Integer>, Tabular {
     @ParentCommand InnovationCommand parent;
     @Spec CommandSpec spec;
 
@@ -49,17 +50,18 @@ final class InnovationDetectionCommands {
           Json.print(out, DetectionShapes.json(r));
           return ConvenerCommand.OK;
         }
-        if (r.candidates().isEmpty()) {
+        if (r.candidates().isEmpty() && !options.csv()) {
           out.println("no candidate innovations in the " + w.toDays() + " days up to " + r.asOf());
-        } else {
-          out.printf("%-30s %-16s %-22s %5s %8s  %s%n", "tag", "origin team", "first seen", "teams", "adopters",
-              "confirmed as");
+          out.flush();
+          return ConvenerCommand.OK;
         }
+        Table t = new Table(Column.text("tag"), Column.text("originTeam"), Column.text("firstSeen"),
+            Column.number("teams", 0), Column.number("adopters", 0), Column.text("confirmedAs"));
         for (InnovationCandidate c : r.candidates()) {
-          out.printf("%-30s %-16s %-22s %5d %8d  %s%n", c.tag(), c.originTeam(), c.firstSeen(), c.teams(),
-              c.adopters(), c.confirmed().map(Object::toString).orElse("-"));
+          t.row(c.tag(), c.originTeam().toString(), c.firstSeen().toString(), c.teams(), c.adopters(),
+              c.confirmed().map(Object::toString).orElse(null));
         }
-        out.flush();
+        t.print(out, options.format);
       }
       return ConvenerCommand.OK;
     }

@@ -8,6 +8,7 @@ import io.convener.api.learning.AttributionModel;
 import io.convener.api.learning.AttributionRequest;
 import io.convener.api.learning.Contribution;
 import io.convener.api.learning.Evidence;
+import io.convener.examples.cli.Table.Column;
 import io.convener.http.json.LearningShapes;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -39,7 +40,7 @@ import picocli.CommandLine.Spec;
       "attribute: every outcome before --as-of, or one with --outcome; --model picks the split",
       "(last-touch, linear, time-decay, position-based, shapley; default shapley)."
     })
-final class LearningCommand implements Callable<Integer> {
+final class LearningCommand implements Callable<Integer>, Tabular {
   /** The one action so far. */
   enum Action { attribute }
 
@@ -121,9 +122,27 @@ final class LearningCommand implements Callable<Integer> {
     return Duration.parse(text.trim());
   }
 
+  /** One row per outcome and named contributor, with the first piece of evidence. */
+  private static Table csv(List<Attribution> attributions) {
+    Table t = new Table(Column.text("outcome"), Column.text("model"), Column.text("member"), Column.number("share", 4),
+        Column.text("rule"), Column.text("evidence"), Column.number("provenanceId", 0));
+    for (Attribution a : attributions) {
+      for (Contribution c : a.contributors()) {
+        Evidence top = c.evidence().isEmpty() ? null : c.evidence().get(0);
+        t.row(a.outcome().value(), a.model().wireName(), c.member().value().value(), c.share(),
+            top == null ? null : top.rule().wireName(), top == null ? null : top.detail(), a.provenanceId());
+      }
+    }
+    return t;
+  }
+
   private void print(PrintWriter out, List<Attribution> attributions) {
     if (root.options.json()) {
       Json.print(out, Map.of("attributions", attributions.stream().map(LearningShapes::json).toList()));
+      return;
+    }
+    if (root.options.csv()) {
+      csv(attributions).print(out, root.options.format);
       return;
     }
     if (attributions.isEmpty()) {

@@ -5,6 +5,7 @@ import io.convener.api.TenantId;
 import io.convener.api.champion.MemberMetrics;
 import io.convener.api.champion.MetricsQuery;
 import io.convener.api.champion.MetricsReport;
+import io.convener.examples.cli.Table.Column;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -30,7 +31,7 @@ import picocli.CommandLine.Spec;
       "eigenvector, Burt's constraint and effective size, clustering, community; and the modularity.",
       "Only members who consent to champion.recommendation are listed; the others are counted."
     })
-final class MetricsCommand implements Callable<Integer> {
+final class MetricsCommand implements Callable<Integer>, Tabular {
   @ParentCommand ConvenerCommand root;
   @Spec CommandSpec spec;
 
@@ -48,12 +49,9 @@ final class MetricsCommand implements Callable<Integer> {
       if (root.options.json()) {
         Json.print(out, json(r));
       } else {
-        out.printf("%-20s %6s %9s %9s %11s %9s %11s %10s %8s %10s %9s%n", "member", "degree", "strength", "pagerank",
-            "betweenness", "closeness", "eigenvector", "constraint", "effSize", "clustering", "community");
-        for (MemberMetrics m : r.members()) {
-          out.printf(Locale.ROOT, "%-20s %6d %9.3f %9.5f %11.5f %9.5f %11.5f %10.4f %8.3f %10.4f %9d%n",
-              m.member().value().value(), m.degree(), m.strength(), m.pagerank(), m.betweenness(), m.closeness(),
-              m.eigenvector(), m.constraint(), m.effectiveSize(), m.clustering(), m.community());
+        table(r).print(out, root.options.format);
+        if (root.options.csv()) {
+          return ConvenerCommand.OK;
         }
         out.printf(Locale.ROOT, "modularity %.4f; %d listed, %d without consent not named; provenance entry %d%n",
             r.modularity(), r.members().size(), r.withheld(), r.provenanceId());
@@ -61,6 +59,18 @@ final class MetricsCommand implements Callable<Integer> {
       }
       return ConvenerCommand.OK;
     }
+  }
+
+  private static Table table(MetricsReport r) {
+    Table t = new Table(Column.text("member"), Column.number("degree", 0), Column.number("strength", 3),
+        Column.number("pagerank", 5), Column.number("betweenness", 5), Column.number("closeness", 5),
+        Column.number("eigenvector", 5), Column.number("constraint", 4), Column.number("effectiveSize", 3),
+        Column.number("clustering", 4), Column.number("community", 0));
+    for (MemberMetrics m : r.members()) {
+      t.row(m.member().value().value(), m.degree(), m.strength(), m.pagerank(), m.betweenness(), m.closeness(),
+          m.eigenvector(), m.constraint(), m.effectiveSize(), m.clustering(), m.community());
+    }
+    return t;
   }
 
   private static Map<String, Object> json(MetricsReport r) {

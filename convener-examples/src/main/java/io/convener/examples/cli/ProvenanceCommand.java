@@ -48,7 +48,7 @@ import picocli.CommandLine.Spec;
       "--verify exits 4 and names the first bad entry when the log was changed, cut or reordered.",
       "--checkpoint prints a signed checkpoint to keep elsewhere; --verify --against FILE checks it later."
     })
-final class ProvenanceCommand implements Callable<Integer> {
+final class ProvenanceCommand implements Callable<Integer>, Tabular {
   @ParentCommand ConvenerCommand root;
   @Spec CommandSpec spec;
 
@@ -84,6 +84,10 @@ final class ProvenanceCommand implements Callable<Integer> {
     }
     if (checkpoint && verify) {
       throw new ParameterException(spec.commandLine(), "--checkpoint and --verify cannot be combined");
+    }
+    if ((checkpoint || verify) && root.options.csv()) {
+      throw new ParameterException(spec.commandLine(), "--format csv lists the log; it cannot be combined with "
+          + (verify ? "--verify" : "--checkpoint"));
     }
     ProvenanceQuery query = query();
     @Nullable Checkpoint saved = against == null ? null : readCheckpoint(against);
@@ -171,12 +175,15 @@ final class ProvenanceCommand implements Callable<Integer> {
 
   private void list(PrintWriter out, Convener convener, Principal operator, ProvenanceQuery query) {
     List<Map<String, Object>> events = new ArrayList<>();
+    Table csv = ProvenanceRows.table();
     ProvenanceQuery page = query;
     while (true) {
       ProvenancePage result = convener.provenance().query(operator, page);
       for (ProvenanceEntry e : result.entries()) {
         if (root.options.json()) {
           events.add(TrustShapes.json(e));
+        } else if (root.options.csv()) {
+          ProvenanceRows.add(csv, e);
         } else {
           out.printf("%6d  %s  %-22s %-10s %-8s %s%s%n", e.sequence(), e.at(), e.activity(), e.agent().id(),
               e.outcome().status().name().toLowerCase(Locale.ROOT),
@@ -191,6 +198,8 @@ final class ProvenanceCommand implements Callable<Integer> {
     }
     if (root.options.json()) {
       Json.print(out, Map.of("events", events));
+    } else if (root.options.csv()) {
+      csv.csv(out);
     }
     out.flush();
   }

@@ -12,11 +12,15 @@ import io.convener.api.pulse.PulseReport;
 import io.convener.api.pulse.PulseRequest;
 import io.convener.api.pulse.PulseScope;
 import io.convener.api.pulse.RiskFlag;
+import io.convener.examples.cli.Table.Column;
 import io.convener.http.json.PulseShapes;
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.time.Duration;
+import java.util.EnumSet;
 import java.util.Locale;
 import java.util.OptionalDouble;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -32,7 +36,7 @@ import picocli.CommandLine.Spec;
 /**
  * {@code convener pulse (--team T | --cohort C | --org PATH) [--window 28d]}: engagement,
  * sentiment, psychological safety and risks of one scope, beside its baseline (the three windows
- * before), as CONTRACT.md section 2 gives it.
+ * before), as docs/cli.md gives it.
  */
 @Command(
     name = "pulse",
@@ -41,7 +45,7 @@ import picocli.CommandLine.Spec;
       "Groups under k members (default 5) are suppressed; silent members are named only with",
       "their consent for pulse.individual, and counted otherwise."
     })
-final class PulseCommand implements Callable<Integer> {
+final class PulseCommand implements Callable<Integer>, Tabular {
   private static final Pattern DAYS = Pattern.compile("([1-9][0-9]{0,2})d");
 
   @ParentCommand ConvenerCommand root;
@@ -81,11 +85,14 @@ final class PulseCommand implements Callable<Integer> {
     }
     PulseReport report;
     try (Convener convener = Stores.open(root.options, spec)) {
+      KnownScopes.require(convener, GlobalOptions.operator(tenant), request.scope());
       report = convener.pulse().pulse(GlobalOptions.operator(tenant), request);
     }
     PrintWriter out = spec.commandLine().getOut();
     if (root.options.json()) {
       Json.print(out, PulseShapes.json(report));
+    } else if (root.options.csv()) {
+      metrics(report).print(out, root.options.format);
     } else {
       printTable(out, report);
     }
@@ -127,10 +134,9 @@ final class PulseCommand implements Callable<Integer> {
       out.flush();
       return;
     }
-    out.printf("  %-24s %10s %10s %10s%n", "metric", "window", "baseline", "change");
-    for (PulseMetric m : PulseShapes.METRICS) {
-      out.printf("  %-24s %10s %10s %10s%n", m.wireName(), fmt(r.metrics().get(m)), fmt(r.baseline().get(m)), fmt(r.change(m)));
-    }
+    StringWriter table = new StringWriter();
+    metrics(r).text(new PrintWriter(table));
+    table.toString().lines().forEach(line -> out.println("  " + line));
     out.println(r.risks().isEmpty() ? "No risks." : "Risks:");
     for (RiskFlag f : r.risks()) {
       String who = f.member().map(m -> " " + m.value().value()).orElse(f.kind().individual() ? " (" + f.count() + " unnamed)" : "");
@@ -139,7 +145,33 @@ final class PulseCommand implements Callable<Integer> {
     out.flush();
   }
 
+  /** The metrics table: one row per metric, its value in the window, in the baseline, and the change. */
+  private static Table metrics(PulseReport r) {
+    Table t = new Table(Column.text("metric"), Column.number("window", 2), Column.number("baseline", 2),
+        Column.number("change", 2));
+    if (!r.isSuppressed()) {
+      for (PulseMetric m : PulseShapes.METRICS) {
+        t.row(m.wireName(), value(m, r.metrics().get(m)), value(m, r.baseline().get(m)), value(m, r.change(m)));
+      }
+    }
+    return t;
+  }
+
+  /** Metrics that count members, which print as whole numbers when they are whole. */
+  private static final Set<PulseMetric> COUNTS = EnumSet.of(PulseMetric.MEMBERS, PulseMetric.ACTIVE_MEMBERS,
+      PulseMetric.RESPONDENTS, PulseMetric.ABSENCE_FACTOR);
+
+  /** A metric's value for a table: a count that is whole as a {@code long}, else the value itself. */
+  static @Nullable Object value(PulseMetric metric, OptionalDouble v) {
+    if (v.isEmpty()) {
+      return null;
+    }
+    double x = v.getAsDouble();
+    return COUNTS.contains(metric) && x == Math.rint(x) && Math.abs(x) < 1e15 ? (Object) (long) x : (Object) x;
+  }
+
+  /** A value with two decimals, {@code -} when absent, never {@code -0.00}. */
   static String fmt(OptionalDouble v) {
-    return v.isPresent() ? String.format(Locale.ROOT, "%.2f", v.getAsDouble()) : "-";
+    return Table.shown(v, 2);
   }
 }

@@ -6,10 +6,13 @@ import io.convener.api.pulse.PulseMetric;
 import io.convener.api.pulse.PulseReport;
 import io.convener.api.pulse.PulseRequest;
 import io.convener.api.pulse.PulseSeries;
+import io.convener.examples.cli.Table.Column;
 import io.convener.http.json.PulseSeriesShapes;
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 
@@ -33,6 +36,7 @@ final class PulseTrend {
     }
     PulseSeries series;
     try (Convener convener = Stores.open(options, spec)) {
+      KnownScopes.require(convener, GlobalOptions.operator(tenant), last.scope());
       series = convener.pulse().series(GlobalOptions.operator(tenant), last, points, step);
     }
     PrintWriter out = spec.commandLine().getOut();
@@ -40,20 +44,23 @@ final class PulseTrend {
       Json.print(out, PulseSeriesShapes.json(series));
       return ConvenerCommand.OK;
     }
-    out.printf("Pulse of %s: %d windows of %d days, %d days apart (provenance entry %d)%n", series.scope().wireName(),
-        points, last.window().toDays(), step.toDays(), series.provenanceId().orElse(0));
-    out.printf("  %-22s", "asOf");
-    COLUMNS.forEach(m -> out.printf(" %14s", m.wireName()));
-    out.printf(" %6s%n", "risks");
+    List<Column> columns = new ArrayList<>(List.of(Column.text("asOf")));
+    COLUMNS.forEach(m -> columns.add(Column.number(m.wireName(), 2)));
+    columns.add(Column.number("risks", 0));
+    columns.add(Column.text("suppressed"));
+    Table t = new Table(columns);
     for (PulseReport p : series.points()) {
-      out.printf("  %-22s", p.asOf());
-      if (p.isSuppressed()) {
-        out.printf(" suppressed: %s%n", p.suppressed().orElseThrow());
-        continue;
-      }
-      COLUMNS.forEach(m -> out.printf(" %14s", PulseCommand.fmt(p.metrics().get(m))));
-      out.printf(" %6d%n", p.risks().size());
+      List<@Nullable Object> row = new ArrayList<>(List.of(p.asOf().toString()));
+      COLUMNS.forEach(m -> row.add(p.isSuppressed() ? null : PulseCommand.value(m, p.metrics().get(m))));
+      row.add(p.isSuppressed() ? null : p.risks().size());
+      row.add(p.suppressed().orElse(""));
+      t.row(row.toArray());
     }
+    if (!options.csv()) {
+      out.printf("Pulse of %s: %d windows of %d days, %d days apart (provenance entry %d)%n",
+          series.scope().wireName(), points, last.window().toDays(), step.toDays(), series.provenanceId().orElse(0));
+    }
+    t.print(out, options.format);
     out.flush();
     return ConvenerCommand.OK;
   }

@@ -3,6 +3,7 @@ package io.convener.examples.cli;
 import io.convener.api.innovation.LineageEntry;
 import io.convener.api.innovation.RejectedAdoption;
 import io.convener.api.innovation.SpreadReport;
+import io.convener.examples.cli.Table.Column;
 import java.io.PrintWriter;
 
 /**
@@ -25,6 +26,18 @@ final class SpreadOutput {
     out.flush();
   }
 
+  /** The lineage as CSV: one row per adoption. */
+  static void csv(PrintWriter out, SpreadReport r) {
+    Table t = new Table(Column.text("node"), Column.text("at"), Column.number("depth", 0), Column.text("adopter"),
+        Column.text("team"), Column.text("tenant"), Column.text("from"), Column.text("rule"));
+    for (LineageEntry e : r.lineage()) {
+      t.row(e.node(), e.at().toString(), e.depth(), e.adopter().label().orElse(null), e.team().orElse(null),
+          e.tenant().value(), e.from(), e.rule());
+    }
+    t.csv(out);
+    out.flush();
+  }
+
   /** The first lines of the table: origin and metrics. */
   static void summary(PrintWriter out, SpreadReport r) {
     out.printf("Innovation %s (home tenant %s), flagged by %s%s%n", r.innovation(), r.home(),
@@ -33,8 +46,8 @@ final class SpreadOutput {
         r.adoptions(), r.teams(), r.tenants(), r.depth(), r.maxBreadth(), r.broadcastShare());
     out.printf("  structural virality %.4f, first replication after %s, %.3f adoptions/day%n",
         r.structuralVirality(), r.timeToFirstReplication().map(Object::toString).orElse("-"), r.adoptionVelocity());
-    out.println(r.bass().map(b -> String.format("  Bass fit over %d periods: p = %.4f, q = %.4f, m = %.1f",
-        b.periods(), b.p(), b.q(), b.m())).orElse("  no Bass fit: " + r.bassAbsentReason().orElse("")));
+    out.println(r.bass().map(b -> String.format("  Bass fit over %d periods: p = %s, q = %s, m = %s",
+        b.periods(), Table.shown(b.p(), 4), Table.shown(b.q(), 4), Table.shown(b.m(), 1))).orElse("  no Bass fit: " + r.bassAbsentReason().orElse("")));
   }
 
   /** One lineage entry: when, who (indented by depth), which team, learned from what, by which rule. */

@@ -9,6 +9,7 @@ import io.convener.api.TeamId;
 import io.convener.api.pulse.PulseAggregator;
 import io.convener.api.pulse.PulseScope;
 import io.convener.api.pulse.ScopeWatchers;
+import io.convener.examples.cli.Table.Column;
 import io.convener.http.json.SettingsShapes;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -40,7 +41,7 @@ import picocli.CommandLine.Spec;
       "list shows every watched scope, or one; add and remove need a scope and --member.",
       "A watcher is told only while they consent to notification.direct."
     })
-final class WatchersCommand implements Callable<Integer> {
+final class WatchersCommand implements Callable<Integer>, Tabular {
   /** The three actions. */
   enum Action { list, add, remove }
 
@@ -129,6 +130,12 @@ final class WatchersCommand implements Callable<Integer> {
   private void print(PrintWriter out, List<ScopeWatchers> lists) {
     if (root.options.json()) {
       Json.print(out, SettingsShapes.json(lists));
+      return;
+    }
+    if (root.options.csv()) {
+      Table t = new Table(Column.text("scope"), Column.text("member"));
+      lists.forEach(w -> w.members().forEach(m -> t.row(w.scope().wireName(), m.value())));
+      t.print(out, root.options.format);
       return;
     }
     if (lists.stream().allMatch(w -> w.members().isEmpty())) {

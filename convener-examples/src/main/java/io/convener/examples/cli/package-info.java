@@ -1,6 +1,6 @@
 /**
- * The {@code convener} command line: global options, exit codes and commands exactly as the
- * project's CONTRACT.md pins them. Each command is a thin shell over the public Java API.
+ * The {@code convener} command line: global options, exit codes and commands exactly as
+ * docs/cli.md gives them. Each command is a thin shell over the public Java API.
  */
 @NullMarked
 package io.convener.examples.cli;

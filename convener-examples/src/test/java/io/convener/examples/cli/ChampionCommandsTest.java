@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code champions}, {@code metrics} and {@code collaborators} print the JSON shapes of CONTRACT.md
- * section 2, name only consenting members, and treat bad options as usage errors.
+ * {@code champions}, {@code metrics} and {@code collaborators} print the JSON shapes of docs/cli.md,
+ * name only consenting members, and treat bad options as usage errors.
  */
 class ChampionCommandsTest {
   static final String DATA =

@@ -19,7 +19,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Failures as a user meets them: the exit code of CONTRACT.md and one plain line on stderr. */
+/** Failures as a user meets them: the exit code docs/cli.md gives and one plain line on stderr. */
 class CliErrorsTest {
   @TempDir Path dir;
   private final StringWriter out = new StringWriter();

@@ -24,10 +24,10 @@ import org.jspecify.annotations.Nullable;
 /**
  * Serves every request: CORS preflights, health and the OpenAPI document without a token;
  * everything else under {@code /v1/} only with a bearer token the {@link TokenVerifier} accepts
- * (or, for the event stream, a stream ticket), the tenant taken from the token. Then routing, the
- * checks made before a body is read (the route's roles, the declared length), idempotency for
- * POST, the handler, problem details for any exception, one span and one duration measurement per
- * request. Thread-safe.
+ * (or, for the notification and checkpoint streams, a stream ticket), the tenant taken from the
+ * token. Then routing, the checks made before a body is read (the route's roles, the declared
+ * length), idempotency for POST, the handler, problem details for any exception, one span and one
+ * duration measurement per request. Thread-safe.
  */
 final class Dispatcher {
   /** A body up to this size is read even from a caller the route's roles refuse, so that the gate logs the refusal. */
@@ -51,8 +51,8 @@ final class Dispatcher {
    * @param maxStreamedBodyBytes the largest body a route parses as it arrives (ingestion)
    */
   Dispatcher(Router router, EventStream stream, CheckpointStream checkpoints, StreamTickets tickets,
-      Map<String, Supplier<Response>> open, TokenVerifier verifier, Idempotency idempotency, Telemetry telemetry, Cors cors, long maxBodyBytes,
-      long maxStreamedBodyBytes) {
+      Map<String, Supplier<Response>> open, TokenVerifier verifier, Idempotency idempotency, Telemetry telemetry,
+      Cors cors, long maxBodyBytes, long maxStreamedBodyBytes) {
     this.router = router;
     this.stream = stream;
     this.checkpoints = checkpoints;

@@ -16,8 +16,8 @@ import java.util.stream.Stream;
 
 /** Reads a Server-Sent Events stream with java.net.http on a thread of its own; events go to a queue. */
 final class SseClient implements AutoCloseable {
-  /** One event: its id, name and data. */
-  record Event(long id, String name, String data) {}
+  /** One event: its id (-1 when not a number), name and data, and the id as sent. */
+  record Event(long id, String name, String data, String rawId) {}
 
   final HttpResponse<Stream<String>> response;
   final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
@@ -46,18 +46,20 @@ final class SseClient implements AutoCloseable {
 
   private void read() {
     long id = -1;
+    String rawId = "";
     String name = "message";
     List<String> data = new ArrayList<>();
     try (Stream<String> lines = response.body()) {
       for (String line : (Iterable<String>) lines::iterator) {
         if (line.isEmpty()) {
           if (!data.isEmpty()) {
-            events.add(new Event(id, name, String.join("\n", data)));
+            events.add(new Event(id, name, String.join("\n", data), rawId));
           }
           name = "message";
           data.clear();
         } else if (line.startsWith("id: ")) {
-          id = Long.parseLong(line.substring(4));
+          rawId = line.substring(4);
+          id = rawId.matches("[0-9]{1,18}") ? Long.parseLong(rawId) : -1;
         } else if (line.startsWith("event: ")) {
           name = line.substring(7);
         } else if (line.startsWith("data: ")) {

@@ -8,6 +8,8 @@ import io.convener.core.internal.graph.GraphMetrics;
 import io.convener.core.internal.graph.Metric;
 import io.convener.core.internal.graph.MetricOptions;
 import io.convener.core.internal.graph.PageRank;
+import io.convener.core.internal.telemetry.CacheStats;
+import io.convener.core.internal.telemetry.Telemetry;
 import io.convener.spi.storage.EventBlockStore;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -53,10 +55,17 @@ final class StructureCache {
     this.options = options;
     this.stored = new StoredStructures(blocks);
     this.entries = Caffeine.newBuilder()
+        .recordStats()
         .maximumWeight(ChampionMemory.maximumWeight(memory.structureBytes()))
         .weigher((TenantId t, Entry e) -> ChampionMemory.weight(e.bytes()))
         .executor(Runnable::run)
         .build();
+  }
+
+  /** Reports this cache's hits and misses ({@link CacheStats#CHAMPION_STRUCTURES}) where telemetry is bound. */
+  @com.google.inject.Inject(optional = true)
+  void reportStats(Telemetry telemetry) {
+    telemetry.cache(CacheStats.CHAMPION_STRUCTURES, entries);
   }
 
   MetricOptions options() {

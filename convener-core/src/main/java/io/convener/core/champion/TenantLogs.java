@@ -8,6 +8,8 @@ import io.convener.api.TenantId;
 import io.convener.api.model.Event;
 import io.convener.api.model.Member;
 import io.convener.core.internal.feed.IngestListener;
+import io.convener.core.internal.telemetry.CacheStats;
+import io.convener.core.internal.telemetry.Telemetry;
 import io.convener.spi.storage.EventBlockStore;
 import io.convener.spi.storage.EventStore;
 import io.convener.spi.storage.MemberStore;
@@ -44,6 +46,7 @@ final class TenantLogs implements IngestListener {
   TenantLogs(MemberStore members, EventStore events, Optional<EventBlockStore> blocks, Provider<IngestFeed> feed,
       ChampionMemory memory) {
     this.cache = Caffeine.newBuilder()
+        .recordStats()
         .maximumWeight(ChampionMemory.maximumWeight(memory.logBytes()))
         .weigher((TenantId t, Holder h) -> ChampionMemory.weight(h.bytes))
         .executor(Runnable::run)
@@ -53,6 +56,12 @@ final class TenantLogs implements IngestListener {
     this.events = requireNonNull(events, "events");
     this.blocks = blocks.orElse(null);
     this.feed = requireNonNull(feed, "feed");
+  }
+
+  /** Reports this cache's hits and misses ({@link CacheStats#CHAMPION_LOGS}) where telemetry is bound. */
+  @com.google.inject.Inject(optional = true)
+  void reportStats(Telemetry telemetry) {
+    telemetry.cache(CacheStats.CHAMPION_LOGS, cache);
   }
 
   /**

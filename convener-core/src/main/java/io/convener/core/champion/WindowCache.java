@@ -3,6 +3,8 @@ package io.convener.core.champion;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.convener.api.TenantId;
+import io.convener.core.internal.telemetry.CacheStats;
+import io.convener.core.internal.telemetry.Telemetry;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
@@ -28,10 +30,17 @@ final class WindowCache {
   @Inject
   WindowCache(ChampionMemory memory) {
     entries = Caffeine.newBuilder()
+        .recordStats()
         .maximumWeight(ChampionMemory.maximumWeight(memory.windowBytes()))
         .weigher((TenantId t, Entry e) -> ChampionMemory.weight(e.bytes))
         .executor(Runnable::run)
         .build();
+  }
+
+  /** Reports this cache's hits and misses ({@link CacheStats#CHAMPION_WINDOWS}) where telemetry is bound. */
+  @com.google.inject.Inject(optional = true)
+  void reportStats(Telemetry telemetry) {
+    telemetry.cache(CacheStats.CHAMPION_WINDOWS, entries);
   }
 
   /** One tenant's kept state; guarded by its own lock, weighed as of its last request. */

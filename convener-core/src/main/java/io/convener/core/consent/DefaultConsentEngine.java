@@ -22,6 +22,8 @@ import io.convener.api.consent.Disclosure;
 import io.convener.api.consent.Purpose;
 import io.convener.api.model.Event;
 import io.convener.core.internal.consent.ConsentEngine;
+import io.convener.core.internal.telemetry.CacheStats;
+import io.convener.core.internal.telemetry.Telemetry;
 import io.convener.spi.storage.ConsentAppendResult;
 import io.convener.spi.storage.ConsentStore;
 import io.convener.spi.storage.EventStore;
@@ -100,6 +102,7 @@ final class DefaultConsentEngine implements ConsentEngine, ConsentEventSink {
     this.events = requireNonNull(events, "events");
     this.clock = requireNonNull(clock, "clock");
     this.cache = Caffeine.newBuilder()
+        .recordStats()
         .maximumSize(MAX_ENTRIES)
         .refreshAfterWrite(Duration.ofSeconds(REFRESH_SECONDS))
         .executor(requireNonNull(refreshExecutor, "refreshExecutor"))
@@ -118,6 +121,12 @@ final class DefaultConsentEngine implements ConsentEngine, ConsentEventSink {
                 : read(key);
           }
         });
+  }
+
+  /** Reports this cache's hits and misses ({@link CacheStats#CONSENT}) where telemetry is bound. */
+  @com.google.inject.Inject(optional = true)
+  void reportStats(Telemetry telemetry) {
+    telemetry.cache(CacheStats.CONSENT, cache);
   }
 
   // ---- Recording ----------------------------------------------------------------------------

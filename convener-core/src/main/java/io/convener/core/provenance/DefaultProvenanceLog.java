@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.convener.api.Principal;
 import io.convener.api.Role;
 import io.convener.api.TenantId;
+import io.convener.api.notify.Subscription;
 import io.convener.api.provenance.Checkpoint;
 import io.convener.api.provenance.CheckpointCursor;
 import io.convener.api.provenance.CheckpointPage;
@@ -34,6 +35,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -52,13 +54,17 @@ final class DefaultProvenanceLog implements ProvenanceLog {
   private final CheckpointKeys keys;
   private final LogVerifier verifier;
   private final Clock clock;
+  private final CheckpointFollower follower;
 
   @Inject
-  DefaultProvenanceLog(Gate gate, Ledger ledger, ProvenanceStore store, CheckpointKeys keys) {
-    this(gate, ledger, store, keys, Clock.systemUTC());
+  DefaultProvenanceLog(Gate gate, Ledger ledger, ProvenanceStore store, CheckpointKeys keys,
+      CheckpointFollower follower) {
+    this(gate, ledger, store, keys, Clock.systemUTC(), follower);
   }
 
-  DefaultProvenanceLog(Gate gate, Ledger ledger, ProvenanceStore store, CheckpointKeys keys, Clock clock) {
+  DefaultProvenanceLog(Gate gate, Ledger ledger, ProvenanceStore store, CheckpointKeys keys, Clock clock,
+      CheckpointFollower follower) {
+    this.follower = requireNonNull(follower, "follower");
     this.gate = requireNonNull(gate, "gate");
     this.ledger = requireNonNull(ledger, "ledger");
     this.store = requireNonNull(store, "store");
@@ -127,6 +133,7 @@ final class DefaultProvenanceLog implements ProvenanceLog {
     Checkpoint checkpoint = CheckpointSigner.sign(
         new TreeHead(tenant, head.size(), head.root(), clock.instant()), key.name(), key.keys());
     store.saveCheckpoint(tenant, checkpoint);
+    follower.kept(tenant);
     return checkpoint;
   }
 
@@ -143,6 +150,14 @@ final class DefaultProvenanceLog implements ProvenanceLog {
           page.size() == limit ? Optional.of(CheckpointCursor.of(page.get(page.size() - 1))) : Optional.empty(),
           CheckpointSigner.verifierKey(key.name(), key.keys().getPublic()));
     }).inputs(() -> Map.of("after", after.toString(), "limit", limit)).build());
+  }
+
+  @Override
+  public Subscription followCheckpoints(Principal principal, CheckpointCursor after, Consumer<Checkpoint> listener) {
+    requireNonNull(after, "after");
+    requireNonNull(listener, "listener");
+    return gate.invoke(principal, this.<Subscription>call("provenance.checkpoints.follow",
+        tenant -> follower.follow(tenant, after, listener)).inputs(() -> Map.of("after", after.toString())).build());
   }
 
   @Override

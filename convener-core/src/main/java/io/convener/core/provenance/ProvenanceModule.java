@@ -6,6 +6,7 @@ import com.google.inject.multibindings.OptionalBinder;
 import io.convener.api.provenance.ProvenanceLog;
 import io.convener.core.internal.gate.ProvenanceRecorder;
 import io.convener.core.internal.provenance.CheckpointKeys;
+import io.convener.spi.storage.ChangeSignals;
 
 /**
  * Binds the provenance log: the {@link ProvenanceRecorder} every call's entry goes through, and,
@@ -20,6 +21,8 @@ public final class ProvenanceModule extends AbstractModule {
     bind(ProvenanceRecorder.class).to(Ledger.class);
     OptionalBinder.newOptionalBinder(binder(), ProvenanceLog.class).setDefault().to(DefaultProvenanceLog.class);
     bind(DefaultProvenanceLog.class).in(Singleton.class);
+    bind(CheckpointFollower.class).in(Singleton.class);
+    OptionalBinder.newOptionalBinder(binder(), ChangeSignals.class);
     OptionalBinder.newOptionalBinder(binder(), CheckpointKeys.class).setDefault().to(KeyProviderCheckpointKeys.class);
     bind(KeyProviderCheckpointKeys.class).in(Singleton.class);
   }

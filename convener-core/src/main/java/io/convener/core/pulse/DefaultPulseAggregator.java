@@ -4,6 +4,8 @@ import static java.util.Objects.requireNonNull;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.stats.ConcurrentStatsCounter;
+import com.github.benmanes.caffeine.cache.stats.StatsCounter;
 import io.convener.api.AccessDeniedException;
 import io.convener.api.MemberId;
 import io.convener.api.Principal;
@@ -30,6 +32,8 @@ import io.convener.core.internal.degraded.LastKnown;
 import io.convener.core.internal.feedback.FeedbackMarks;
 import io.convener.core.internal.gate.Gate;
 import io.convener.core.internal.gate.Invocation;
+import io.convener.core.internal.telemetry.CacheStats;
+import io.convener.core.internal.telemetry.Telemetry;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
@@ -67,6 +71,8 @@ final class DefaultPulseAggregator implements PulseAggregator {
   private final Clock clock;
   private final FeedbackMarks feedback;
   private final Cache<TenantId, ScopeIndex> indexes;
+  /** The index cache's figures: {@link #index} counts its own hits and misses, as compute() counts neither. */
+  private final StatsCounter indexStats = new ConcurrentStatsCounter();
   private final Cache<Question, PulseReport> lastKnown = Caffeine.newBuilder().maximumSize(10_000).build();
 
   /** What a pulse read from the rollup: why the scope is suppressed, or its windows. */
@@ -91,6 +97,7 @@ final class DefaultPulseAggregator implements PulseAggregator {
     this.settings = requireNonNull(settings, "settings");
     this.clock = Clock.systemUTC();
     this.indexes = Caffeine.newBuilder()
+        .recordStats(() -> indexStats)
         .maximumWeight(memory.indexMembers())
         .<TenantId, ScopeIndex>weigher((t, index) -> index.weight())
         .executor(Runnable::run)
@@ -254,7 +261,20 @@ final class DefaultPulseAggregator implements PulseAggregator {
   }
 
   private ScopeIndex index(TenantId tenant, TenantRollup rollup, int k) {
-    return indexes.asMap().compute(tenant, (t, old) -> old != null && old.isFor(rollup, k) ? old : ScopeIndex.of(rollup, k));
+    return indexes.asMap().compute(tenant, (t, old) -> {
+      if (old != null && old.isFor(rollup, k)) {
+        indexStats.recordHits(1);
+        return old;
+      }
+      indexStats.recordMisses(1);
+      return ScopeIndex.of(rollup, k);
+    });
+  }
+
+  /** Reports the index cache's hits and misses ({@link CacheStats#PULSE_INDEXES}) where telemetry is bound. */
+  @com.google.inject.Inject(optional = true)
+  void reportStats(Telemetry telemetry) {
+    telemetry.cache(CacheStats.PULSE_INDEXES, indexes);
   }
 
   @Override

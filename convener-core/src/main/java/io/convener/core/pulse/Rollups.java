@@ -9,6 +9,8 @@ import io.convener.api.model.Event;
 import io.convener.api.model.EventKind;
 import io.convener.api.model.Member;
 import io.convener.core.internal.feed.IngestListener;
+import io.convener.core.internal.telemetry.CacheStats;
+import io.convener.core.internal.telemetry.Telemetry;
 import io.convener.spi.pulse.SentimentAnalyzer;
 import io.convener.spi.storage.ChangeStore;
 import io.convener.spi.storage.EventQuery;
@@ -96,10 +98,17 @@ final class Rollups implements IngestListener {
         ? Optional.of(new PersistedDigests(digests.get(), changes.get(), events, this::entry))
         : Optional.empty();
     this.holders = Caffeine.newBuilder()
+        .recordStats()
         .maximumWeight(memory.rollupEvents())
         .<TenantId, Holder>weigher((t, h) -> h.weight)
         .executor(Runnable::run)
         .build();
+  }
+
+  /** Reports this cache's hits and misses ({@link CacheStats#PULSE_ROLLUPS}) where telemetry is bound. */
+  @com.google.inject.Inject(optional = true)
+  void reportStats(Telemetry telemetry) {
+    telemetry.cache(CacheStats.PULSE_ROLLUPS, holders);
   }
 
   /**

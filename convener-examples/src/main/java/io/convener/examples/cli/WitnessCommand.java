@@ -24,7 +24,10 @@ import picocli.CommandLine.Spec;
  * pass reads the node's checkpoint feed after the checkpoint kept in {@code --state}, verifies every
  * new one (signature, and a consistency proof against the kept one), and keeps it. Exit 0 when
  * everything verified; 4, with one line naming what failed, when the log was rewritten, cut short or
- * re-signed. With {@code --follow}, passes repeat every {@code --every} until the process is stopped.
+ * re-signed. With {@code --follow}, it then reads the node's checkpoint stream and verifies each
+ * checkpoint as the node pushes it, until the process is stopped or a check fails; with {@code
+ * --follow --poll}, passes repeat every {@code --every} instead (for a proxy that does not pass
+ * streams).
  */
 @Command(
     name = "witness",
@@ -50,11 +53,15 @@ final class WitnessCommand implements Callable<Integer> {
       description = "The tenant's verifier key to insist on (default: trust the node's on the first run)")
   @Nullable String verifierKey;
 
-  @Option(names = "--follow", description = "Keep following the feed until stopped")
+  @Option(names = "--follow",
+      description = "Keep following: verify each checkpoint as the node's stream pushes it, until stopped")
   boolean follow;
 
+  @Option(names = "--poll", description = "With --follow, read the paged feed every --every instead of the stream")
+  boolean poll;
+
   @Option(names = "--every", paramLabel = "DURATION", defaultValue = "10s",
-      description = "How often to read the feed with --follow, such as 10s or 1m (default: ${DEFAULT-VALUE})")
+      description = "How often to read the feed with --follow --poll, such as 10s or 1m (default: ${DEFAULT-VALUE})")
   String every;
 
   @Override
@@ -75,6 +82,9 @@ final class WitnessCommand implements Callable<Integer> {
       witness = new Witness(from, token, tenant, Optional.ofNullable(verifierKey));
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), "Invalid value for option '--verifier-key': " + e.getMessage());
+    }
+    if (follow && !poll) {
+      witness.follow(state, this::report);
     }
     do {
       report(witness.pass(state));

@@ -9,8 +9,10 @@ import io.convener.api.provenance.CheckpointCursor;
 import io.convener.api.provenance.Sha256Hash;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -34,7 +36,11 @@ public final class Witness {
    */
   public record Pass(int checked, Optional<Checkpoint> kept, String verifierKey) {}
 
+  /** How long {@link #follow} waits before it reconnects to a stream the node ended. */
+  static final Duration RECONNECT = Duration.ofSeconds(2);
+
   private final FeedClient feed;
+  private final StreamClient stream;
   private final TenantId tenant;
   private final Optional<String> pinnedKey;
 
@@ -46,6 +52,7 @@ public final class Witness {
    */
   public Witness(URI base, String token, TenantId tenant, Optional<String> pinnedKey) {
     this.feed = new FeedClient(base, token);
+    this.stream = new StreamClient(base, token);
     this.tenant = requireNonNull(tenant, "tenant");
     this.pinnedKey = requireNonNull(pinnedKey, "pinnedKey");
     pinnedKey.ifPresent(NoteChecks::parseKey);
@@ -58,11 +65,7 @@ public final class Witness {
    * @throws IllegalArgumentException when the state file is damaged or belongs to another tenant
    */
   public Pass pass(Path stateFile) {
-    Optional<WitnessState> saved = WitnessState.read(stateFile);
-    if (saved.isPresent() && !saved.get().tenant().equals(tenant)) {
-      throw new IllegalArgumentException("the witness state " + stateFile + " is of tenant " + saved.get().tenant()
-          + ", not " + tenant);
-    }
+    Optional<WitnessState> saved = load(stateFile);
     CheckpointCursor after = saved.flatMap(WitnessState::kept).map(CheckpointCursor::of).orElse(CheckpointCursor.start());
     @Nullable WitnessState state = saved.orElse(null);
     int checked = 0;
@@ -86,6 +89,62 @@ public final class Witness {
     }
     state.write(stateFile);
     return new Pass(checked, state.kept(), state.verifierKey());
+  }
+
+  /**
+   * Follows the node's checkpoint stream: catches up with {@link #pass}, then checks and keeps each
+   * checkpoint the node pushes as it arrives ({@link #keep}), reporting every pass; when the node
+   * ends the stream (a token that expires, a restart) it reconnects after {@link #RECONNECT} from
+   * the checkpoint kept. Returns only by throwing.
+   *
+   * @throws IntegrityException when a checkpoint does not verify or does not extend the kept one
+   * @throws java.io.UncheckedIOException when the node cannot be reached or refuses the stream
+   * @throws InterruptedException when the thread is interrupted between two connections
+   */
+  public void follow(Path stateFile, Consumer<Pass> report) throws InterruptedException {
+    report.accept(pass(stateFile));
+    while (true) {
+      CheckpointCursor after = WitnessState.read(stateFile).flatMap(WitnessState::kept).map(CheckpointCursor::of)
+          .orElse(CheckpointCursor.start());
+      stream.read(after, pushed -> {
+        Pass kept = keep(stateFile, pushed.checkpoint(), pushed.verifierKey());
+        if (kept.checked() > 0) {
+          report.accept(kept);
+        }
+      });
+      Thread.sleep(RECONNECT.toMillis());
+    }
+  }
+
+  /**
+   * Checks one checkpoint the node pushed, with the verifier key it served, against the one {@code
+   * stateFile} keeps, and keeps it. A checkpoint at or before the kept one in the feed (a replay)
+   * is skipped: the pass then reports 0 checked.
+   *
+   * @throws IntegrityException when the checkpoint does not verify or does not extend the kept one
+   * @throws IllegalArgumentException when the state file is damaged or belongs to another tenant
+   */
+  public Pass keep(Path stateFile, Checkpoint next, String servedKey) {
+    Optional<WitnessState> saved = load(stateFile);
+    WitnessState state = saved.orElseGet(() -> new WitnessState(tenant, pinnedKey.orElse(servedKey), Optional.empty()));
+    checkKey(state, servedKey);
+    if (state.kept().isPresent() && !CheckpointCursor.of(state.kept().get()).precedes(next)) {
+      return new Pass(0, state.kept(), state.verifierKey());
+    }
+    check(state.kept(), next, NoteChecks.parseKey(state.verifierKey()));
+    state = state.keeping(next);
+    state.write(stateFile);
+    return new Pass(1, state.kept(), state.verifierKey());
+  }
+
+  /** The state the file keeps, if any; refuses another tenant's. */
+  private Optional<WitnessState> load(Path stateFile) {
+    Optional<WitnessState> saved = WitnessState.read(stateFile);
+    if (saved.isPresent() && !saved.get().tenant().equals(tenant)) {
+      throw new IllegalArgumentException("the witness state " + stateFile + " is of tenant " + saved.get().tenant()
+          + ", not " + tenant);
+    }
+    return saved;
   }
 
   private void checkKey(WitnessState state, String served) {

@@ -43,6 +43,7 @@ public final class Api implements AutoCloseable {
   private final Router router = new Router();
   private final ScheduledExecutorService scheduler;
   private final EventStream stream;
+  private final CheckpointStream checkpoints;
   private final Dispatcher dispatcher;
 
   /**
@@ -65,6 +66,9 @@ public final class Api implements AutoCloseable {
     router.add("GET", EventStream.ROUTE, r -> {
       throw new IllegalStateException("the dispatcher serves " + EventStream.ROUTE + " as a stream");
     });
+    router.add("GET", CheckpointStream.ROUTE, r -> {
+      throw new IllegalStateException("the dispatcher serves " + CheckpointStream.ROUTE + " as a stream");
+    });
     router.add("POST", StreamTickets.ROUTE, r -> {
       throw new IllegalStateException("the dispatcher serves " + StreamTickets.ROUTE);
     });
@@ -73,9 +77,12 @@ public final class Api implements AutoCloseable {
       t.setDaemon(true);
       return t;
     });
-    this.stream = new EventStream(convener.notifier(), settings.heartbeat(), STREAM_QUEUE,
-        new StreamCounts(settings.limits().maxStreamsPerTenant(), settings.limits().maxStreamsPerSubject()),
-        scheduler, settings.clock());
+    StreamCounts counts = new StreamCounts(settings.limits().maxStreamsPerTenant(),
+        settings.limits().maxStreamsPerSubject());
+    this.stream = new EventStream(convener.notifier(), settings.heartbeat(), STREAM_QUEUE, counts, scheduler,
+        settings.clock());
+    this.checkpoints = new CheckpointStream(convener.provenance(), settings.heartbeat(), counts, scheduler,
+        settings.clock());
     Map<String, Supplier<Response>> open = new LinkedHashMap<>();
     byte[] openApi = Jsons.write(openApi());
     open.put(OPENAPI_ROUTE, () -> new Response(200, Response.JSON, Map.of(), openApi));
@@ -88,7 +95,7 @@ public final class Api implements AutoCloseable {
             : Response.ok(Map.of("status", "ready")));
     StreamTickets tickets = new StreamTickets(settings.ticketSecret(), settings.ticketTtl(), settings.clock(),
         convener.replays());
-    this.dispatcher = new Dispatcher(router, stream, tickets, open, verifier,
+    this.dispatcher = new Dispatcher(router, stream, checkpoints, tickets, open, verifier,
         new Idempotency(settings.idempotency(), convener.replays()),
         new Telemetry(settings.otel(), settings.maxTenantsInMetrics()), new Cors(settings.corsOrigins()),
         settings.limits().maxBodyBytes(), settings.limits().maxStreamedBodyBytes());
@@ -113,15 +120,16 @@ public final class Api implements AutoCloseable {
     return all;
   }
 
-  /** How many event streams are open. */
+  /** How many event streams (notifications and checkpoints) are open. */
   public int openStreams() {
-    return stream.openStreams();
+    return stream.openStreams() + checkpoints.openStreams();
   }
 
   /** Ends every open event stream and stops the stream scheduler. Idempotent. */
   @Override
   public void close() {
     stream.closeAll();
+    checkpoints.closeAll();
     scheduler.shutdownNow();
   }
 

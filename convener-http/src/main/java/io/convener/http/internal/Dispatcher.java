@@ -24,10 +24,10 @@ import org.jspecify.annotations.Nullable;
 /**
  * Serves every request: CORS preflights, health and the OpenAPI document without a token;
  * everything else under {@code /v1/} only with a bearer token the {@link TokenVerifier} accepts
- * (or, for the event stream, a stream ticket), the tenant taken from the token. Then routing, the
- * checks made before a body is read (the route's roles, the declared length), idempotency for
- * POST, the handler, problem details for any exception, one span and one duration measurement per
- * request. Thread-safe.
+ * (or, for the notification and checkpoint streams, a stream ticket), the tenant taken from the
+ * token. Then routing, the checks made before a body is read (the route's roles, the declared
+ * length), idempotency for POST, the handler, problem details for any exception, one span and one
+ * duration measurement per request. Thread-safe.
  */
 final class Dispatcher {
   /** A body up to this size is read even from a caller the route's roles refuse, so that the gate logs the refusal. */
@@ -35,6 +35,7 @@ final class Dispatcher {
 
   private final Router router;
   private final EventStream stream;
+  private final CheckpointStream checkpoints;
   private final StreamTickets tickets;
   private final Map<String, Supplier<Response>> open;
   private final TokenVerifier verifier;
@@ -49,11 +50,12 @@ final class Dispatcher {
    * @param maxBodyBytes the largest body read whole
    * @param maxStreamedBodyBytes the largest body a route parses as it arrives (ingestion)
    */
-  Dispatcher(Router router, EventStream stream, StreamTickets tickets, Map<String, Supplier<Response>> open,
-      TokenVerifier verifier, Idempotency idempotency, Telemetry telemetry, Cors cors, long maxBodyBytes,
-      long maxStreamedBodyBytes) {
+  Dispatcher(Router router, EventStream stream, CheckpointStream checkpoints, StreamTickets tickets,
+      Map<String, Supplier<Response>> open, TokenVerifier verifier, Idempotency idempotency, Telemetry telemetry,
+      Cors cors, long maxBodyBytes, long maxStreamedBodyBytes) {
     this.router = router;
     this.stream = stream;
+    this.checkpoints = checkpoints;
     this.tickets = tickets;
     this.open = Map.copyOf(open);
     this.verifier = verifier;
@@ -94,6 +96,11 @@ final class Dispatcher {
             status = 200;
             return;
           }
+          if (route.equals(CheckpointStream.ROUTE)) {
+            checkpoints.open(req, resp, caller, cors.headers(origin));
+            status = 200;
+            return;
+          }
           response = route.equals(StreamTickets.ROUTE) ? tickets.mint(caller)
               : serve(req, path, match.get(), caller);
         }
@@ -127,7 +134,8 @@ final class Dispatcher {
 
   private Caller authenticate(HttpServletRequest req, String route) {
     String authorization = req.getHeader("Authorization");
-    if (route.equals(EventStream.ROUTE) && (authorization == null || authorization.isBlank())) {
+    boolean streamed = route.equals(EventStream.ROUTE) || route.equals(CheckpointStream.ROUTE);
+    if (streamed && (authorization == null || authorization.isBlank())) {
       String ticket = query(req.getQueryString()).get("ticket");
       if (ticket != null) {
         return tickets.redeem(ticket);

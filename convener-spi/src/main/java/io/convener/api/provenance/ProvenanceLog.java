@@ -1,6 +1,8 @@
 package io.convener.api.provenance;
 
 import io.convener.api.Principal;
+import io.convener.api.notify.Subscription;
+import java.util.function.Consumer;
 
 /**
  * A tenant's tamper-evident provenance log, as auditors read it. Every method takes the calling
@@ -49,6 +51,18 @@ public interface ProvenanceLog {
    * @throws IllegalArgumentException when {@code limit} is out of range
    */
   CheckpointPage checkpoints(Principal principal, CheckpointCursor after, int limit);
+
+  /**
+   * Follows the tenant's checkpoint feed live: hands {@code listener} every checkpoint kept after
+   * {@code after}, in feed order, then each new one soon after any node keeps it, with no gap and
+   * no duplicate, until the subscription is closed. Subscribing is one logged call (the role of
+   * {@link #checkpoints}); what follows is bound to the principal's tenant, so no other tenant's
+   * checkpoint ever reaches the listener. The listener runs on Convener's follower thread and must
+   * not block long; an exception it throws closes the subscription.
+   *
+   * @param after the last position the reader has seen; {@link CheckpointCursor#start()} for all
+   */
+  Subscription followCheckpoints(Principal principal, CheckpointCursor after, Consumer<Checkpoint> listener);
 
   /**
    * The signed-note verifier key of the tenant's checkpoint signing key: the one line an auditor

@@ -2,6 +2,7 @@ package io.convener.core.internal.telemetry;
 
 import static java.util.Objects.requireNonNull;
 
+import com.github.benmanes.caffeine.cache.Cache;
 import io.convener.api.TenantId;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.common.AttributeKey;
@@ -44,6 +45,7 @@ public final class Telemetry {
   private final LongCounter ingested;
   private final LongCounter runs;
   private final TenantLabels tenants = new TenantLabels(TenantLabels.DEFAULT_CAP);
+  private final CacheStats caches;
 
   /** Telemetry through this OpenTelemetry. */
   @Inject
@@ -57,6 +59,15 @@ public final class Telemetry {
         .setDescription("Members and events ingested").build();
     this.runs = meter.counterBuilder("convener.scheduled.runs").setUnit("{run}")
         .setDescription("Scheduled runs this node made, by job and outcome").build();
+    this.caches = new CacheStats(meter);
+  }
+
+  /**
+   * Reports the hits and misses of a cache built with {@code recordStats()} under one of the names
+   * of {@link CacheStats}.
+   */
+  public void cache(String name, Cache<?, ?> cache) {
+    caches.register(name, cache);
   }
 
   /** The meter, for gauges registered by the services that own their figures. */

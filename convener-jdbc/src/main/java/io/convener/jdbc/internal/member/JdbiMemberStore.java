@@ -30,7 +30,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Members in the {@code members} table, their personal data in {@code member_personal}, and their
  * teams, cohorts and org units (rolled up to every ancestor) in the membership tables. An upsert
- * replaces all of a member's rows in one transaction, and registers the tenant if needed.
+ * replaces all of a member's rows in one transaction, and registers the tenant if needed; it also
+ * records the member's membership history ({@code member_periods}, see {@link MemberPeriods}).
  *
  * <p>Personal data is kept as ciphertext only: an upsert encrypts every personal value through the
  * {@link PersonalDataCipher} (one call per batch, before the write transaction, because the cipher
@@ -130,6 +131,7 @@ public final class JdbiMemberStore implements MemberStore {
 
   private void replace(
       Handle handle, String tenant, long change, Collection<Member> members, Map<MemberId, MemberRows.Sealed> sealed) {
+    MemberPeriods periods = MemberPeriods.read(handle, tenant, members);
     PreparedBatch upsert = handle.prepareBatch(database.dialect().memberUpsert());
     for (Member m : members) {
       MemberRows.bindMember(upsert.bind("tenant", tenant).bind("seq", change), m).add();
@@ -167,6 +169,7 @@ public final class JdbiMemberStore implements MemberStore {
         batch.execute();
       }
     }
+    periods.write(handle, tenant, members);
   }
 
   @Override

@@ -30,8 +30,7 @@ final class MemberPeriods {
       "SELECT member_id, valid_from, org, teams, cohorts FROM member_periods WHERE tenant_id = :tenant";
   static final String DELETE = "DELETE FROM member_periods WHERE tenant_id = :tenant AND member_id = :id";
   static final String INSERT =
-      "INSERT INTO member_periods (tenant_id, member_id, valid_from, org, teams, cohorts)"
-          + " VALUES (:tenant, :id, :from, :org, :teams, :cohorts)";
+      "INSERT INTO member_periods (tenant_id, member_id, valid_from, org, teams, cohorts) VALUES (:tenant, :id, :from, :org, :teams, :cohorts)";
   /** Members per query of the batch's rows: well under every database's limit of parameters. */
   private static final int CHUNK = 400;
 

@@ -99,7 +99,10 @@ public final class JdbiMemberStore implements MemberStore {
     }
     Map<MemberId, MemberRows.Sealed> sealed = seal(tenant, latest.values());
     database.write("upsert members", tenant, handle -> {
+      MemberPeriods periods = MemberPeriods.read(handle, tenant.value(), members);
       replace(handle, tenant.value(), database.nextChange(handle, tenant), latest.values(), sealed);
+      // The history takes every record, in order: a move may follow the member's first record.
+      periods.write(handle, tenant.value(), members);
       return null;
     });
     return members.size();
@@ -131,7 +134,6 @@ public final class JdbiMemberStore implements MemberStore {
 
   private void replace(
       Handle handle, String tenant, long change, Collection<Member> members, Map<MemberId, MemberRows.Sealed> sealed) {
-    MemberPeriods periods = MemberPeriods.read(handle, tenant, members);
     PreparedBatch upsert = handle.prepareBatch(database.dialect().memberUpsert());
     for (Member m : members) {
       MemberRows.bindMember(upsert.bind("tenant", tenant).bind("seq", change), m).add();
@@ -169,7 +171,6 @@ public final class JdbiMemberStore implements MemberStore {
         batch.execute();
       }
     }
-    periods.write(handle, tenant, members);
   }
 
   @Override

@@ -12,9 +12,13 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.statement.Query;
@@ -22,7 +26,8 @@ import org.jdbi.v3.core.statement.Query;
 /**
  * The {@code member_periods} rows of a member upsert, inside its transaction: reads the history
  * (and, for records with {@code validFrom}, the stored member) of the batch's members before the
- * members are replaced, applies {@link MembershipPeriod#after} to each, and rewrites the periods
+ * members are replaced, applies {@link MembershipPeriod#after} to each record in order, and
+ * rewrites the periods
  * of the members whose history changed. Not thread-safe; used once per upsert.
  */
 final class MemberPeriods {
@@ -37,12 +42,15 @@ final class MemberPeriods {
   private final Map<MemberId, List<MembershipPeriod>> before = new HashMap<>();
   private final Map<MemberId, Member> stored = new HashMap<>();
 
-  /** Reads what the batch's members have before the upsert; call before the members are replaced. */
-  static MemberPeriods read(Handle handle, String tenant, Collection<Member> members) {
+  /**
+   * Reads what the records' members have before the upsert: their periods, and the stored member
+   * of those with a record that carries {@code validFrom}; call before the members are replaced.
+   */
+  static MemberPeriods read(Handle handle, String tenant, Collection<Member> records) {
     MemberPeriods p = new MemberPeriods();
-    List<String> all = new ArrayList<>();
-    List<String> moving = new ArrayList<>();
-    for (Member m : members) {
+    Set<String> all = new LinkedHashSet<>();
+    Set<String> moving = new LinkedHashSet<>();
+    for (Member m : records) {
       all.add(m.id().value());
       if (m.validFrom().isPresent()) {
         moving.add(m.id().value());
@@ -56,27 +64,36 @@ final class MemberPeriods {
     return p;
   }
 
-  /** Rewrites the periods of every member whose history the batch changes; after the members upsert. */
-  void write(Handle handle, String tenant, Collection<Member> members) {
+  /**
+   * Rewrites the periods of every member whose history the records change, applying the records
+   * in their order (several records of one member each take effect); after the members upsert.
+   */
+  void write(Handle handle, String tenant, Collection<Member> records) {
+    Map<MemberId, List<MembershipPeriod>> now = new LinkedHashMap<>();
+    Map<MemberId, Member> previous = new HashMap<>(stored);
+    for (Member m : records) {
+      List<MembershipPeriod> current = now.getOrDefault(m.id(), before.getOrDefault(m.id(), List.of()));
+      now.put(m.id(), MembershipPeriod.after(current, Optional.ofNullable(previous.get(m.id())), m));
+      previous.put(m.id(), m);
+    }
     PreparedBatch delete = handle.prepareBatch(DELETE);
     PreparedBatch insert = handle.prepareBatch(INSERT);
-    for (Member m : members) {
-      List<MembershipPeriod> old = before.getOrDefault(m.id(), List.of());
-      List<MembershipPeriod> now = MembershipPeriod.after(old, Optional.ofNullable(stored.get(m.id())), m);
-      if (now.equals(old)) {
-        continue;
+    now.forEach((id, periods) -> {
+      List<MembershipPeriod> old = before.getOrDefault(id, List.of());
+      if (periods.equals(old)) {
+        return;
       }
       if (!old.isEmpty()) {
-        delete.bind("tenant", tenant).bind("id", m.id().value()).add();
+        delete.bind("tenant", tenant).bind("id", id.value()).add();
       }
-      for (MembershipPeriod x : now) {
-        insert.bind("tenant", tenant).bind("id", m.id().value()).bind("from", x.fromMillis())
+      for (MembershipPeriod x : periods) {
+        insert.bind("tenant", tenant).bind("id", id.value()).bind("from", x.fromMillis())
             .bind("org", x.org().map(OrgUnit::path).orElse(null))
             .bind("teams", Json.array(x.teams(), TeamId::value))
             .bind("cohorts", Json.array(x.cohorts(), CohortId::value))
             .add();
       }
-    }
+    });
     for (PreparedBatch b : List.of(delete, insert)) {
       if (b.size() > 0) {
         b.execute();
@@ -93,8 +110,8 @@ final class MemberPeriods {
   }
 
   /** Runs {@code select} (which binds :tenant) restricted to these member ids, a chunk at a time. */
-  private static void inChunks(Handle handle, String select, String tenant, List<String> ids,
-      java.util.function.Consumer<Query> read) {
+  private static void inChunks(Handle handle, String select, String tenant, Set<String> distinct, Consumer<Query> read) {
+    List<String> ids = List.copyOf(distinct);
     for (int i = 0; i < ids.size(); i += CHUNK) {
       List<String> chunk = ids.subList(i, Math.min(ids.size(), i + CHUNK));
       StringBuilder sql = new StringBuilder(select).append(" AND member_id IN (");

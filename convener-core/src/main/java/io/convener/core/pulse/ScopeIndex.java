@@ -55,7 +55,14 @@ final class ScopeIndex {
     for (Member m : rollup.members().values()) {
       int i = rollup.find(m.id()).orElseThrow();
       everybody.set(i);
-      List<MembershipPeriod> history = rollup.history(m.id());
+      List<MembershipPeriod> history = rollup.periods(m.id());
+      if (history == null) {
+        // Always a member of their current scopes: bits only, no spans.
+        m.teams().forEach(t -> teams.computeIfAbsent(t, x -> new BitSet()).set(i));
+        m.cohorts().forEach(c -> cohorts.computeIfAbsent(c, x -> new BitSet()).set(i));
+        m.org().ifPresent(o -> o.selfAndAncestors().forEach(u -> orgs.computeIfAbsent(u.path(), x -> new BitSet()).set(i)));
+        continue;
+      }
       for (int p = 0; p < history.size(); p++) {
         MembershipPeriod period = history.get(p);
         long from = period.fromMillis();

@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The pulse's in-memory rollup of one tenant: every member (teams, cohorts and org only; no
@@ -68,19 +69,16 @@ final class TenantRollup {
   }
 
   /**
-   * The member's membership periods, oldest first: their history, or, without one, their current
-   * membership from the beginning. A history whose last period disagrees with the member's current
-   * record (an upsert told before its history was read) yields to the record: its current
-   * membership from the beginning, until the history is read again.
+   * The member's membership periods, oldest first, or null when they have none: then their current
+   * membership holds from the beginning. A history whose last period disagrees with the member's
+   * current record (an upsert told before its history was read again) yields to the record until
+   * the history is read again.
    */
-  List<MembershipPeriod> history(MemberId id) {
-    Member current = members.get(id);
+  @Nullable List<MembershipPeriod> periods(MemberId id) {
     List<MembershipPeriod> periods = history.get(id);
-    if (current == null) {
-      return periods == null ? List.of() : periods;
-    }
-    if (periods == null || !periods.get(periods.size() - 1).asMember().sameMembership(current)) {
-      return List.of(MembershipPeriod.of(current, MembershipPeriod.BEGINNING));
+    Member current = members.get(id);
+    if (periods == null || current == null || !periods.get(periods.size() - 1).asMember().sameMembership(current)) {
+      return null;
     }
     return periods;
   }

@@ -4,9 +4,8 @@ import io.convener.api.MemberId;
 import io.convener.api.pulse.PulseMetrics;
 import io.convener.api.pulse.PulseRequest;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 
 /**
  * What one pulse reads from a rollup, under its monitor: the window's figures and metrics, the
@@ -38,7 +37,7 @@ record Windows(WindowFigures figures, PulseMetrics now, PulseMetrics baseline, L
     ScopeMembers current = scope.during(until - w, until);
     WindowFigures now = WindowFigures.read(rollup, current, until - w, until, until);
     List<PulseMetrics> before = new ArrayList<>(3);
-    Map<Integer, Long> baselineEvents = new HashMap<>();
+    long[] baselineEvents = new long[scope.size()];
     long history = Math.floorDiv(rollup.firstEventMillis(), TenantRollup.DAY_MILLIS) * TenantRollup.DAY_MILLIS;
     for (int i = 1; i <= 3; i++) {
       if (until - (i + 1) * w < history) {
@@ -51,12 +50,12 @@ record Windows(WindowFigures figures, PulseMetrics now, PulseMetrics baseline, L
       WindowFigures f = WindowFigures.read(rollup, then, until - (i + 1) * w, until - i * w, until);
       before.add(f.metrics(k));
       for (int m = 0; m < then.size(); m++) {
-        baselineEvents.merge(then.members()[m], f.activity[m], Long::sum);
+        baselineEvents[then == scope ? m : Arrays.binarySearch(scope.members(), then.members()[m])] += f.activity[m];
       }
     }
     List<Silent> silent = new ArrayList<>();
     for (int m = 0; m < current.size(); m++) {
-      long events = baselineEvents.getOrDefault(current.members()[m], 0L);
+      long events = baselineEvents[current == scope ? m : Arrays.binarySearch(scope.members(), current.members()[m])];
       if (now.activity[m] == 0 && events >= silentAfter) {
         silent.add(new Silent(rollup.id(current.members()[m]), events));
       }

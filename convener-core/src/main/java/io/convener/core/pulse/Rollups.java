@@ -189,10 +189,13 @@ final class Rollups implements IngestListener {
     }
     List<MembershipPeriod> periods = history.get().periods(tenant);
     synchronized (h) {
-      if (h.rollup != null) {
-        h.rollup.history(periods);
+      // A concurrent read that started later may have installed a newer history already.
+      if (told >= h.historyRead) {
+        if (h.rollup != null) {
+          h.rollup.history(periods);
+        }
+        h.historyRead = told;
       }
-      h.historyRead = told;
     }
   }
 

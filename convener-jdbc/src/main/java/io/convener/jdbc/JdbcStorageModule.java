@@ -39,6 +39,7 @@ import io.convener.spi.storage.IdempotencyStore;
 import io.convener.spi.storage.JobLeaseStore;
 import io.convener.spi.storage.OutboxUpkeepStore;
 import io.convener.spi.storage.MemberStore;
+import io.convener.spi.storage.MembershipHistoryStore;
 import io.convener.spi.storage.ProvenanceStore;
 import io.convener.spi.storage.InnovationDetectionStore;
 import io.convener.spi.storage.SharingAgreementStore;
@@ -120,6 +121,7 @@ public final class JdbcStorageModule extends PrivateModule {
     install(new SubjectKeyStorageModule());
     expose(TenantStore.class);
     expose(MemberStore.class);
+    expose(MembershipHistoryStore.class);
     expose(EventStore.class);
     expose(SubjectKeyStore.class);
     install(new ConsentStorageModule());

@@ -25,6 +25,7 @@ import io.convener.spi.storage.EventStore;
 import io.convener.spi.storage.IdempotencyStore;
 import io.convener.spi.storage.ProvenanceStore;
 import io.convener.spi.storage.MemberStore;
+import io.convener.spi.storage.MembershipHistoryStore;
 import io.convener.spi.storage.InnovationDetectionStore;
 import io.convener.spi.storage.SharingAgreementStore;
 import io.convener.spi.storage.NotificationStore;
@@ -54,7 +55,7 @@ class JdbcStorageModuleTest {
 
     assertThat(elements).hasSize(1).first().isInstanceOf(PrivateElements.class);
     assertThat(((PrivateElements) elements.get(0)).getExposedKeys()).containsExactlyInAnyOrder(
-        Key.get(TenantStore.class), Key.get(MemberStore.class), Key.get(EventStore.class),
+        Key.get(TenantStore.class), Key.get(MemberStore.class), Key.get(MembershipHistoryStore.class), Key.get(EventStore.class),
         Key.get(SubjectKeyStore.class), Key.get(ConsentStore.class), Key.get(ProvenanceStore.class),
         Key.get(ApprovalStore.class), Key.get(FeedbackStore.class), Key.get(SharingAgreementStore.class), Key.get(InnovationDetectionStore.class),
         Key.get(PulseSettingsStore.class),

@@ -84,6 +84,9 @@ final class RecordMapper {
       b.email(email);
     }
     b.skills(texts(node, "skills"));
+    if (optionalText(node, "validFrom") != null) {
+      b.validFrom(instant(node, "validFrom"));
+    }
     return b.build();
   }
 
@@ -215,15 +218,20 @@ final class RecordMapper {
   }
 
   private static Instant instant(ObjectNode node) {
-    String text = requiredText(node, "at");
+    return instant(node, "at");
+  }
+
+  /** The RFC 3339 instant of a required field, within what a store can keep. */
+  private static Instant instant(ObjectNode node, String field) {
+    String text = requiredText(node, field);
     Instant at;
     try {
       at = OffsetDateTime.parse(text.toUpperCase(Locale.ROOT), DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
     } catch (DateTimeException e) {
-      throw new FieldError("at", "not an RFC 3339 timestamp: \"" + text + "\"");
+      throw new FieldError(field, "not an RFC 3339 timestamp: \"" + text + "\"");
     }
     if (at.isBefore(MIN_AT) || at.isAfter(MAX_AT)) {
-      throw new FieldError("at", "must lie between " + MIN_AT + " and " + MAX_AT);
+      throw new FieldError(field, "must lie between " + MIN_AT + " and " + MAX_AT);
     }
     return at;
   }

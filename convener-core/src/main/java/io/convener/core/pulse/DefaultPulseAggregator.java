@@ -192,10 +192,15 @@ final class DefaultPulseAggregator implements PulseAggregator {
       checkLead(principal, request.scope(), rollup.members());
       ScopeIndex index = index(tenant, rollup, s.minGroupSize());
       Optional<String> suppressed = index.suppression(request.scope());
-      return suppressed.isPresent()
-          ? new Read(suppressed, Optional.empty())
-          : new Read(suppressed, Optional.of(Windows.read(rollup, index.members(request.scope()), request,
-              s.minGroupSize(), s.silentAfterEvents())));
+      if (suppressed.isPresent()) {
+        return new Read(suppressed, Optional.empty());
+      }
+      ScopeMembers members = index.members(request.scope());
+      if (Windows.tooSmall(members, request, s.minGroupSize())) {
+        return new Read(Optional.of("fewer than " + s.minGroupSize() + " members in the window"), Optional.empty());
+      }
+      return new Read(suppressed, Optional.of(Windows.read(rollup, members, request, s.minGroupSize(),
+          s.silentAfterEvents())));
     });
     if (read.suppressed().isPresent()) {
       return PulseReport.suppressed(request.scope(), request.asOf(), request.window(), computedAt,

@@ -11,6 +11,7 @@ import io.convener.core.sentiment.LexiconSentimentAnalyzer;
 import io.convener.spi.notify.PulseWatchers;
 import io.convener.spi.pulse.SentimentAnalyzer;
 import io.convener.spi.storage.ChangeStore;
+import io.convener.spi.storage.MembershipHistoryStore;
 import io.convener.spi.storage.PulseDigestStore;
 
 /**
@@ -20,8 +21,8 @@ import io.convener.spi.storage.PulseDigestStore;
  * through its {@code OptionalBinder}, and the {@link PulseWatchers} told of risks (the watchers
  * admins keep in the {@link io.convener.spi.storage.PulseWatcherStore}, unless the host binds its
  * own through {@code OptionalBinder.setBinding()}), and the {@link PulseMemory} budget. Needs the
- * stores and the consent gate; uses the {@link PulseDigestStore} and {@link ChangeStore} where the
- * storage binds them. Does no I/O.
+ * stores and the consent gate; uses the {@link PulseDigestStore}, {@link ChangeStore} and {@link
+ * MembershipHistoryStore} where the storage binds them. Does no I/O.
  */
 public final class PulseModule extends AbstractModule {
   /** Creates the module. */
@@ -38,6 +39,7 @@ public final class PulseModule extends AbstractModule {
     OptionalBinder.newOptionalBinder(binder(), PulseMemory.class).setDefault().toInstance(PulseMemory.DEFAULT);
     OptionalBinder.newOptionalBinder(binder(), PulseDigestStore.class);
     OptionalBinder.newOptionalBinder(binder(), ChangeStore.class);
+    OptionalBinder.newOptionalBinder(binder(), MembershipHistoryStore.class);
     Multibinder.newSetBinder(binder(), IngestListener.class).addBinding().to(Rollups.class);
     Multibinder.newSetBinder(binder(), ScheduledJob.class).addBinding().to(RiskWatchJob.class);
   }

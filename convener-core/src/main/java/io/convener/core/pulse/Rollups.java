@@ -16,6 +16,8 @@ import io.convener.spi.storage.ChangeStore;
 import io.convener.spi.storage.EventQuery;
 import io.convener.spi.storage.EventStore;
 import io.convener.spi.storage.MemberStore;
+import io.convener.spi.storage.MembershipHistoryStore;
+import io.convener.spi.storage.MembershipPeriod;
 import io.convener.core.internal.feed.IngestFeed;
 import io.convener.spi.storage.PulseDigestStore;
 import jakarta.inject.Inject;
@@ -27,6 +29,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -60,6 +63,7 @@ final class Rollups implements IngestListener {
   private static final long EARLIEST = Instant.parse("1700-01-01T00:00:00Z").toEpochMilli();
 
   private final Optional<PersistedDigests> digests;
+  private final Optional<MembershipHistoryStore> history;
   private final Cache<TenantId, Holder> holders;
 
   /** One tenant's rollup; its monitor guards every field and the rollup itself. */
@@ -72,6 +76,10 @@ final class Rollups implements IngestListener {
     @Nullable List<List<Member>> pendingMembers;
     /** What the rollup weighs against the budget: its events and members. */
     volatile int weight;
+    /** Counts member upserts told; the history is read again when it passed {@link #historyRead}. */
+    final AtomicLong historyTold = new AtomicLong();
+    /** The count of {@link #historyTold} the rollup's history was read at. */
+    volatile long historyRead;
 
     void weigh() {
       TenantRollup r = rollup;
@@ -81,7 +89,8 @@ final class Rollups implements IngestListener {
 
   /** Rollups built by scanning the events, without persisted digests; for tests. */
   Rollups(MemberStore members, EventStore events, SentimentAnalyzer analyzer) {
-    this(members, events, analyzer, Optional.empty(), Optional.empty(), PulseMemory.DEFAULT, IngestFeed::none);
+    this(members, events, analyzer, Optional.empty(), Optional.empty(), Optional.empty(), PulseMemory.DEFAULT,
+        IngestFeed::none);
   }
 
   /** A provider: the feed is made with its listeners, this one among them. */
@@ -89,8 +98,10 @@ final class Rollups implements IngestListener {
 
   @Inject
   Rollups(MemberStore members, EventStore events, SentimentAnalyzer analyzer, Optional<PulseDigestStore> digests,
-      Optional<ChangeStore> changes, PulseMemory memory, Provider<IngestFeed> feed) {
+      Optional<ChangeStore> changes, Optional<MembershipHistoryStore> history, PulseMemory memory,
+      Provider<IngestFeed> feed) {
     this.feed = requireNonNull(feed, "feed");
+    this.history = requireNonNull(history, "history");
     this.members = requireNonNull(members, "members");
     this.events = requireNonNull(events, "events");
     this.analyzer = requireNonNull(analyzer, "analyzer");
@@ -123,6 +134,7 @@ final class Rollups implements IngestListener {
     // its position before the build, so that what commits during the build reaches the build).
     feed.get().sync(tenant);
     Holder h = holders.get(tenant, t -> new Holder());
+    refreshHistory(tenant, h);
     synchronized (h) {
       if (h.rollup != null && h.horizon <= needFrom) {
         return read.apply(h.rollup);
@@ -174,11 +186,35 @@ final class Rollups implements IngestListener {
   }
 
   /**
+   * Reads the tenant's membership history again when members were upserted since the rollup's
+   * history was read (by this process or, told through the feed, another one): the store applied
+   * each upsert's {@code validFrom} to the history in the upsert's transaction, so reading it back
+   * is the one way every node agrees on it.
+   */
+  private void refreshHistory(TenantId tenant, Holder h) {
+    long told = h.historyTold.get();
+    if (history.isEmpty() || told == h.historyRead) {
+      return;
+    }
+    List<MembershipPeriod> periods = history.get().periods(tenant);
+    synchronized (h) {
+      // A concurrent read that started later may have installed a newer history already.
+      if (told >= h.historyRead) {
+        if (h.rollup != null) {
+          h.rollup.history(periods);
+        }
+        h.historyRead = told;
+      }
+    }
+  }
+
+  /**
    * Loads into {@code built} the tenant's members and every event from {@code horizon} on, adding
    * each event's id to {@code scanned}, and marks whether the tenant has older events.
    */
   private void loadFromStore(TenantId tenant, long horizon, TenantRollup built, IdHashes scanned) {
     built.upsert(members.listPseudonymous(tenant));
+    history.ifPresent(store -> built.history(store.periods(tenant)));
     Consumer<Entry> apply = e -> {
       scanned.add(e.id());
       built.apply(e);
@@ -222,6 +258,7 @@ final class Rollups implements IngestListener {
     if (h == null) {
       return;
     }
+    h.historyTold.incrementAndGet();
     synchronized (h) {
       if (h.pendingMembers != null) {
         h.pendingMembers.add(List.copyOf(batch));

@@ -5,7 +5,9 @@ import io.convener.api.OrgUnit;
 import io.convener.api.TeamId;
 import io.convener.api.model.Member;
 import io.convener.api.pulse.PulseScope;
+import io.convener.spi.storage.MembershipPeriod;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -17,7 +19,7 @@ import java.util.TreeMap;
 
 /**
  * The scopes of one tenant (the tenant, each team, cohort and org unit with its ancestors), their
- * members as rollup indexes, and which are suppressed for k-anonymity: every scope of fewer than k
+ * members as rollup indexes (with the spans of time they belonged, by the membership history), and which are suppressed for k-anonymity: every scope of fewer than k
  * members, and then, by complementary suppression, enough others that no visible scope minus the
  * visible scopes inside it leaves a group of 1 to k − 1 members (see {@link Suppression}). Built
  * for one membership version and one k. Immutable and thread-safe.
@@ -27,33 +29,79 @@ final class ScopeIndex {
   private final int k;
   private final Map<PulseScope, BitSet> members;
   private final Map<PulseScope, String> suppressed;
+  /** Per scope, the spans of its members who did not always belong to it. */
+  private final Map<PulseScope, Map<Integer, long[]>> spans;
 
-  private ScopeIndex(long membershipVersion, int k, Map<PulseScope, BitSet> members, Map<PulseScope, String> suppressed) {
+  private ScopeIndex(long membershipVersion, int k, Map<PulseScope, BitSet> members,
+      Map<PulseScope, Map<Integer, long[]>> spans, Map<PulseScope, String> suppressed) {
     this.membershipVersion = membershipVersion;
     this.k = k;
     this.members = members;
+    this.spans = spans;
     this.suppressed = suppressed;
   }
 
-  /** The index of the rollup's members for this k; call under the rollup's monitor. */
+  /**
+   * The index of the rollup's members for this k; call under the rollup's monitor. A scope holds
+   * every member who ever belonged to it (by the rollup's membership history), each with the spans
+   * of time they did; suppression weighs those sets.
+   */
   static ScopeIndex of(TenantRollup rollup, int k) {
     BitSet everybody = new BitSet();
     TreeMap<TeamId, BitSet> teams = new TreeMap<>();
     TreeMap<CohortId, BitSet> cohorts = new TreeMap<>();
     TreeMap<String, BitSet> orgs = new TreeMap<>();
+    Map<PulseScope, Map<Integer, long[]>> spans = new HashMap<>();
     for (Member m : rollup.members().values()) {
       int i = rollup.find(m.id()).orElseThrow();
       everybody.set(i);
-      m.teams().forEach(t -> teams.computeIfAbsent(t, x -> new BitSet()).set(i));
-      m.cohorts().forEach(c -> cohorts.computeIfAbsent(c, x -> new BitSet()).set(i));
-      m.org().ifPresent(o -> o.selfAndAncestors().forEach(u -> orgs.computeIfAbsent(u.path(), x -> new BitSet()).set(i)));
+      List<MembershipPeriod> history = rollup.periods(m.id());
+      if (history == null) {
+        // Always a member of their current scopes: bits only, no spans.
+        m.teams().forEach(t -> teams.computeIfAbsent(t, x -> new BitSet()).set(i));
+        m.cohorts().forEach(c -> cohorts.computeIfAbsent(c, x -> new BitSet()).set(i));
+        m.org().ifPresent(o -> o.selfAndAncestors().forEach(u -> orgs.computeIfAbsent(u.path(), x -> new BitSet()).set(i)));
+        continue;
+      }
+      for (int p = 0; p < history.size(); p++) {
+        MembershipPeriod period = history.get(p);
+        long from = period.fromMillis();
+        long until = p + 1 < history.size() ? history.get(p + 1).fromMillis() : Long.MAX_VALUE;
+        Member at = period.asMember();
+        at.teams().forEach(t -> span(spans, PulseScope.team(t), i, from, until, teams.computeIfAbsent(t, x -> new BitSet())));
+        at.cohorts().forEach(c -> span(spans, PulseScope.cohort(c), i, from, until,
+            cohorts.computeIfAbsent(c, x -> new BitSet())));
+        at.org().ifPresent(o -> o.selfAndAncestors().forEach(u -> span(spans, PulseScope.org(OrgUnit.of(u.path())), i,
+            from, until, orgs.computeIfAbsent(u.path(), x -> new BitSet()))));
+      }
     }
     Map<PulseScope, BitSet> sets = new LinkedHashMap<>();
     sets.put(PulseScope.tenant(), everybody);
     teams.forEach((t, b) -> sets.put(PulseScope.team(t), b));
     cohorts.forEach((c, b) -> sets.put(PulseScope.cohort(c), b));
     orgs.forEach((o, b) -> sets.put(PulseScope.org(OrgUnit.of(o)), b));
-    return new ScopeIndex(rollup.membershipVersion(), k, sets, Suppression.apply(sets, k));
+    // A member who belonged from the beginning on, without a break, always belonged.
+    spans.values().forEach(byMember -> byMember.values().removeIf(
+        x -> x.length == 2 && x[0] == MembershipPeriod.BEGINNING && x[1] == Long.MAX_VALUE));
+    return new ScopeIndex(rollup.membershipVersion(), k, sets, spans, Suppression.apply(sets, k));
+  }
+
+  /** Adds {@code [from, until)} to member i's spans in the scope, joined to a span it continues. */
+  private static void span(Map<PulseScope, Map<Integer, long[]>> spans, PulseScope scope, int i, long from, long until,
+      BitSet members) {
+    members.set(i);
+    Map<Integer, long[]> byMember = spans.computeIfAbsent(scope, x -> new HashMap<>());
+    long[] old = byMember.get(i);
+    if (old == null) {
+      byMember.put(i, new long[] {from, until});
+    } else if (old[old.length - 1] == from) {
+      old[old.length - 1] = until;
+    } else {
+      long[] grown = Arrays.copyOf(old, old.length + 2);
+      grown[old.length] = from;
+      grown[old.length + 1] = until;
+      byMember.put(i, grown);
+    }
   }
 
   /** Whether this index is for the rollup's current membership and this k. */
@@ -67,6 +115,9 @@ final class ScopeIndex {
     for (BitSet b : members.values()) {
       w += b.cardinality();
     }
+    for (Map<Integer, long[]> byMember : spans.values()) {
+      w += byMember.size();
+    }
     return (int) Math.min(Integer.MAX_VALUE, w);
   }
 
@@ -75,10 +126,19 @@ final class ScopeIndex {
     return List.copyOf(members.keySet());
   }
 
-  /** The scope's members as rollup indexes, ascending; empty for a scope the tenant does not have. */
-  int[] members(PulseScope scope) {
+  /**
+   * The scope's members (everyone who ever belonged) as rollup indexes, ascending, with the spans
+   * of time they belonged; empty for a scope the tenant does not have.
+   */
+  ScopeMembers members(PulseScope scope) {
     BitSet b = members.get(scope);
-    return b == null ? new int[0] : b.stream().toArray();
+    int[] ids = b == null ? new int[0] : b.stream().toArray();
+    Map<Integer, long[]> byMember = spans.getOrDefault(scope, Map.of());
+    long[][] s = new long[ids.length][];
+    for (int i = 0; i < ids.length; i++) {
+      s[i] = byMember.get(ids[i]);
+    }
+    return new ScopeMembers(ids, s);
   }
 
   /** Why the scope is suppressed, if it is; a scope without members is. */

@@ -4,6 +4,7 @@ import io.convener.api.EventId;
 import io.convener.api.MemberId;
 import io.convener.api.model.Event;
 import io.convener.api.model.Member;
+import io.convener.spi.storage.MembershipPeriod;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -12,10 +13,11 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The pulse's in-memory rollup of one tenant: every member (teams, cohorts and org only; no
- * personal data) and, per member and UTC day, the {@link Day} digest of their events. Events are
+ * personal data) with their membership history where the store keeps one, and, per member and UTC day, the {@link Day} digest of their events. Events are
  * applied in any order: a reply that arrives before its message waits for it. Not thread-safe:
  * callers hold the rollup's monitor (see {@link Rollups}).
  */
@@ -30,6 +32,7 @@ final class TenantRollup {
   private final List<MemberId> ids = new ArrayList<>();
   private final List<Track> tracks = new ArrayList<>();
   private final TreeMap<MemberId, Member> members = new TreeMap<>();
+  private final Map<MemberId, List<MembershipPeriod>> history = new HashMap<>();
   private final Map<EventId, Message> messages = new HashMap<>();
   private final Map<EventId, List<Reply>> waiting = new HashMap<>();
   private long membershipVersion;
@@ -51,6 +54,33 @@ final class TenantRollup {
       indexOf(m.id());
     }
     membershipVersion++;
+  }
+
+  /**
+   * Replaces the membership history with these periods (of the members that have one, oldest
+   * first per member); members without periods keep their current membership from the beginning.
+   */
+  void history(List<MembershipPeriod> periods) {
+    history.clear();
+    for (MembershipPeriod p : periods) {
+      history.computeIfAbsent(p.member(), x -> new ArrayList<>(2)).add(p);
+    }
+    membershipVersion++;
+  }
+
+  /**
+   * The member's membership periods, oldest first, or null when they have none: then their current
+   * membership holds from the beginning. A history whose last period disagrees with the member's
+   * current record (an upsert told before its history was read again) yields to the record until
+   * the history is read again.
+   */
+  @Nullable List<MembershipPeriod> periods(MemberId id) {
+    List<MembershipPeriod> periods = history.get(id);
+    Member current = members.get(id);
+    if (periods == null || current == null || !periods.get(periods.size() - 1).asMember().sameMembership(current)) {
+      return null;
+    }
+    return periods;
   }
 
   /** Applies one new event with its sentiment (its own, or the analyzer's). */

@@ -10,10 +10,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
- * The figures of one window {@code [from, until)} for a set of members, read from a {@link
- * TenantRollup} (under its monitor), and the metrics they give. Answers count only when they came
+ * The figures of one window {@code [from, until)} for a scope's members (each in the spans they
+ * belonged to it), read from a {@link TenantRollup} (under its monitor), and the metrics they give. Answers count only when they came
  * before {@code cutoff} (the report's as-of instant). Not thread-safe; used once.
  */
 final class WindowFigures {
@@ -37,8 +38,12 @@ final class WindowFigures {
     this.delaysMinutes = new double[maxMessages];
   }
 
-  /** Reads the window's figures; {@code members} are rollup indexes. */
-  static WindowFigures read(TenantRollup rollup, int[] members, long from, long until, long cutoff) {
+  /**
+   * Reads the window's figures for the scope's members: each member's events count only in the
+   * spans of the window in which they belonged to the scope.
+   */
+  static WindowFigures read(TenantRollup rollup, ScopeMembers scope, long from, long until, long cutoff) {
+    int[] members = scope.members();
     int firstDay = (int) Math.floorDiv(from, TenantRollup.DAY_MILLIS);
     int lastDay = (int) Math.floorDiv(until - 1, TenantRollup.DAY_MILLIS);
     int maxMessages = 0;
@@ -49,16 +54,40 @@ final class WindowFigures {
       }
     }
     WindowFigures f = new WindowFigures(members.length, maxMessages);
-    Map<Integer, Set<Integer>> targets = new HashMap<>();
+    // Each scope member's ties within their spans; and anyone's ties over the whole window, to
+    // tell whether a tie was returned.
+    Map<Integer, Set<Integer>> own = new HashMap<>();
+    Map<Integer, Set<Integer>> whole = new HashMap<>();
     for (int i = 0; i < members.length; i++) {
-      f.readMember(rollup, i, members[i], from, until, cutoff, firstDay, lastDay, targets);
+      long[] parts = scope.within(i, from, until);
+      Set<Integer> ties = new HashSet<>();
+      Track.Survey latest = null;
+      for (int j = 0; j < parts.length; j += 2) {
+        Track.Survey s = f.readMember(rollup, i, members[i], parts[j], parts[j + 1], cutoff, ties);
+        if (s != null && (latest == null || s.atMillis() >= latest.atMillis())) {
+          latest = s;
+        }
+      }
+      if (latest != null) {
+        f.surveys.add(latest.items());
+      }
+      own.put(members[i], ties);
+      if (parts.length == 2 && parts[0] == from && parts[1] == until) {
+        whole.put(members[i], ties);
+      }
     }
-    f.reciprocity(rollup, members, from, until, firstDay, lastDay, targets);
+    f.reciprocity(rollup, members, from, until, own, whole);
     return f;
   }
 
-  private void readMember(TenantRollup rollup, int i, int m, long from, long until, long cutoff,
-      int firstDay, int lastDay, Map<Integer, Set<Integer>> targets) {
+  /**
+   * Adds member m's figures in {@code [from, until)} (as member i of the window), their tie
+   * targets to {@code ties}; returns their latest survey response in it, if any.
+   */
+  private Track.@Nullable Survey readMember(TenantRollup rollup, int i, int m, long from, long until, long cutoff,
+      Set<Integer> ties) {
+    int firstDay = (int) Math.floorDiv(from, TenantRollup.DAY_MILLIS);
+    int lastDay = (int) Math.floorDiv(until - 1, TenantRollup.DAY_MILLIS);
     Track track = rollup.track(m);
     for (int k = track.from(firstDay), end = track.to(lastDay); k < end; k++) {
       int epochDay = track.epochDay(k);
@@ -81,44 +110,46 @@ final class WindowFigures {
           day[1]++;
         }
       }
-      for (int j = 0; j < d.messages; j++) {
-        long at = base + d.messageTimes[j];
-        if (!whole && !in(at, from, until)) {
-          continue;
-        }
-        messages++;
-        long answer = d.answeredAt[j];
-        boolean known = answer >= 0 && answer < cutoff;
-        boolean inTime = known && answer - at <= RESPONSE_WINDOW_MILLIS;
-        if (inTime) {
-          answeredInTime++;
-        }
-        if (inTime || at + RESPONSE_WINDOW_MILLIS <= cutoff) {
-          judgedMessages++;
-        }
-        if (known) {
-          delaysMinutes[answered++] = (answer - at) / 60_000.0;
-        }
-      }
+      readMessages(d, base, whole, from, until, cutoff);
     }
-    targets.put(m, targetsOf(track, from, until, firstDay, lastDay));
+    ties.addAll(targetsOf(track, from, until));
     Track.Survey latest = null;
     for (Track.Survey s : track.surveys) {
       if (in(s.atMillis(), from, until) && (latest == null || s.atMillis() >= latest.atMillis())) {
         latest = s;
       }
     }
-    if (latest != null) {
-      surveys.add(latest.items());
+    return latest;
+  }
+
+  private void readMessages(Day d, long base, boolean whole, long from, long until, long cutoff) {
+    for (int j = 0; j < d.messages; j++) {
+      long at = base + d.messageTimes[j];
+      if (!whole && !in(at, from, until)) {
+        continue;
+      }
+      messages++;
+      long answer = d.answeredAt[j];
+      boolean known = answer >= 0 && answer < cutoff;
+      boolean inTime = known && answer - at <= RESPONSE_WINDOW_MILLIS;
+      if (inTime) {
+        answeredInTime++;
+      }
+      if (inTime || at + RESPONSE_WINDOW_MILLIS <= cutoff) {
+        judgedMessages++;
+      }
+      if (known) {
+        delaysMinutes[answered++] = (answer - at) / 60_000.0;
+      }
     }
   }
 
-  private void reciprocity(TenantRollup rollup, int[] members, long from, long until, int firstDay, int lastDay,
-      Map<Integer, Set<Integer>> targets) {
+  private void reciprocity(TenantRollup rollup, int[] members, long from, long until,
+      Map<Integer, Set<Integer>> own, Map<Integer, Set<Integer>> whole) {
     for (int m : members) {
-      for (int t : targets.get(m)) {
+      for (int t : own.get(m)) {
         ties++;
-        Set<Integer> back = targets.computeIfAbsent(t, x -> targetsOf(rollup.track(x), from, until, firstDay, lastDay));
+        Set<Integer> back = whole.computeIfAbsent(t, x -> targetsOf(rollup.track(x), from, until));
         if (back.contains(m)) {
           returnedTies++;
         }
@@ -126,7 +157,9 @@ final class WindowFigures {
     }
   }
 
-  private static Set<Integer> targetsOf(Track track, long from, long until, int firstDay, int lastDay) {
+  private static Set<Integer> targetsOf(Track track, long from, long until) {
+    int firstDay = (int) Math.floorDiv(from, TenantRollup.DAY_MILLIS);
+    int lastDay = (int) Math.floorDiv(until - 1, TenantRollup.DAY_MILLIS);
     Set<Integer> out = new HashSet<>();
     for (int k = track.from(firstDay), end = track.to(lastDay); k < end; k++) {
       long base = track.epochDay(k) * TenantRollup.DAY_MILLIS;

@@ -6,10 +6,12 @@ import io.convener.api.CohortId;
 import io.convener.api.MemberId;
 import io.convener.api.OrgUnit;
 import io.convener.api.TeamId;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -24,6 +26,9 @@ import org.jspecify.annotations.Nullable;
  * @param displayName personal data: the member's name, if given
  * @param email personal data: the member's email address, if given
  * @param skills declared skills or topics, without duplicates
+ * @param validFrom when the record's teams, cohorts and org hold from, if given: an instruction of
+ *     the upsert that records a move in the membership history (see {@code docs/ingestion.md});
+ *     stores do not keep it on the member, so members read back have it empty
  */
 public record Member(
     MemberId id,
@@ -32,7 +37,8 @@ public record Member(
     Optional<OrgUnit> org,
     Optional<String> displayName,
     Optional<String> email,
-    List<String> skills) {
+    List<String> skills,
+    Optional<Instant> validFrom) {
 
   /** Validates and copies every component. */
   public Member {
@@ -43,11 +49,25 @@ public record Member(
     requireNonNull(displayName, "displayName");
     requireNonNull(email, "email");
     skills = distinct(requireNonNull(skills, "skills"));
+    requireNonNull(validFrom, "validFrom");
     for (String skill : skills) {
       if (skill.isBlank()) {
         throw new IllegalArgumentException("skills must not be blank");
       }
     }
+  }
+
+  /** A member without {@code validFrom}: its membership holds as today's, from the beginning. */
+  public Member(MemberId id, List<TeamId> teams, List<CohortId> cohorts, Optional<OrgUnit> org,
+      Optional<String> displayName, Optional<String> email, List<String> skills) {
+    this(id, teams, cohorts, org, displayName, email, skills, Optional.empty());
+  }
+
+  /** Whether the other member has the same teams, cohorts and org (in any order). */
+  public boolean sameMembership(Member other) {
+    return Set.copyOf(teams).equals(Set.copyOf(other.teams))
+        && Set.copyOf(cohorts).equals(Set.copyOf(other.cohorts))
+        && org.equals(other.org);
   }
 
   /**
@@ -77,6 +97,7 @@ public record Member(
     private @Nullable String displayName;
     private @Nullable String email;
     private List<String> skills = List.of();
+    private @Nullable Instant validFrom;
 
     private Builder(MemberId id) {
       this.id = requireNonNull(id, "id");
@@ -133,6 +154,12 @@ public record Member(
       return skills(List.of(skills));
     }
 
+    /** When the member's teams, cohorts and org hold from (a move in their membership history). */
+    public Builder validFrom(Instant validFrom) {
+      this.validFrom = requireNonNull(validFrom, "validFrom");
+      return this;
+    }
+
     /** The member. */
     public Member build() {
       return new Member(
@@ -142,7 +169,8 @@ public record Member(
           Optional.ofNullable(org),
           Optional.ofNullable(displayName),
           Optional.ofNullable(email),
-          skills);
+          skills,
+          Optional.ofNullable(validFrom));
     }
   }
 }

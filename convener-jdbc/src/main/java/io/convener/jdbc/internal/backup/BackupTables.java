@@ -21,6 +21,7 @@ final class BackupTables {
       new Table("member_teams", "tenant_id, team_id, member_id"),
       new Table("member_cohorts", "tenant_id, cohort_id, member_id"),
       new Table("member_org_units", "tenant_id, org_unit, member_id"),
+      new Table("member_periods", "tenant_id, member_id, valid_from"),
       new Table("events", "tenant_id, event_id"),
       new Table("subject_keys", "tenant_id, subject_id"),
       new Table("consent_tenants", "tenant_id"),

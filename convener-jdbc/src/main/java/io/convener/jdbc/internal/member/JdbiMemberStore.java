@@ -30,7 +30,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Members in the {@code members} table, their personal data in {@code member_personal}, and their
  * teams, cohorts and org units (rolled up to every ancestor) in the membership tables. An upsert
- * replaces all of a member's rows in one transaction, and registers the tenant if needed.
+ * replaces all of a member's rows in one transaction, and registers the tenant if needed; it also
+ * records the member's membership history ({@code member_periods}, see {@link MemberPeriods}).
  *
  * <p>Personal data is kept as ciphertext only: an upsert encrypts every personal value through the
  * {@link PersonalDataCipher} (one call per batch, before the write transaction, because the cipher
@@ -98,7 +99,10 @@ public final class JdbiMemberStore implements MemberStore {
     }
     Map<MemberId, MemberRows.Sealed> sealed = seal(tenant, latest.values());
     database.write("upsert members", tenant, handle -> {
+      MemberPeriods periods = MemberPeriods.read(handle, tenant.value(), members);
       replace(handle, tenant.value(), database.nextChange(handle, tenant), latest.values(), sealed);
+      // The history takes every record, in order: a move may follow the member's first record.
+      periods.write(handle, tenant.value(), members);
       return null;
     });
     return members.size();

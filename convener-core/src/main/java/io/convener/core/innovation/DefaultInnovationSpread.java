@@ -9,6 +9,7 @@ import io.convener.api.innovation.CandidateReport;
 import io.convener.api.innovation.ConfirmedInnovation;
 import io.convener.api.innovation.DetectionSettings;
 import io.convener.api.innovation.InnovationSpread;
+import io.convener.api.innovation.ReplicationSuggestions;
 import io.convener.api.innovation.SharingAgreement;
 import io.convener.api.innovation.SharingTerms;
 import io.convener.api.innovation.SpreadReport;
@@ -48,6 +49,7 @@ final class DefaultInnovationSpread implements InnovationSpread {
   static final String CONFIRM = "innovation.confirm";
   static final String DETECTION_SETTINGS = "innovation.detection-settings";
   static final String SAVE_DETECTION_SETTINGS = "innovation.detection-settings.save";
+  static final String SUGGEST = "innovation.suggest";
 
   private final Gate gate;
   private final ConsentEngine consent;
@@ -55,6 +57,7 @@ final class DefaultInnovationSpread implements InnovationSpread {
   private final SpreadComputation computation;
   private final PatternJudge judge;
   private final Detection detection;
+  private final Replication replication;
   private final Clock clock = Clock.systemUTC();
 
   @Inject
@@ -67,6 +70,7 @@ final class DefaultInnovationSpread implements InnovationSpread {
     this.detection = new Detection(events, members, detections);
     this.computation = new SpreadComputation(reader, agreements, new SpreadAssembler(consent, pseudonyms));
     this.judge = new PatternJudge(reader, events, members, consent);
+    this.replication = new Replication(reader, events, members);
   }
 
   @Override
@@ -180,6 +184,21 @@ final class DefaultInnovationSpread implements InnovationSpread {
         .roles(Role.ADMIN)
         .inputs(() -> Map.of("minAdopters", settings.minAdopters(), "minTeams", settings.minTeams(),
             "originLead", settings.originLead().toString(), "originShare", settings.originShare()))
+        .build());
+  }
+
+  @Override
+  public ReplicationSuggestions suggest(Principal principal, EventId innovation, int limit, Instant asOf) {
+    requireNonNull(innovation, "innovation");
+    requireNonNull(asOf, "asOf");
+    Replication.checkLimit(limit);
+    return gate.invoke(principal, Invocation.of(SUGGEST, tenant -> replication.suggest(tenant, innovation, limit, asOf))
+        .roles(Role.ADMIN, Role.COMMUNITY_MANAGER, Role.TEAM_LEAD)
+        .inputs(() -> Map.of("innovation", innovation.value(), "limit", limit, "asOf", asOf.toString()))
+        .used(() -> List.of("event:" + innovation.value()))
+        .generated(r -> r.suggestions().stream()
+            .map(s -> "replication-suggestion:" + innovation.value() + ":" + s.team().value()).toList())
+        .stamp(ReplicationSuggestions::withProvenanceId)
         .build());
   }
 

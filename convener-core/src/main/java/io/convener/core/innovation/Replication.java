@@ -6,6 +6,7 @@ import io.convener.api.EventId;
 import io.convener.api.InvalidInputException;
 import io.convener.api.TeamId;
 import io.convener.api.TenantId;
+import io.convener.api.innovation.InnovationSpread;
 import io.convener.api.innovation.ReplicationSuggestion;
 import io.convener.api.innovation.ReplicationSuggestions;
 import io.convener.spi.storage.EventStore;
@@ -22,8 +23,7 @@ import java.util.Set;
  * Reads only the given tenant.
  */
 final class Replication {
-  /** The most suggestions one call returns. */
-  static final int MAX_LIMIT = 100;
+  private static final int MAX_LIMIT = InnovationSpread.MAX_SUGGESTION_LIMIT;
 
   private final SpreadReader reader;
   private final EventStore events;

@@ -107,13 +107,16 @@ public interface InnovationSpread {
   /** Default number of replication suggestions. */
   int DEFAULT_SUGGESTION_LIMIT = 5;
 
+  /** The most replication suggestions one call returns. */
+  int MAX_SUGGESTION_LIMIT = 100;
+
   /**
    * The teams of the principal's tenant most likely to benefit from the innovation that had not
    * adopted it by {@code asOf}: teams that collaborate with the adopting teams and teams whose
    * practice terms resemble theirs, each with its evidence. Names teams only. Admins, community
    * managers and team leads.
    *
-   * @param limit how many suggestions, 1 to 100
+   * @param limit how many suggestions, 1 to {@link #MAX_SUGGESTION_LIMIT}
    * @throws io.convener.api.InvalidInputException (field {@code innovation}) when the tenant has no
    *     such innovation by {@code asOf}
    * @throws IllegalArgumentException when the limit is out of range

@@ -8,6 +8,7 @@ import io.convener.api.TenantId;
 import io.convener.api.innovation.CandidateReport;
 import io.convener.api.innovation.ConfirmedInnovation;
 import io.convener.api.innovation.DetectionSettings;
+import io.convener.api.innovation.InnovationRoi;
 import io.convener.api.innovation.ReplicationSuggestions;
 import io.convener.api.innovation.InnovationSpread;
 import io.convener.api.innovation.SharingAgreement;
@@ -98,5 +99,11 @@ final class RegionalInnovationSpread implements InnovationSpread {
   @Override
   public ReplicationSuggestions suggest(Principal principal, EventId innovation, int limit, Instant asOf) {
     return routed.suggest(principal, innovation, limit, asOf);
+  }
+
+  @Override
+  public InnovationRoi roi(Principal principal, EventId innovation, Optional<String> outcome, Duration before,
+      Duration after) {
+    return routed.roi(principal, innovation, outcome, before, after);
   }
 }

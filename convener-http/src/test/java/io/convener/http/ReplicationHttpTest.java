@@ -12,7 +12,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code GET /v1/innovation/{id}/suggestions}: ranked teams with reasons, bad input, roles, tenants. */
+/**
+ * {@code GET /v1/innovation/{id}/suggestions} and {@code /roi}: ranked teams with reasons, the
+ * not-enough-data answer, bad input, roles, tenants.
+ */
 class ReplicationHttpTest {
   private static final String AS_OF = "2025-03-10T00:00:00Z";
   private final String admin = Tokens.token("acme", "ops", "admin");
@@ -68,5 +71,19 @@ class ReplicationHttpTest {
         .isEqualTo(403);
     assertThat(client.get("/v1/innovation/i1/suggestions", Tokens.token("globex", "ops", "admin")).status())
         .isEqualTo(400);
+  }
+
+  @Test
+  void roiSaysWhenThereIsNotEnoughDataAndRefusesBadWindows() {
+    Client.Reply r = client.get("/v1/innovation/i1/roi?before=14d&after=14d", admin);
+    assertThat(r.status()).isEqualTo(200);
+    assertThat(r.json().get("before").asText()).isEqualTo("PT336H");
+    assertThat(r.json().get("effect").isNull()).isTrue();
+    assertThat(r.json().get("notEnoughData").asText()).startsWith("not enough data: needs at least 3 adopting");
+    Client.Reply bad = client.get("/v1/innovation/i1/roi?after=0d", admin);
+    assertThat(bad.status()).isEqualTo(400);
+    assertThat(bad.raw().body()).contains("after").contains("expected 1d to 3660d, got '0d'");
+    assertThat(client.get("/v1/innovation/nope/roi", admin).status()).isEqualTo(400);
+    assertThat(client.get("/v1/innovation/i1/roi", Tokens.token("acme", "bo", "member")).status()).isEqualTo(403);
   }
 }

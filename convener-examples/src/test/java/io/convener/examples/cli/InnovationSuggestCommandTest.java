@@ -13,7 +13,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code convener innovation suggest} on an H2 file database: JSON, table, bad input (exit 2). */
+/** {@code convener innovation suggest | roi} on an H2 file database: JSON, table, bad input (exit 2). */
 class InnovationSuggestCommandTest {
   private static final String AS_OF = "2025-03-10T00:00:00Z";
   private final ObjectMapper mapper = new ObjectMapper();
@@ -69,5 +69,24 @@ class InnovationSuggestCommandTest {
         .doesNotContain("\tat ");
     assertThat(run("innovation", "suggest", "i1", "--limit", "0")).isEqualTo(2);
     assertThat(err.toString()).contains("'--limit' must be 1 to 100, got 0");
+  }
+
+  @Test
+  void roiSaysNotEnoughDataAndRefusesBadInput() throws Exception {
+    data();
+    assertThat(run("--format", "json", "innovation", "roi", "i1", "--outcome", "velocity", "--before", "14d"))
+        .as(err.toString()).isZero();
+    JsonNode doc = mapper.readTree(out.toString());
+    assertThat(doc.get("outcome").asText()).isEqualTo("velocity");
+    assertThat(doc.get("adoptingTeams").asInt()).isZero();
+    assertThat(doc.get("effect").isNull()).isTrue();
+    assertThat(doc.get("notEnoughData").asText()).startsWith("not enough data");
+    assertThat(run("innovation", "roi", "i1")).as(err.toString()).isZero();
+    assertThat(out.toString()).contains("0 adopting and 0 comparison teams, 28d before and 28d after")
+        .contains("not enough data");
+    assertThat(run("innovation", "roi", "nope")).isEqualTo(2);
+    assertThat(err.toString()).contains("has no innovation nope").doesNotContain("Exception");
+    assertThat(run("innovation", "roi", "i1", "--after", "soon")).isEqualTo(2);
+    assertThat(err.toString()).contains("'--after'");
   }
 }

@@ -95,6 +95,9 @@ class OpenApiDriftTest {
     samples.add(sample("/v1/innovation/candidates", "get", client.get("/v1/innovation/candidates?asOf=" + org.end(), admin)));
     samples.add(sample("/v1/innovation/candidates/{tag}/confirm", "post",
         client.post("/v1/innovation/candidates/no-such-tag/confirm?asOf=" + org.end(), admin, "")));
+    samples.add(sample("/v1/innovation/{id}/suggestions", "get",
+        client.get("/v1/innovation/" + innovation + "/suggestions?limit=3&asOf=" + org.end(), admin)));
+    samples.add(sample("/v1/innovation/{id}/roi", "get", client.get("/v1/innovation/" + innovation + "/roi", admin)));
     samples.add(sample("/v1/consent/grant", "post", client.post("/v1/consent/grant", admin,
         "{\"member\":\"" + member + "\",\"purpose\":\"champion.recommendation\"}")));
     samples.add(sample("/v1/consent/revoke", "post", client.post("/v1/consent/revoke", admin,

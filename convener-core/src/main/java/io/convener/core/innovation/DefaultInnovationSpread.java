@@ -8,7 +8,9 @@ import io.convener.api.Role;
 import io.convener.api.innovation.CandidateReport;
 import io.convener.api.innovation.ConfirmedInnovation;
 import io.convener.api.innovation.DetectionSettings;
+import io.convener.api.innovation.InnovationRoi;
 import io.convener.api.innovation.InnovationSpread;
+import io.convener.api.innovation.ReplicationSuggestions;
 import io.convener.api.innovation.SharingAgreement;
 import io.convener.api.innovation.SharingTerms;
 import io.convener.api.innovation.SpreadReport;
@@ -28,6 +30,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -48,6 +51,8 @@ final class DefaultInnovationSpread implements InnovationSpread {
   static final String CONFIRM = "innovation.confirm";
   static final String DETECTION_SETTINGS = "innovation.detection-settings";
   static final String SAVE_DETECTION_SETTINGS = "innovation.detection-settings.save";
+  static final String SUGGEST = "innovation.suggest";
+  static final String ROI = "innovation.roi";
 
   private final Gate gate;
   private final ConsentEngine consent;
@@ -55,6 +60,8 @@ final class DefaultInnovationSpread implements InnovationSpread {
   private final SpreadComputation computation;
   private final PatternJudge judge;
   private final Detection detection;
+  private final Replication replication;
+  private final Roi roi;
   private final Clock clock = Clock.systemUTC();
 
   @Inject
@@ -67,6 +74,8 @@ final class DefaultInnovationSpread implements InnovationSpread {
     this.detection = new Detection(events, members, detections);
     this.computation = new SpreadComputation(reader, agreements, new SpreadAssembler(consent, pseudonyms));
     this.judge = new PatternJudge(reader, events, members, consent);
+    this.replication = new Replication(reader, events, members);
+    this.roi = new Roi(reader, events);
   }
 
   @Override
@@ -180,6 +189,41 @@ final class DefaultInnovationSpread implements InnovationSpread {
         .roles(Role.ADMIN)
         .inputs(() -> Map.of("minAdopters", settings.minAdopters(), "minTeams", settings.minTeams(),
             "originLead", settings.originLead().toString(), "originShare", settings.originShare()))
+        .build());
+  }
+
+  @Override
+  public ReplicationSuggestions suggest(Principal principal, EventId innovation, int limit, Instant asOf) {
+    requireNonNull(innovation, "innovation");
+    requireNonNull(asOf, "asOf");
+    Replication.checkLimit(limit);
+    return gate.invoke(principal, Invocation.of(SUGGEST, tenant -> replication.suggest(tenant, innovation, limit, asOf))
+        .roles(Role.ADMIN, Role.COMMUNITY_MANAGER, Role.TEAM_LEAD)
+        .inputs(() -> Map.of("innovation", innovation.value(), "limit", limit, "asOf", asOf.toString()))
+        .used(() -> List.of("event:" + innovation.value()))
+        .generated(r -> r.suggestions().stream()
+            .map(s -> "replication-suggestion:" + innovation.value() + ":" + s.team().value()).toList())
+        .stamp(ReplicationSuggestions::withProvenanceId)
+        .build());
+  }
+
+  @Override
+  public InnovationRoi roi(Principal principal, EventId innovation, Optional<String> outcome, Duration before,
+      Duration after) {
+    requireNonNull(innovation, "innovation");
+    requireNonNull(outcome, "outcome");
+    for (Map.Entry<String, Duration> w : Map.of("before", before, "after", after).entrySet()) {
+      if (w.getValue().isNegative() || w.getValue().isZero()) {
+        throw new IllegalArgumentException(w.getKey() + " must be positive, got " + w.getValue());
+      }
+    }
+    return gate.invoke(principal, Invocation.of(ROI, tenant -> roi.roi(tenant, innovation, outcome, before, after))
+        .roles(Role.ADMIN, Role.COMMUNITY_MANAGER, Role.TEAM_LEAD)
+        .inputs(() -> Map.of("innovation", innovation.value(), "outcome", outcome.orElse(""),
+            "before", before.toString(), "after", after.toString()))
+        .used(() -> List.of("event:" + innovation.value()))
+        .generated(r -> List.of("innovation-roi:" + innovation.value()))
+        .stamp(InnovationRoi::withProvenanceId)
         .build());
   }
 

@@ -34,7 +34,8 @@ import picocli.CommandLine.Spec;
     subcommands = {InnovationCommand.Spread.class, InnovationCommand.Share.class, InnovationCommand.Accept.class,
         InnovationCommand.Withdraw.class, InnovationCommand.Agreements.class, InnovationCommand.Push.class,
         InnovationDetectionCommands.Candidates.class, InnovationDetectionCommands.Confirm.class,
-        InnovationDetectionCommands.Detection.class})
+        InnovationDetectionCommands.Detection.class, InnovationReplicationCommands.Suggest.class,
+        InnovationReplicationCommands.Roi.class})
 final class InnovationCommand implements Callable<Integer> {
 
   @ParentCommand ConvenerCommand root;

@@ -55,6 +55,7 @@ public final class Api implements AutoCloseable {
   public Api(Convener convener, TokenVerifier verifier, ApiSettings settings, BooleanSupplier ready) {
     new InsightRoutes(convener, Clock.systemUTC()).register(router);
     new InnovationDetectionRoutes(convener, Clock.systemUTC()).register(router);
+    new InnovationReplicationRoutes(convener, Clock.systemUTC()).register(router);
     new ChampionRoutes(convener, Clock.systemUTC()).register(router);
     new ViewRoutes(convener, Clock.systemUTC()).register(router);
     new TrustRoutes(convener).register(router);

@@ -5,6 +5,7 @@ import io.convener.api.Principal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Traces how a practice spreads: its lineage tree of adoptions and the metrics of that cascade,
@@ -103,4 +104,41 @@ public interface InnovationSpread {
 
   /** Saves the tenant's detection thresholds. Admins only. */
   DetectionSettings saveDetectionSettings(Principal principal, DetectionSettings settings);
+
+  /** Default number of replication suggestions. */
+  int DEFAULT_SUGGESTION_LIMIT = 5;
+
+  /** The most replication suggestions one call returns. */
+  int MAX_SUGGESTION_LIMIT = 100;
+
+  /**
+   * The teams of the principal's tenant most likely to benefit from the innovation that had not
+   * adopted it by {@code asOf}: teams that collaborate with the adopting teams and teams whose
+   * practice terms resemble theirs, each with its evidence. Names teams only. Admins, community
+   * managers and team leads.
+   *
+   * @param limit how many suggestions, 1 to {@link #MAX_SUGGESTION_LIMIT}
+   * @throws io.convener.api.InvalidInputException (field {@code innovation}) when the tenant has no
+   *     such innovation by {@code asOf}
+   * @throws IllegalArgumentException when the limit is out of range
+   */
+  ReplicationSuggestions suggest(Principal principal, EventId innovation, int limit, Instant asOf);
+
+  /** Default windows compared before and after an adoption for {@link #roi}: 28 days each. */
+  Duration DEFAULT_ROI_WINDOW = Duration.ofDays(28);
+
+  /**
+   * The return on the innovation: difference in differences of team {@code outcome} values (see
+   * {@link InnovationRoi}), with a seeded bootstrap interval over teams, or the reason there is not
+   * enough data. Team level only. Admins, community managers and team leads.
+   *
+   * @param outcome only outcomes whose {@code attrs.name} is this, or empty for all
+   * @param before the window before each adoption; positive
+   * @param after the window after each adoption; positive
+   * @throws io.convener.api.InvalidInputException (field {@code innovation}) when the tenant has no
+   *     such innovation
+   * @throws IllegalArgumentException when a window is not positive
+   */
+  InnovationRoi roi(Principal principal, EventId innovation, Optional<String> outcome, Duration before,
+      Duration after);
 }

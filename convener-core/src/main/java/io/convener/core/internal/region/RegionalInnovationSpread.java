@@ -8,6 +8,8 @@ import io.convener.api.TenantId;
 import io.convener.api.innovation.CandidateReport;
 import io.convener.api.innovation.ConfirmedInnovation;
 import io.convener.api.innovation.DetectionSettings;
+import io.convener.api.innovation.InnovationRoi;
+import io.convener.api.innovation.ReplicationSuggestions;
 import io.convener.api.innovation.InnovationSpread;
 import io.convener.api.innovation.SharingAgreement;
 import io.convener.api.innovation.SharingTerms;
@@ -92,5 +94,16 @@ final class RegionalInnovationSpread implements InnovationSpread {
   @Override
   public DetectionSettings saveDetectionSettings(Principal principal, DetectionSettings settings) {
     return routed.saveDetectionSettings(principal, settings);
+  }
+
+  @Override
+  public ReplicationSuggestions suggest(Principal principal, EventId innovation, int limit, Instant asOf) {
+    return routed.suggest(principal, innovation, limit, asOf);
+  }
+
+  @Override
+  public InnovationRoi roi(Principal principal, EventId innovation, Optional<String> outcome, Duration before,
+      Duration after) {
+    return routed.roi(principal, innovation, outcome, before, after);
   }
 }

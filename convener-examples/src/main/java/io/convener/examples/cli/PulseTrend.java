@@ -3,6 +3,7 @@ package io.convener.examples.cli;
 import io.convener.api.Convener;
 import io.convener.api.TenantId;
 import io.convener.api.pulse.PulseMetric;
+import io.convener.api.pulse.PulseProjection;
 import io.convener.api.pulse.PulseReport;
 import io.convener.api.pulse.PulseRequest;
 import io.convener.api.pulse.PulseSeries;
@@ -27,7 +28,7 @@ final class PulseTrend {
   private PulseTrend() {}
 
   static int print(CommandSpec spec, GlobalOptions options, TenantId tenant, PulseRequest last, int points,
-      Duration step) {
+      Duration step, boolean project) {
     try {
       PulseSeries.check(points, step);
     } catch (IllegalArgumentException e) {
@@ -41,7 +42,7 @@ final class PulseTrend {
     }
     PrintWriter out = spec.commandLine().getOut();
     if (options.json()) {
-      Json.print(out, PulseSeriesShapes.json(series));
+      Json.print(out, PulseSeriesShapes.json(series, project));
       return ConvenerCommand.OK;
     }
     List<Column> columns = new ArrayList<>(List.of(Column.text("asOf")));
@@ -56,11 +57,21 @@ final class PulseTrend {
       row.add(p.suppressed().orElse(""));
       t.row(row.toArray());
     }
+    if (project && options.csv()) {
+      PulseProjectionTable.of(series).print(out, options.format);
+      out.flush();
+      return ConvenerCommand.OK;
+    }
     if (!options.csv()) {
       out.printf("Pulse of %s: %d windows of %d days, %d days apart (provenance entry %d)%n",
           series.scope().wireName(), points, last.window().toDays(), step.toDays(), series.provenanceId().orElse(0));
     }
     t.print(out, options.format);
+    if (project) {
+      out.printf("Projection to %s (%s; 80%% and 95%% intervals):%n",
+          series.points().get(points - 1).asOf().plus(step), PulseProjection.METHOD);
+      PulseProjectionTable.of(series).print(out, options.format);
+    }
     out.flush();
     return ConvenerCommand.OK;
   }

@@ -8,18 +8,22 @@ import io.convener.api.pulse.PulseReport;
 import io.convener.api.pulse.PulseRequest;
 import io.convener.api.pulse.PulseSeries;
 import io.convener.examples.cli.Table.Column;
+import io.convener.http.json.PulseProjectionShapes;
+import io.convener.http.json.PulseShapes;
 import io.convener.http.json.PulseSeriesShapes;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 
 /**
  * {@code convener pulse … --series N --step 7d}: N consecutive windows of one scope in one call,
- * printed oldest first as a table (one row per window) or as the series document.
+ * printed oldest first as a table (one row per window) or as the series document; with {@code
+ * --project}, each metric's projection to the next window as well.
  */
 final class PulseTrend {
   private static final List<PulseMetric> COLUMNS = List.of(PulseMetric.ACTIVE_MEMBERS, PulseMetric.PARTICIPATION_RATE,
@@ -58,7 +62,7 @@ final class PulseTrend {
       t.row(row.toArray());
     }
     if (project && options.csv()) {
-      PulseProjectionTable.of(series).print(out, options.format);
+      projection(series).print(out, options.format);
       out.flush();
       return ConvenerCommand.OK;
     }
@@ -70,9 +74,28 @@ final class PulseTrend {
     if (project) {
       out.printf("Projection to %s (%s; 80%% and 95%% intervals):%n",
           series.points().get(points - 1).asOf().plus(step), PulseProjection.METHOD);
-      PulseProjectionTable.of(series).print(out, options.format);
+      projection(series).print(out, options.format);
     }
     out.flush();
     return ConvenerCommand.OK;
+  }
+
+  /** The table of {@code --project}: one row per metric, its projection or why there is none. */
+  static Table projection(PulseSeries series) {
+    Table t = new Table(Column.text("metric"), Column.text("asOf"), Column.number("value", 2), Column.number("low", 2),
+        Column.number("high", 2), Column.number("low95", 2), Column.number("high95", 2), Column.number("points", 0),
+        Column.text("note"));
+    String asOf = series.points().get(series.points().size() - 1).asOf().plus(series.step()).toString();
+    for (PulseMetric m : PulseShapes.METRICS) {
+      Optional<PulseProjection> p = PulseProjection.of(series, m);
+      if (p.isPresent()) {
+        PulseProjection x = p.get();
+        t.row(m.wireName(), asOf, x.value(), x.low(), x.high(), x.low95(), x.high95(), x.points(), "");
+      } else {
+        t.row(m.wireName(), asOf, null, null, null, null, null, PulseProjection.usablePoints(series, m),
+            PulseProjectionShapes.unavailable(series, m));
+      }
+    }
+    return t;
   }
 }

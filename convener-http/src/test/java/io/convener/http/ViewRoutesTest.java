@@ -125,6 +125,27 @@ class ViewRoutesTest {
     }
   }
 
+  @Test
+  void aProjectionComesOnlyWhenAskedAndSaysWhyWhenThereIsNone() {
+    String base = "/v1/pulse/series?team=core&step=7d&window=28d&asOf=" + AS_OF;
+    assertThat(client.get(base + "&points=6", admin).json().has("projection")).isFalse();
+    JsonNode six = client.get(base + "&points=6&project=true", admin).json().get("projection");
+    JsonNode active = six.get("activeMembers");
+    assertThat(active.get("asOf").asText()).isEqualTo("2026-11-08T00:00:00Z");
+    assertThat(active.get("method").asText()).isEqualTo("holt-linear");
+    assertThat(active.get("points").asInt()).isEqualTo(6);
+    assertThat(active.get("low").asDouble()).isLessThanOrEqualTo(active.get("value").asDouble())
+        .isGreaterThanOrEqualTo(active.get("low95").asDouble());
+    assertThat(active.get("high").asDouble()).isGreaterThanOrEqualTo(active.get("value").asDouble())
+        .isLessThanOrEqualTo(active.get("high95").asDouble());
+    JsonNode three = client.get(base + "&points=3&project=true", admin).json().get("projection").get("activeMembers");
+    assertThat(three.has("value")).isFalse();
+    assertThat(three.get("unavailable").asText()).isEqualTo("needs 4 shown values, has 3");
+    Client.Reply bad = client.get(base + "&project=yes", admin);
+    assertThat(bad.status()).isEqualTo(400);
+    assertThat(bad.json().get("field").asText()).isEqualTo("project");
+  }
+
   private static JsonNode comparable(JsonNode pulse) {
     ObjectNode copy = pulse.deepCopy();
     copy.remove("computedAt");

@@ -8,6 +8,7 @@ import io.convener.api.OrgUnit;
 import io.convener.api.TeamId;
 import io.convener.api.TenantId;
 import io.convener.api.pulse.PulseMetric;
+import io.convener.api.pulse.PulseProjection;
 import io.convener.api.pulse.PulseReport;
 import io.convener.api.pulse.PulseRequest;
 import io.convener.api.pulse.PulseScope;
@@ -76,12 +77,20 @@ final class PulseCommand implements Callable<Integer>, Tabular {
   @Option(names = "--step", paramLabel = "DAYS", description = "Distance between the series' windows (default: ${DEFAULT-VALUE})")
   String step = "7d";
 
+  @Option(names = "--project",
+      description = "With --series: project each metric to the next window (Holt's linear smoothing, 80% and 95% intervals)")
+  boolean project;
+
   @Override
   public Integer call() {
     TenantId tenant = root.options.requireTenant(spec);
     PulseRequest request = new PulseRequest(scope(), root.options.asOf(spec), window());
     if (series != null) {
-      return PulseTrend.print(spec, root.options, tenant, request, series, days("--step", step));
+      return PulseTrend.print(spec, root.options, tenant, request, series, days("--step", step), project);
+    }
+    if (project) {
+      throw new ParameterException(spec.commandLine(), "--project needs --series N (at least "
+          + PulseProjection.MIN_POINTS + ")");
     }
     PulseReport report;
     try (Convener convener = Stores.open(root.options, spec)) {

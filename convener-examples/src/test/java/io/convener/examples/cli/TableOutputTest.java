@@ -165,6 +165,20 @@ class TableOutputTest {
   }
 
   @Test
+  void aProjectedSeriesPrintsOneRowPerMetricInCsvAndBothTablesAsText() throws Exception {
+    List<List<String>> rows = csvOf("pulse", "--team", "core", "--series", "6", "--project");
+    assertThat(rows.get(0)).containsExactly("metric", "asOf", "value", "low", "high", "low95", "high95", "points", "note");
+    List<String> active = rows.stream().filter(r -> r.get(0).equals("activeMembers")).findFirst().orElseThrow();
+    assertThat(active.get(1)).isEqualTo("2026-11-08T00:00:00Z");
+    assertThat(active.get(7)).isEqualTo("6");
+    assertThat(active.get(8)).isEmpty();
+    assertThat(run("pulse", "--team", "core", "--series", "3", "--project")).as(err.toString()).isZero();
+    assertThat(out.toString()).contains("Projection to 2026-11-08T00:00:00Z (holt-linear", "needs 4 shown values, has 3");
+    assertThat(run("pulse", "--team", "core", "--project")).isEqualTo(2);
+    assertThat(err.toString()).contains("--project needs --series");
+  }
+
+  @Test
   void consentListQuotesTheMember() throws Exception {
     List<List<String>> rows = csvOf("consent", "list", "--member", LEE);
     assertThat(rows.get(0)).startsWith("at", "member", "purpose", "decision");

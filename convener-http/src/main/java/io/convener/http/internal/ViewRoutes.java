@@ -63,7 +63,12 @@ final class ViewRoutes {
     int points = r.intParam("points", PulseSeries.MAX_POINTS).orElse(12);
     Duration step = days("step", r.param("step").orElse("7d"));
     // A series reaching before the year 1800 is an IllegalArgumentException naming asOf: a 400.
-    return Response.ok(PulseSeriesShapes.json(convener.pulse().series(r.principal(), last, points, step)));
+    boolean project = r.param("project").map(v -> switch (v) {
+      case "true" -> true;
+      case "false" -> false;
+      default -> throw new InvalidInputException("project", "must be true or false, got '" + v + "'");
+    }).orElse(false);
+    return Response.ok(PulseSeriesShapes.json(convener.pulse().series(r.principal(), last, points, step), project));
   }
 
   private Instant asOf(Request r) {

@@ -23,6 +23,21 @@ public final class PulseSeriesShapes {
    * @return an ordered map that Jackson writes as it is
    */
   public static Map<String, Object> json(PulseSeries s) {
+    return json(s, false);
+  }
+
+  /**
+   * The series document, with its {@code projection} object after {@code points} when {@code
+   * project} is set: one entry per metric of {@link PulseShapes#METRICS}, either {@code
+   * {"asOf","value","low","high","low95","high95","points","method"}} or, with too few shown
+   * values, {@code {"asOf","points","method","unavailable"}} saying why (see {@link
+   * PulseProjectionShapes}).
+   *
+   * @param s the series
+   * @param project whether to add the projection
+   * @return an ordered map that Jackson writes as it is
+   */
+  public static Map<String, Object> json(PulseSeries s, boolean project) {
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("scope", s.scope().wireName());
     json.put("step", s.step().toDays() + "d");
@@ -31,6 +46,9 @@ public final class PulseSeriesShapes {
       points.add(PulseShapes.json(p));
     }
     json.put("points", points);
+    if (project) {
+      json.put("projection", PulseProjectionShapes.json(s));
+    }
     s.provenanceId().ifPresent(id -> json.put("provenanceId", id));
     return json;
   }

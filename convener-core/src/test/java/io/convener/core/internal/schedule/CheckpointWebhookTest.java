@@ -20,6 +20,7 @@ import io.convener.api.provenance.ProvenanceQuery;
 import io.convener.core.ScheduleSettings;
 import io.convener.core.internal.checkpoint.CheckpointVerifier;
 import io.convener.core.internal.provenance.CheckpointKeys;
+import io.convener.spi.storage.CheckpointWebhookStore;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -35,7 +36,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Checkpoint webhooks end to end on one node, each delivery made by a scheduler tick: a loopback
  * receiver gets each checkpoint once, signed so that both the HMAC and the checkpoint's own
  * signature verify; a failing receiver is retried after a backoff and the cursor stays put; only
- * admins register; another tenant's checkpoints never arrive; a plain-http URL off loopback is refused.
+ * admins register; another tenant's checkpoints never arrive; a plain-http URL off loopback is refused;
+ * the secret is stored sealed.
  */
 class CheckpointWebhookTest {
   private static final TenantId ACME = TenantId.of("acme");
@@ -153,8 +155,12 @@ class CheckpointWebhookTest {
         assertThatThrownBy(() -> hooks(node).register(ADMIN, URI.create(url)))
             .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("url must be");
       }
-      assertThat(hooks(node).register(ADMIN, URI.create("https://auditor.example/hook")).secret()).hasSize(64);
+      CheckpointWebhooks.Registered ok = hooks(node).register(ADMIN, URI.create("https://auditor.example/hook"));
+      assertThat(ok.secret()).hasSize(64);
       assertThat(hooks(node).list(ADMIN)).hasSize(1);
+      String stored = node.injector.getInstance(CheckpointWebhookStore.class).find(ACME, ok.hook().id())
+          .orElseThrow().sealedSecret();
+      assertThat(stored).as("the secret at rest is sealed").startsWith("v1.").doesNotContain(ok.secret());
     }
   }
 

@@ -10,6 +10,7 @@ import io.convener.api.ingest.IngestService;
 import io.convener.api.learning.LearningCatalyst;
 import io.convener.api.innovation.InnovationSpread;
 import io.convener.api.profile.ProfileService;
+import io.convener.api.provenance.CheckpointWebhooks;
 import io.convener.api.provenance.ProvenanceLog;
 import io.convener.api.notify.Notifier;
 import io.convener.api.pulse.PulseAggregator;
@@ -29,6 +30,7 @@ final class DefaultConvener implements Convener {
   private final IngestService ingest;
   private final ConsentGate consent;
   private final ProvenanceLog provenance;
+  private final CheckpointWebhooks checkpointWebhooks;
   private final ProfileService profiles;
   private final ApprovalService approvals;
   private final FeedbackService feedback;
@@ -49,6 +51,7 @@ final class DefaultConvener implements Convener {
       IngestService ingest,
       ConsentGate consent,
       ProvenanceLog provenance,
+      CheckpointWebhooks checkpointWebhooks,
       ProfileService profiles,
       ApprovalService approvals,
       FeedbackService feedback,
@@ -66,6 +69,7 @@ final class DefaultConvener implements Convener {
     this.ingest = ingest;
     this.consent = consent;
     this.provenance = provenance;
+    this.checkpointWebhooks = checkpointWebhooks;
     this.profiles = profiles;
     this.approvals = approvals;
     this.feedback = feedback;
@@ -106,6 +110,11 @@ final class DefaultConvener implements Convener {
   @Override
   public ProvenanceLog provenance() {
     return provenance;
+  }
+
+  @Override
+  public CheckpointWebhooks checkpointWebhooks() {
+    return checkpointWebhooks;
   }
 
   @Override

@@ -20,6 +20,7 @@ import io.convener.jdbc.internal.provenance.ProvenanceStorageModule;
 import io.convener.jdbc.internal.pulse.PulseDigestStorageModule;
 import io.convener.jdbc.internal.pulse.PulseSettingsStorageModule;
 import io.convener.jdbc.internal.quota.QuotaStorageModule;
+import io.convener.jdbc.internal.hook.CheckpointWebhookStorageModule;
 import io.convener.jdbc.internal.schedule.JobLeaseStorageModule;
 import io.convener.jdbc.internal.region.RegionPinStorageModule;
 import io.convener.jdbc.internal.watch.PulseWatcherStorageModule;
@@ -36,6 +37,7 @@ import io.convener.spi.storage.ConsentStore;
 import io.convener.spi.storage.EventBlockStore;
 import io.convener.spi.storage.EventStore;
 import io.convener.spi.storage.IdempotencyStore;
+import io.convener.spi.storage.CheckpointWebhookStore;
 import io.convener.spi.storage.JobLeaseStore;
 import io.convener.spi.storage.OutboxUpkeepStore;
 import io.convener.spi.storage.MemberStore;
@@ -59,7 +61,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * Convener storage on a relational database: binds and exposes exactly the storage SPI, {@link
  * TenantStore}, {@link MemberStore}, {@link EventStore}, {@link SubjectKeyStore}, {@link
- * ConsentStore}, {@link ProvenanceStore}, {@link ApprovalStore}, {@link FeedbackStore}, {@link SharingAgreementStore}, {@link InnovationDetectionStore}, {@link PulseSettingsStore}, {@link PulseWatcherStore}, {@link ChampionSettingsStore}, {@link NotificationStore}, {@link EventBlockStore}, {@link PulseDigestStore}, {@link ChangeStore}, {@link ChangeSignals}, {@link IdempotencyStore}, {@link QuotaStore}, {@link RegionPinStore}, {@link JobLeaseStore}, {@link OutboxUpkeepStore} and {@link StorageLifecycle}, each a singleton, the {@link TenantSnapshots} that backups read and restores write, and the {@link StoragePlace} that tells the key provider where the data lives; everything else stays private to the module.
+ * ConsentStore}, {@link ProvenanceStore}, {@link ApprovalStore}, {@link FeedbackStore}, {@link SharingAgreementStore}, {@link InnovationDetectionStore}, {@link PulseSettingsStore}, {@link PulseWatcherStore}, {@link ChampionSettingsStore}, {@link NotificationStore}, {@link EventBlockStore}, {@link PulseDigestStore}, {@link ChangeStore}, {@link ChangeSignals}, {@link IdempotencyStore}, {@link QuotaStore}, {@link RegionPinStore}, {@link JobLeaseStore}, {@link OutboxUpkeepStore}, {@link CheckpointWebhookStore} and {@link StorageLifecycle}, each a singleton, the {@link TenantSnapshots} that backups read and restores write, and the {@link StoragePlace} that tells the key provider where the data lives; everything else stays private to the module.
  *
  * <p>The member store keeps personal data encrypted and needs a {@link
  * io.convener.spi.keys.PersonalDataCipher} bound outside this module: {@code ConvenerModule}
@@ -159,6 +161,8 @@ public final class JdbcStorageModule extends PrivateModule {
     install(new JobLeaseStorageModule());
     expose(JobLeaseStore.class);
     expose(OutboxUpkeepStore.class);
+    install(new CheckpointWebhookStorageModule());
+    expose(CheckpointWebhookStore.class);
     install(new BackupStorageModule());
     expose(TenantSnapshots.class);
     expose(StorageLifecycle.class);

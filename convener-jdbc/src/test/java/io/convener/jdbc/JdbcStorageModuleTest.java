@@ -17,6 +17,7 @@ import io.convener.spi.storage.FeedbackStore;
 import io.convener.spi.storage.ChampionSettingsStore;
 import io.convener.spi.storage.ChangeSignals;
 import io.convener.spi.storage.ChangeStore;
+import io.convener.spi.storage.CheckpointWebhookStore;
 import io.convener.spi.storage.ConsentStore;
 import io.convener.spi.storage.EventBlockStore;
 import io.convener.spi.storage.RegionPinStore;
@@ -64,6 +65,7 @@ class JdbcStorageModuleTest {
         Key.get(ChangeStore.class), Key.get(ChangeSignals.class), Key.get(IdempotencyStore.class), Key.get(QuotaStore.class),
         Key.get(RegionPinStore.class), Key.get(PulseDigestStore.class), Key.get(JobLeaseStore.class),
         Key.get(OutboxUpkeepStore.class),
+        Key.get(CheckpointWebhookStore.class),
         Key.get(StorageLifecycle.class), Key.get(TenantSnapshots.class), Key.get(StoragePlace.class));
   }
 

@@ -9,6 +9,7 @@ import io.convener.api.ingest.IngestService;
 import io.convener.api.learning.LearningCatalyst;
 import io.convener.api.innovation.InnovationSpread;
 import io.convener.api.profile.ProfileService;
+import io.convener.api.provenance.CheckpointWebhooks;
 import io.convener.api.provenance.ProvenanceLog;
 import io.convener.api.notify.Notifier;
 import io.convener.api.pulse.PulseAggregator;
@@ -44,6 +45,9 @@ public interface Convener extends AutoCloseable {
 
   /** The tenant-by-tenant, tamper-evident log of every call: query, verify, checkpoints, proofs. */
   ProvenanceLog provenance();
+
+  /** Webhooks that push each new signed checkpoint of the log to an outside auditor (admins only). */
+  CheckpointWebhooks checkpointWebhooks();
 
   /**
    * The approval workflow: requests to use a member's data for a purpose, decided by the member

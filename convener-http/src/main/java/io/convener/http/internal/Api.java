@@ -62,6 +62,7 @@ public final class Api implements AutoCloseable {
     new FeedbackRoutes(convener).register(router);
     new ProvenanceRoutes(convener).register(router);
     new CheckpointFeedRoutes(convener).register(router);
+    new CheckpointWebhookRoutes(convener).register(router);
     new NotificationRoutes(convener).register(router);
     new AdminRoutes(convener).register(router);
     router.add("GET", EventStream.ROUTE, r -> {

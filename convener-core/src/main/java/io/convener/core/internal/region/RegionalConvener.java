@@ -14,6 +14,7 @@ import io.convener.api.innovation.InnovationSpread;
 import io.convener.api.learning.LearningCatalyst;
 import io.convener.api.notify.Notifier;
 import io.convener.api.profile.ProfileService;
+import io.convener.api.provenance.CheckpointWebhooks;
 import io.convener.api.provenance.ProvenanceLog;
 import io.convener.api.pulse.PulseAggregator;
 import io.convener.api.replay.Replays;
@@ -35,6 +36,7 @@ public final class RegionalConvener implements Convener {
   private final ConsentGate consent;
   private final ProfileService profiles;
   private final ProvenanceLog provenance;
+  private final CheckpointWebhooks checkpointWebhooks;
   private final ApprovalService approvals;
   private final FeedbackService feedback;
   private final LearningCatalyst learning;
@@ -51,6 +53,7 @@ public final class RegionalConvener implements Convener {
     this.consent = RoutedService.of(ConsentGate.class, router, Convener::consent);
     this.profiles = RoutedService.of(ProfileService.class, router, Convener::profiles);
     this.provenance = RoutedService.of(ProvenanceLog.class, router, Convener::provenance);
+    this.checkpointWebhooks = RoutedService.of(CheckpointWebhooks.class, router, Convener::checkpointWebhooks);
     this.approvals = RoutedService.of(ApprovalService.class, router, Convener::approvals);
     this.feedback = RoutedService.of(FeedbackService.class, router, Convener::feedback);
     this.learning = RoutedService.of(LearningCatalyst.class, router, Convener::learning);
@@ -113,6 +116,11 @@ public final class RegionalConvener implements Convener {
   @Override
   public ProvenanceLog provenance() {
     return provenance;
+  }
+
+  @Override
+  public CheckpointWebhooks checkpointWebhooks() {
+    return checkpointWebhooks;
   }
 
   @Override

@@ -50,7 +50,8 @@ final class BackupTables {
       new Table("notification_deliveries", "tenant_id, recipient_id, seq, channel"),
       new Table("notification_dead_letters", "tenant_id, recipient_id, seq, channel"),
       new Table("notification_preferences", "tenant_id, recipient_id"),
-      new Table("idempotency_keys", "tenant_id, scope"));
+      new Table("idempotency_keys", "tenant_id, scope"),
+      new Table("checkpoint_webhooks", "tenant_id, webhook_id"));
 
   static final Map<String, String> EXCLUDED = excluded();
 

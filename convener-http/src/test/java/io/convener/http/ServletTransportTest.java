@@ -108,7 +108,7 @@ class ServletTransportTest {
   }
 
   @Test
-  void ingestionStreamsBodiesPastTheBufferedLimitAndStopsAtTheStreamedOne() {
+  void ingestionStreamsBodiesPastTheBufferedLimitAndStopsAtTheStreamedOne() throws java.io.IOException {
     StringBuilder lines = new StringBuilder();
     for (int i = 0; lines.length() < 24_000; i++) {
       lines.append("{\"type\":\"member\",\"id\":\"bulk-").append(i).append("\"}\n");
@@ -119,11 +119,21 @@ class ServletTransportTest {
         .POST(HttpRequest.BodyPublishers.ofString(body)).build());
     assertThat(streamed.status()).as(streamed.raw().body()).isEqualTo(200);
     assertThat(streamed.json().get("members").asLong()).isEqualTo(count);
-    Client.Reply keyed = client.send(client.request("/v1/events", admin).header("Idempotency-Key", "bulk-1")
-        .POST(HttpRequest.BodyPublishers.ofString(body)).build());
-    assertThat(keyed.status()).as("a keyed body is held whole, within the buffered limit").isEqualTo(413);
-    Client.Reply json = client.post("/v1/champions/discover", admin, "{\"team\":\"" + "t".repeat(20_000) + "\"}");
-    assertThat(json.status()).isEqualTo(413);
+    // Bodies the server refuses by their announced length, before reading them: sent as headers only
+    // on a raw socket, so the client cannot race the early 413 with a write into a closed connection.
+    String keyed = "POST /v1/events HTTP/1.1\r\nHost: t\r\nAuthorization: Bearer " + admin
+        + "\r\nIdempotency-Key: bulk-1\r\nContent-Length: " + body.length() + "\r\nConnection: close\r\n\r\n";
+    try (java.net.Socket s = Raw.connect(base)) {
+      Raw.write(s, keyed);
+      assertThat(Raw.read(s.getInputStream()).status()).as("a keyed body is held whole, within the buffered limit")
+          .isEqualTo(413);
+    }
+    String json = "POST /v1/champions/discover HTTP/1.1\r\nHost: t\r\nAuthorization: Bearer " + admin
+        + "\r\nContent-Type: application/json\r\nContent-Length: 20012\r\nConnection: close\r\n\r\n";
+    try (java.net.Socket s = Raw.connect(base)) {
+      Raw.write(s, json);
+      assertThat(Raw.read(s.getInputStream()).status()).isEqualTo(413);
+    }
     String huge = body.repeat(3);
     Client.Reply over = client.send(client.request("/v1/events", admin)
         .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(

@@ -65,7 +65,7 @@ public final class BackupRestoreScale {
         System.out.printf(Locale.ROOT, "loaded %d events into %s in %.1f s%n", events, args[2], seconds(t0));
       }
       long t0 = System.nanoTime();
-      BackupManifest manifest = convener.backups().backup(BackupRequest.of(TENANT), backup);
+      BackupManifest manifest = convener.backups().write(BackupRequest.of(TENANT), backup);
       System.out.printf(Locale.ROOT, "backup of %d events from %s: %.1f s, %.1f MB%n",
           manifest.tenant(TENANT).orElseThrow().rows("events"), args[2], seconds(t0), Files.size(backup) / 1e6);
     }

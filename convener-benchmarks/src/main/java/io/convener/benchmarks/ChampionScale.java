@@ -82,7 +82,7 @@ public final class ChampionScale {
     ChampionRanking cold;
     try (Convener c = Conveners.builder().database(url).settings(cs).build()) {
       long t0 = System.nanoTime();
-      cold = c.champions().champions(ADMIN, query);
+      cold = c.champions().rank(ADMIN, query);
       double coldS = (System.nanoTime() - t0) / 1e9;
       System.out.printf(Locale.ROOT,
           "cold: %.2f s  (nodes %d, edges %d, events in window %d, listed %d, withheld %d, betweenness %s)%n",
@@ -112,23 +112,23 @@ public final class ChampionScale {
       for (int d = 1; d <= 3; d++) {
         ChampionQuery moved = ChampionQuery.builder().asOf(asOf.minus(Duration.ofDays(2L * d))).limit(20).build();
         t0 = System.nanoTime();
-        c.champions().champions(ADMIN, moved);
+        c.champions().rank(ADMIN, moved);
         System.out.printf(Locale.ROOT,
             "in memory, window moved %d days (graph build from the snapshot, every metric, scoring): %.2f s%n",
             2 * d, (System.nanoTime() - t0) / 1e9);
       }
       t0 = System.nanoTime();
-      c.champions().champions(ADMIN, query);
+      c.champions().rank(ADMIN, query);
       System.out.printf(Locale.ROOT, "in memory, back to the first window: %.2f s%n", (System.nanoTime() - t0) / 1e9);
       t0 = System.nanoTime();
-      c.champions().champions(ADMIN, query);
+      c.champions().rank(ADMIN, query);
       System.out.printf(Locale.ROOT, "repeat, no new events: %.0f ms%n", (System.nanoTime() - t0) / 1e6);
       double[] warm = new double[repeats];
       List<MemberId> ids = settings.generate().members().stream().map(Member::id).toList();
       for (int r = 0; r < repeats; r++) {
         c.ingest().submit(ADMIN, List.of(), newEvents(ids, r, asOf));
         t0 = System.nanoTime();
-        ChampionRanking after = c.champions().champions(ADMIN, query);
+        ChampionRanking after = c.champions().rank(ADMIN, query);
         warm[r] = (System.nanoTime() - t0) / 1e6;
         if (after.graph().eventsInWindow() != cold.graph().eventsInWindow() + 1000L * (r + 1)) {
           throw new IllegalStateException("the repeat did not see the new events: " + after.graph());
@@ -147,7 +147,7 @@ public final class ChampionScale {
   private static double timed(Convener c, ChampionQuery query) {
     System.gc();
     long t0 = System.nanoTime();
-    c.champions().champions(ADMIN, query);
+    c.champions().rank(ADMIN, query);
     return (System.nanoTime() - t0) / 1e9;
   }
 

@@ -72,7 +72,7 @@ public final class CrossNodeFreshness {
       Instant at = Instant.parse("2026-01-01T00:00:00Z");
       a.ingest().submit(ADMIN, members, List.of(reply("e-0", 0, at)));
       ChampionQuery query = ChampionQuery.builder().asOf(at.plus(Duration.ofDays(1))).build();
-      long seen = b.champions().champions(ADMIN, query).graph().eventsInWindow();
+      long seen = b.champions().rank(ADMIN, query).graph().eventsInWindow();
       long[] poll = new long[commits];
       int nextRequestMisses = 0;
       for (int i = 1; i <= commits; i++) {
@@ -84,7 +84,7 @@ public final class CrossNodeFreshness {
         }
         poll[i - 1] = System.nanoTime() - start;
         if (i % 10 == 0) {
-          long now = b.champions().champions(ADMIN, query).graph().eventsInWindow();
+          long now = b.champions().rank(ADMIN, query).graph().eventsInWindow();
           nextRequestMisses += now == seen + i ? 0 : 1;
         }
       }

@@ -157,7 +157,7 @@ public class IngestionBenchmark {
   /** Convener's ingestion of the JSON Lines file. */
   @Benchmark
   public IngestReport convenerIngest() {
-    IngestReport report = convener.ingest().ingest(LOADER, input);
+    IngestReport report = convener.ingest().file(LOADER, input);
     if (report.events() != rows.size()) {
       throw new IllegalStateException("ingested " + report.events() + " of " + rows.size());
     }

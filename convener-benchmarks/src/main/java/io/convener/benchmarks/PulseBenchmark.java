@@ -94,7 +94,7 @@ public final class PulseBenchmark {
     long events;
     try (Convener convener = Conveners.builder().database(url).settings(settings).build()) {
       convener.ingest().submit(ADMIN, org.members(), List.of());
-      convener.pulse().pulse(ADMIN, PulseRequest.of(PulseScope.tenant(), asOf));
+      convener.pulse().report(ADMIN, PulseRequest.of(PulseScope.tenant(), asOf));
       long t0 = System.nanoTime();
       events = load(convener, org);
       double loadSeconds = (System.nanoTime() - t0) / 1e9;
@@ -183,7 +183,7 @@ public final class PulseBenchmark {
   }
 
   private static PulseReport pulse(Convener convener, SyntheticTeam team, Instant asOf) {
-    return convener.pulse().pulse(ADMIN, PulseRequest.of(PulseScope.team(team.id()), asOf));
+    return convener.pulse().report(ADMIN, PulseRequest.of(PulseScope.team(team.id()), asOf));
   }
 
   private static long load(Convener convener, GeneratedOrganisation org) {

@@ -112,14 +112,14 @@ public final class SignalScale {
     }
     double[] t = new double[runs];
     try (Convener c = b.build()) {
-      ChampionRanking first = c.champions().champions(ADMIN, ChampionQuery.builder().asOf(asOf).limit(20).build());
+      ChampionRanking first = c.champions().rank(ADMIN, ChampionQuery.builder().asOf(asOf).limit(20).build());
       if (signal != null && !first.signals().containsKey("given")) {
         throw new IllegalStateException("the signal did not take part: " + first.signals());
       }
       for (int r = 0; r < runs; r++) {
         ChampionQuery moved = ChampionQuery.builder().asOf(asOf.minus(Duration.ofDays(r + 1))).limit(20).build();
         long t0 = System.nanoTime();
-        c.champions().champions(ADMIN, moved);
+        c.champions().rank(ADMIN, moved);
         t[r] = (System.nanoTime() - t0) / 1e9;
         if (afterRun != null) {
           afterRun.accept(r);

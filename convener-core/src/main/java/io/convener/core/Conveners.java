@@ -30,7 +30,7 @@ import org.jspecify.annotations.Nullable;
  * <pre>{@code
  * try (Convener convener = Conveners.builder().database("jdbc:h2:file:./data/convener").build()) {
  *   Principal operator = Principal.of(TenantId.of("acme"), "loader", Role.ADMIN);
- *   convener.ingest().ingest(operator, Path.of("events.jsonl"));
+ *   convener.ingest().file(operator, Path.of("events.jsonl"));
  * }
  * }</pre>
  *

@@ -213,7 +213,7 @@ class ChokePointPropertiesTest {
         assertThat(saved.tenant()).isEqualTo(p.tenant()); // else the call must have been denied
       }
       case PROVE -> c.provenance().proveEntry(p, call.arg());
-      case INGEST_UNREADABLE -> c.ingest().ingest(p, Path.of("no-such-file-" + call.arg() + ".jsonl"));
+      case INGEST_UNREADABLE -> c.ingest().file(p, Path.of("no-such-file-" + call.arg() + ".jsonl"));
     }
   }
 }

@@ -75,7 +75,7 @@ class PersonalDataAtRestTest {
     Injector injector = Guice.createInjector(new ConvenerModule(settings), new JdbcStorageModule(jdbc));
     try (Convener convener = injector.getInstance(Convener.class)) {
       convener.start();
-      IngestReport report = convener.ingest().ingest(Principal.of(ACME, "test", Role.ADMIN), input);
+      IngestReport report = convener.ingest().file(Principal.of(ACME, "test", Role.ADMIN), input);
       assertThat(report.rejected()).isEmpty();
       assertThat(report.accepted()).isEqualTo(3);
     }

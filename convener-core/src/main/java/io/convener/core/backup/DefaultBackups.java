@@ -71,7 +71,7 @@ final class DefaultBackups implements Backups {
   }
 
   @Override
-  public BackupManifest backup(BackupRequest request, OutputStream out) {
+  public BackupManifest write(BackupRequest request, OutputStream out) {
     requireNonNull(request, "request");
     requireNonNull(out, "out");
     List<TenantId> tenants = request.all() ? allTenants() : request.tenants();
@@ -130,14 +130,14 @@ final class DefaultBackups implements Backups {
   }
 
   @Override
-  public BackupManifest backup(BackupRequest request, Path file) {
+  public BackupManifest write(BackupRequest request, Path file) {
     requireNonNull(file, "file");
     Path target = file.toAbsolutePath();
     Path partial = target.resolveSibling("." + target.getFileName() + ".partial");
     try {
       BackupManifest manifest;
       try (OutputStream out = Files.newOutputStream(partial)) {
-        manifest = backup(request, out);
+        manifest = write(request, out);
       }
       try {
         Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

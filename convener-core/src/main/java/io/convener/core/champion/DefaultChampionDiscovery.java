@@ -79,7 +79,7 @@ final class DefaultChampionDiscovery implements ChampionDiscovery {
   }
 
   @Override
-  public ChampionRanking champions(Principal principal, ChampionQuery query) {
+  public ChampionRanking rank(Principal principal, ChampionQuery query) {
     requireNonNull(query, "query");
     Instant asOf = query.asOf().orElseGet(clock::instant);
     AtomicReference<ChampionRanking> out = new AtomicReference<>();

@@ -52,7 +52,7 @@ final class DefaultIngestService implements IngestService {
   }
 
   @Override
-  public IngestReport ingest(Principal principal, InputStream input, InputFormat format) {
+  public IngestReport stream(Principal principal, InputStream input, InputFormat format) {
     requireNonNull(input, "input");
     requireNonNull(format, "format");
     HashingStream hashed = new HashingStream(input);
@@ -66,7 +66,7 @@ final class DefaultIngestService implements IngestService {
   }
 
   @Override
-  public IngestReport ingest(Principal principal, Path file) {
+  public IngestReport file(Principal principal, Path file) {
     requireNonNull(file, "file");
     HashingStream[] hashed = new HashingStream[1];
     IngestRun run = IngestRun.of(principal);

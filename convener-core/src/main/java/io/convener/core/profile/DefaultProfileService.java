@@ -49,7 +49,7 @@ final class DefaultProfileService implements ProfileService {
   }
 
   @Override
-  public Optional<Profile> profile(Principal principal, MemberId member) {
+  public Optional<Profile> find(Principal principal, MemberId member) {
     requireNonNull(member, "member");
     return gate.invoke(principal, Invocation.of(READ, tenant -> read(principal, tenant, member))
         .roles(ANY_ROLE)

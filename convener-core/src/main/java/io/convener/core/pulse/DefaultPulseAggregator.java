@@ -105,9 +105,9 @@ final class DefaultPulseAggregator implements PulseAggregator {
   }
 
   @Override
-  public PulseReport pulse(Principal principal, PulseRequest request) {
+  public PulseReport report(Principal principal, PulseRequest request) {
     requireNonNull(request, "request");
-    return gate.invoke(principal, Invocation.of(PULSE, tenant -> pulse(principal, tenant, request))
+    return gate.invoke(principal, Invocation.of(PULSE, tenant -> reportFor(principal, tenant, request))
         .roles(Role.ADMIN, Role.COMMUNITY_MANAGER, Role.TEAM_LEAD)
         .inputs(() -> Map.of("scope", request.scope().wireName(), "asOf", request.asOf().toString(),
             "window", request.window().toString()))
@@ -141,7 +141,7 @@ final class DefaultPulseAggregator implements PulseAggregator {
         .build());
   }
 
-  private PulseReport pulse(Principal principal, TenantId tenant, PulseRequest request) {
+  private PulseReport reportFor(Principal principal, TenantId tenant, PulseRequest request) {
     boolean lead = !principal.has(Role.ADMIN) && !principal.has(Role.COMMUNITY_MANAGER);
     Question question = new Question(tenant, request.scope(), request.window(),
         lead ? Optional.of(principal.subject()) : Optional.empty());

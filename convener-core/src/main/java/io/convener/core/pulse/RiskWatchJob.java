@@ -47,7 +47,7 @@ final class RiskWatchJob implements ScheduledJob {
   public void run(TenantId tenant, Instant now) {
     for (ScopeWatchers watched : watchers.findAll(tenant)) {
       if (!watched.members().isEmpty()) {
-        pulse.pulse(SchedulerPrincipal.of(tenant), PulseRequest.of(watched.scope(), now));
+        pulse.report(SchedulerPrincipal.of(tenant), PulseRequest.of(watched.scope(), now));
       }
     }
   }

@@ -46,7 +46,7 @@ class ApprovalPermissionTest {
   }
 
   private Optional<Profile> profile(Principal reader, MemberId whose) {
-    return f.convener.profiles().profile(reader, whose);
+    return f.convener.profiles().find(reader, whose);
   }
 
   @Test

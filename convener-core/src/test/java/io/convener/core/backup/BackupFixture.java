@@ -65,7 +65,7 @@ final class BackupFixture {
 
   /** Ingests a file, grants consents and takes a checkpoint. */
   static IngestReport populate(Convener convener, Path file) {
-    IngestReport report = convener.ingest().ingest(ADMIN, file);
+    IngestReport report = convener.ingest().file(ADMIN, file);
     for (int m = 0; m < MEMBERS; m += 2) {
       convener.consent().grant(ADMIN, MemberId.of("m" + m), Purpose.CHAMPION_RECOMMENDATION, "v1");
       convener.consent().grant(ADMIN, MemberId.of("m" + m), Purpose.PROFILE_SHARE, "v1");

@@ -61,7 +61,7 @@ class BackupRefusalTest {
     good = dir.resolve("good.zip");
     try (Convener source = BackupFixture.open(JdbcSettings.sqlite(dir.resolve("source.db")), keys)) {
       BackupFixture.populate(source, BackupFixture.write(dir.resolve("org.jsonl"), 7, 200));
-      source.backups().backup(BackupRequest.of(ACME), good);
+      source.backups().write(BackupRequest.of(ACME), good);
     }
     target = JdbcSettings.sqlite(dir.resolve("target.db"));
     restorer = BackupFixture.open(target, keys);

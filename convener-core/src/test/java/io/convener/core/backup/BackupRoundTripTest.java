@@ -60,7 +60,7 @@ class BackupRoundTripTest {
     Path again = dir.resolve("again.zip");
     try (Convener a = BackupFixture.open(source, keys); Convener b = BackupFixture.open(target, keys)) {
       BackupFixture.populate(a, data);
-      BackupManifest manifest = a.backups().backup(BackupRequest.of(ACME), backup);
+      BackupManifest manifest = a.backups().write(BackupRequest.of(ACME), backup);
       Checkpoint checkpoint = manifest.tenant(ACME).orElseThrow().checkpoint().orElseThrow();
       assertThat(manifest.tenant(ACME).orElseThrow().rows("events")).isEqualTo(600);
       assertThat(manifest.tenant(ACME).orElseThrow().keyEncryptionKeyIds()).isNotEmpty();
@@ -72,11 +72,11 @@ class BackupRoundTripTest {
       });
       assertThat(b.provenance().verify(ADMIN, checkpoint).verified()).as("the restored log extends the checkpoint").isTrue();
 
-      b.backups().backup(BackupRequest.of(ACME), again);
+      b.backups().write(BackupRequest.of(ACME), again);
       sameRows(BackupFixture.parts(backup, ACME), BackupFixture.parts(again, ACME));
       sameAnswers(a, b);
 
-      IngestReport reingest = b.ingest().ingest(ADMIN, data);
+      IngestReport reingest = b.ingest().file(ADMIN, data);
       assertThat(reingest.events()).as("events new to the restored store").isZero();
       assertThat(reingest.duplicates()).isEqualTo(600);
     } finally {
@@ -105,21 +105,21 @@ class BackupRoundTripTest {
 
   private static void sameAnswers(Convener a, Convener b) {
     ChampionQuery query = ChampionQuery.builder().asOf(AS_OF).build();
-    ChampionRanking ra = a.champions().champions(ADMIN, query);
-    ChampionRanking rb = b.champions().champions(ADMIN, query);
+    ChampionRanking ra = a.champions().rank(ADMIN, query);
+    ChampionRanking rb = b.champions().rank(ADMIN, query);
     assertThat(rb.champions()).isNotEmpty();
     assertThat(rb.champions()).extracting(c -> c.member().value()).isEqualTo(
         ra.champions().stream().map(c -> c.member().value()).toList());
     assertThat(rb.champions()).extracting(c -> c.score()).isEqualTo(ra.champions().stream().map(c -> c.score()).toList());
 
     PulseRequest pulse = PulseRequest.of(PulseScope.team(TeamId.of("t1")), AS_OF);
-    PulseReport pa = a.pulse().pulse(ADMIN, pulse);
-    PulseReport pb = b.pulse().pulse(ADMIN, pulse);
+    PulseReport pa = a.pulse().report(ADMIN, pulse);
+    PulseReport pb = b.pulse().report(ADMIN, pulse);
     assertThat(pb.metrics()).isEqualTo(pa.metrics());
 
-    Optional<Profile> shared = b.profiles().profile(ADMIN, MemberId.of("m4"));
+    Optional<Profile> shared = b.profiles().find(ADMIN, MemberId.of("m4"));
     assertThat(shared).get().satisfies(p -> assertThat(p.displayName()).contains("Member Nr 4"));
-    assertThat(b.profiles().profile(ADMIN, MemberId.of("m2")).flatMap(Profile::displayName))
+    assertThat(b.profiles().find(ADMIN, MemberId.of("m2")).flatMap(Profile::displayName))
         .as("revoked profile.share").isEmpty();
   }
 }

@@ -68,7 +68,7 @@ class SnapshotWhileWritingTest {
         for (int round = 0; round < 6 && overlapped < 2; round++) {
           long before = batches.get();
           Path backup = dir.resolve("b" + round + ".zip");
-          BackupManifest manifest = convener.backups().backup(BackupRequest.of(ACME), backup);
+          BackupManifest manifest = convener.backups().write(BackupRequest.of(ACME), backup);
           overlapped += batches.get() > before ? 1 : 0;
           long events = manifest.tenant(ACME).orElseThrow().rows("events");
           JdbcSettings target = JdbcSettings.sqlite(dir.resolve("r" + round + ".db"));

@@ -42,7 +42,7 @@ class ChampionBehaviourTest {
   }
 
   private static ChampionRanking rank(Scenario s, ChampionQuery.Builder q) {
-    return convener.champions().champions(s.admin, q.asOf(AS_OF).build());
+    return convener.champions().rank(s.admin, q.asOf(AS_OF).build());
   }
 
   private static ChampionRanking rank(Scenario s) {
@@ -182,7 +182,7 @@ class ChampionBehaviourTest {
     s.ingest(s.event(EventKind.REPLY, "e", 200, "a"), s.event(EventKind.REPLY, "e", 0.5, "a"));
     assertThat(rank(s).graph().eventsInWindow()).isEqualTo(15);
     assertThat(rank(s, ChampionQuery.builder().window(Duration.ofDays(365))).graph().eventsInWindow()).isEqualTo(16);
-    assertThat(convener.champions().champions(s.admin,
+    assertThat(convener.champions().rank(s.admin,
         ChampionQuery.builder().asOf(AS_OF.minus(Duration.ofDays(1))).build()).graph().eventsInWindow()).isEqualTo(14);
   }
 
@@ -201,7 +201,7 @@ class ChampionBehaviourTest {
   void onlyAdminsChangeSettingsAndMembersCannotRank() {
     Scenario s = new Scenario(convener, "roles").base();
     Principal member = Principal.of(s.tenant, "a", Role.MEMBER);
-    assertThatThrownBy(() -> convener.champions().champions(member, ChampionQuery.builder().build()))
+    assertThatThrownBy(() -> convener.champions().rank(member, ChampionQuery.builder().build()))
         .isInstanceOf(AccessDeniedException.class);
     Principal manager = Principal.of(s.tenant, "cm", Role.COMMUNITY_MANAGER);
     assertThatThrownBy(() -> convener.champions().configure(manager, ChampionSettings.defaults()))

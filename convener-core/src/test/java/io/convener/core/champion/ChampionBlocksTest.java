@@ -37,7 +37,7 @@ class ChampionBlocksTest {
   }
 
   private ChampionRanking rank(Convener c, Scenario s) {
-    return c.champions().champions(s.admin, ChampionQuery.builder().asOf(Scenario.AS_OF).limit(10).build());
+    return c.champions().rank(s.admin, ChampionQuery.builder().asOf(Scenario.AS_OF).limit(10).build());
   }
 
   /** What a ranking says about people, without the provenance entry it was recorded under. */

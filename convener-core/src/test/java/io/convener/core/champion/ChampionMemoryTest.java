@@ -80,7 +80,7 @@ class ChampionMemoryTest {
   }
 
   private static List<String> rank(Convener c, Scenario s) {
-    return summary(c.champions().champions(s.admin, ChampionQuery.builder().asOf(Scenario.AS_OF).limit(10).build()));
+    return summary(c.champions().rank(s.admin, ChampionQuery.builder().asOf(Scenario.AS_OF).limit(10).build()));
   }
 
   @Test

@@ -31,7 +31,7 @@ class ChampionScoringTest {
   static void rank() {
     convener = Scenario.open();
     s = new Scenario(convener, "acme").base();
-    ranking = convener.champions().champions(s.admin, ChampionQuery.builder().asOf(AS_OF).limit(10).build());
+    ranking = convener.champions().rank(s.admin, ChampionQuery.builder().asOf(AS_OF).limit(10).build());
   }
 
   @AfterAll

@@ -32,7 +32,7 @@ class ChampionStatusTest {
   }
 
   private ChampionRanking rank(Scenario s) {
-    return convener.champions().champions(s.admin, ChampionQuery.builder().asOf(AS_OF).build());
+    return convener.champions().rank(s.admin, ChampionQuery.builder().asOf(AS_OF).build());
   }
 
   private List<InboxMessage> inbox(Scenario s, String member) {

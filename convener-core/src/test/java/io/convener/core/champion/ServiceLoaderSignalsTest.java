@@ -19,7 +19,7 @@ class ServiceLoaderSignalsTest {
     try (Convener c = Conveners.builder().database("jdbc:h2:mem:sl-" + UUID.randomUUID()).inMemoryKeys()
         .module(new ServiceLoaderSignals()).build()) {
       Scenario s = new Scenario(c, "sl").base();
-      ChampionRanking r = c.champions().champions(s.admin, ChampionQuery.builder().asOf(AS_OF).build());
+      ChampionRanking r = c.champions().rank(s.admin, ChampionQuery.builder().asOf(AS_OF).build());
       assertThat(r.signals()).containsEntry("talks", 0.1);
       RankedMember e = r.champions().stream().filter(x -> x.member().value().value().equals("e")).findFirst()
           .orElseThrow();
@@ -33,7 +33,7 @@ class ServiceLoaderSignalsTest {
   void withoutTheModuleNoSignalIsDiscovered() {
     try (Convener c = Scenario.open()) {
       Scenario s = new Scenario(c, "none").base();
-      assertThat(c.champions().champions(s.admin, ChampionQuery.builder().asOf(AS_OF).build()).signals()).isEmpty();
+      assertThat(c.champions().rank(s.admin, ChampionQuery.builder().asOf(AS_OF).build()).signals()).isEmpty();
     }
   }
 }

@@ -57,7 +57,7 @@ class StoredStructureTest {
   }
 
   private static ChampionRanking rank(Convener c, Scenario s) {
-    return c.champions().champions(s.admin, ChampionQuery.builder().asOf(Scenario.AS_OF).limit(10).build());
+    return c.champions().rank(s.admin, ChampionQuery.builder().asOf(Scenario.AS_OF).limit(10).build());
   }
 
   /** What a ranking says, without the provenance entry it was recorded under. */

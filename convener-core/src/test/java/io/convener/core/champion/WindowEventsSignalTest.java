@@ -88,7 +88,7 @@ class WindowEventsSignalTest {
       Scenario other = new Scenario(c, "other").base();
       other.ingest(other.event(EventKind.REVIEW, "f", 1, "e"));
 
-      ChampionRanking r = c.champions().champions(s.admin,
+      ChampionRanking r = c.champions().rank(s.admin,
           ChampionQuery.builder().asOf(AS_OF).window(Duration.ofDays(30)).build());
 
       List<WindowEvent> seen = signal.seen.get(s.tenant);
@@ -117,7 +117,7 @@ class WindowEventsSignalTest {
   void aSignalThatImplementsNeitherMethodFailsTheRequestNamingIt() {
     try (Convener c = open(new Incomplete())) {
       Scenario s = new Scenario(c, "inc").base();
-      assertThatThrownBy(() -> c.champions().champions(s.admin, ChampionQuery.builder().asOf(AS_OF).build()))
+      assertThatThrownBy(() -> c.champions().rank(s.admin, ChampionQuery.builder().asOf(AS_OF).build()))
           .isInstanceOf(PluginException.class).hasMessageContaining("incomplete")
           .hasMessageContaining("neither compute method");
     }

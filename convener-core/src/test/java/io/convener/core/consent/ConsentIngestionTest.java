@@ -72,7 +72,7 @@ class ConsentIngestionTest {
       """;
 
   private IngestReport ingest(String lines) {
-    return convener.ingest().ingest(Principal.of(ACME, "test", Role.ADMIN), new ByteArrayInputStream(lines.getBytes(UTF_8)), InputFormat.JSON_LINES);
+    return convener.ingest().stream(Principal.of(ACME, "test", Role.ADMIN), new ByteArrayInputStream(lines.getBytes(UTF_8)), InputFormat.JSON_LINES);
   }
 
   @Test

@@ -48,7 +48,7 @@ class FeedbackEffectsTest {
 
   private static List<MemberId> ranked(TenantId tenant) {
     ChampionQuery q = ChampionQuery.builder().asOf(PlantedPulseScenario.AS_OF).limit(10).build();
-    return FIXTURE.convener.champions().champions(admin(tenant), q).champions().stream()
+    return FIXTURE.convener.champions().rank(admin(tenant), q).champions().stream()
         .map(RankedMember::member).map(d -> d.value()).toList();
   }
 
@@ -127,7 +127,7 @@ class FeedbackEffectsTest {
   }
 
   private static PulseReport pulse(TenantId tenant, TeamId team) {
-    return FIXTURE.convener.pulse().pulse(admin(tenant), PulseRequest.of(PulseScope.team(team),
+    return FIXTURE.convener.pulse().report(admin(tenant), PulseRequest.of(PulseScope.team(team),
         PlantedPulseScenario.AS_OF));
   }
 

@@ -31,7 +31,7 @@ public final class KilledIngestChild {
     Convener convener = injector.getInstance(Convener.class);
     convener.start();
     TenantId acme = TenantId.of("acme");
-    Thread ingest = new Thread(() -> convener.ingest().ingest(Principal.of(acme, "loader", Role.ADMIN),
+    Thread ingest = new Thread(() -> convener.ingest().stream(Principal.of(acme, "loader", Role.ADMIN),
         new GeneratedEvents(Long.parseLong(args[2])), InputFormat.JSON_LINES), "ingest");
     ingest.start();
     EventStore events = injector.getInstance(EventStore.class);

@@ -70,7 +70,7 @@ class TextAtRestTest {
     Injector injector = Guice.createInjector(new ConvenerModule(settings), new JdbcStorageModule(jdbc));
     try (Convener convener = injector.getInstance(Convener.class)) {
       convener.start();
-      IngestReport report = convener.ingest().ingest(Principal.of(ACME, "test", Role.ADMIN), input);
+      IngestReport report = convener.ingest().file(Principal.of(ACME, "test", Role.ADMIN), input);
       assertThat(report.rejected()).isEmpty();
       EventStore events = injector.getInstance(EventStore.class);
       assertThat(events.find(ACME, EventId.of("e-1")).orElseThrow().sentiment())

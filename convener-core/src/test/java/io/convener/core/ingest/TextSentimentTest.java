@@ -139,7 +139,7 @@ class TextSentimentTest {
           .append(",,\"").append(TEXTS.get(i)).append("\"\n");
     }
     IngestReport report = withDefault.ingest()
-        .ingest(admin("csv"), new ByteArrayInputStream(csv.toString().getBytes(UTF_8)), InputFormat.CSV);
+        .stream(admin("csv"), new ByteArrayInputStream(csv.toString().getBytes(UTF_8)), InputFormat.CSV);
     assertThat(report.rejected()).isEmpty();
     double expected = TEXTS.stream().mapToDouble(t -> LexiconSentimentAnalyzer.english().score(t).getAsDouble())
         .average().orElseThrow();
@@ -157,11 +157,11 @@ class TextSentimentTest {
   }
 
   private static IngestReport ingest(Convener c, String tenant, String jsonl) {
-    return c.ingest().ingest(admin(tenant), new ByteArrayInputStream(jsonl.getBytes(UTF_8)), InputFormat.JSON_LINES);
+    return c.ingest().stream(admin(tenant), new ByteArrayInputStream(jsonl.getBytes(UTF_8)), InputFormat.JSON_LINES);
   }
 
   private static OptionalDouble sentiment(Convener c, String tenant) {
-    return c.pulse().pulse(admin(tenant), PulseRequest.of(PulseScope.team(TeamId.of("t")), AS_OF))
+    return c.pulse().report(admin(tenant), PulseRequest.of(PulseScope.team(TeamId.of("t")), AS_OF))
         .metrics().get(PulseMetric.SENTIMENT);
   }
 

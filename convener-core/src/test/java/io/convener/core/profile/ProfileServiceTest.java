@@ -47,16 +47,16 @@ class ProfileServiceTest {
     try (Convener c = open()) {
       c.ingest().submit(ADMIN, List.of(Member.builder(ANA).displayName("Ana Lovelace").email(EMAIL).build()), List.of());
 
-      assertThat(c.profiles().profile(ADMIN, ANA)).as("no consent yet").isEmpty();
+      assertThat(c.profiles().find(ADMIN, ANA)).as("no consent yet").isEmpty();
 
       c.consent().grant(Principal.of(ACME, "ana", Role.MEMBER), ANA, Purpose.PROFILE_SHARE, "notice-1");
-      Profile shared = c.profiles().profile(ADMIN, ANA).orElseThrow();
+      Profile shared = c.profiles().find(ADMIN, ANA).orElseThrow();
       assertThat(shared.email()).contains(EMAIL);
       assertThat(shared.member().record()).isNotNull();
       assertThat(shared.toString()).doesNotContain(EMAIL);
 
       assertThat(c.profiles().erase(ADMIN, ANA)).isTrue();
-      Profile after = c.profiles().profile(ADMIN, ANA).orElseThrow();
+      Profile after = c.profiles().find(ADMIN, ANA).orElseThrow();
       assertThat(after.email()).isEmpty();
       assertThat(after.displayName()).isEmpty();
 
@@ -96,7 +96,7 @@ class ProfileServiceTest {
       c.ingest().submit(ADMIN, List.of(Member.builder(ANA).email(EMAIL).build()), List.of());
       c.consent().grant(Principal.of(ACME, "ana", Role.MEMBER), ANA, Purpose.PROFILE_SHARE, "notice-1");
 
-      assertThat(c.profiles().profile(Principal.of(TenantId.of("globex"), "admin", Role.ADMIN), ANA)).isEmpty();
+      assertThat(c.profiles().find(Principal.of(TenantId.of("globex"), "admin", Role.ADMIN), ANA)).isEmpty();
     }
   }
 }

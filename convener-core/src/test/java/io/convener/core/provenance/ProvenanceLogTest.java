@@ -82,7 +82,7 @@ class ProvenanceLogTest {
   private void ingestSome() {
     Event e1 = Event.builder(EventId.of("e1"), Instant.parse("2026-11-02T09:00:00Z"), EventKind.MESSAGE, MemberId.of("ana")).build();
     convener.ingest().submit(LOADER, List.of(Member.of(MemberId.of("ana"))), List.of(e1));
-    convener.ingest().ingest(LOADER, new ByteArrayInputStream(
+    convener.ingest().stream(LOADER, new ByteArrayInputStream(
         "{\"id\":\"e2\",\"at\":\"2026-11-02T09:01:00Z\",\"kind\":\"message\",\"actor\":\"bo\"}\n".getBytes(StandardCharsets.UTF_8)),
         io.convener.api.ingest.InputFormat.JSON_LINES);
   }

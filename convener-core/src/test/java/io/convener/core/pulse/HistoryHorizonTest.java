@@ -41,7 +41,7 @@ class HistoryHorizonTest {
       PulseScope declining = PulseScope.team(scenario.decliningTeam());
       // Half a year later: the rollup is built from a horizon after every planted event.
       Instant later = PlantedPulseScenario.AS_OF.plus(Duration.ofDays(200));
-      PulseReport quiet = c.pulse().pulse(ADMIN, PulseRequest.of(declining, later));
+      PulseReport quiet = c.pulse().report(ADMIN, PulseRequest.of(declining, later));
       assertThat(quiet.metrics().get(PulseMetric.EVENTS_PER_MEMBER).getAsDouble()).isZero();
       assertThat(quiet.baseline().get(PulseMetric.EVENTS_PER_MEMBER).getAsDouble()).isZero();
 
@@ -49,12 +49,12 @@ class HistoryHorizonTest {
       c.ingest().submit(ADMIN, List.of(), List.of(Event.builder(EventId.of("late-old"),
           PlantedPulseScenario.AS_OF.minus(Duration.ofDays(1)), EventKind.MESSAGE, MemberId.of("p09")).build()));
 
-      PulseReport report = c.pulse().pulse(ADMIN, PulseRequest.of(declining, PlantedPulseScenario.AS_OF));
+      PulseReport report = c.pulse().report(ADMIN, PulseRequest.of(declining, PlantedPulseScenario.AS_OF));
       assertThat(report.baseline().get(PulseMetric.EVENTS_PER_MEMBER).getAsDouble()).isCloseTo(56, within(1e-9));
       // 12 per member planted, plus the late message of one of the ten.
       assertThat(report.metrics().get(PulseMetric.EVENTS_PER_MEMBER).getAsDouble()).isCloseTo(12.1, within(1e-9));
       assertThat(report.risks(RiskKind.ENGAGEMENT_DROP)).hasSize(1);
-      assertThat(c.pulse().pulse(ADMIN, PulseRequest.of(PulseScope.team(PlantedPulseScenario.QUIET),
+      assertThat(c.pulse().report(ADMIN, PulseRequest.of(PulseScope.team(PlantedPulseScenario.QUIET),
           PlantedPulseScenario.AS_OF)).risks(RiskKind.SILENT_MEMBER).stream().mapToInt(r -> r.count()).sum()).isEqualTo(2);
     }
   }

@@ -71,7 +71,7 @@ class HistoryRaceTest {
           readersStarted.countDown();
           int asked = 0;
           while (!done.get()) {
-            c.pulse().pulse(ADMIN, PulseRequest.of(asked % 2 == 0 ? A : B, AS_OF));
+            c.pulse().report(ADMIN, PulseRequest.of(asked % 2 == 0 ? A : B, AS_OF));
             asked++;
           }
           return asked;
@@ -93,8 +93,8 @@ class HistoryRaceTest {
           inA += start + d * TenantRollup.DAY_MILLIS + 43_200_000L < moved[i] ? 1 : 0;
         }
       }
-      PulseReport a = c.pulse().pulse(ADMIN, PulseRequest.of(A, AS_OF));
-      PulseReport b = c.pulse().pulse(ADMIN, PulseRequest.of(B, AS_OF));
+      PulseReport a = c.pulse().report(ADMIN, PulseRequest.of(A, AS_OF));
+      PulseReport b = c.pulse().report(ADMIN, PulseRequest.of(B, AS_OF));
       assertThat(a.metrics().get(PulseMetric.EVENTS_PER_MEMBER).getAsDouble()).isCloseTo(inA / (double) N, within(1e-9));
       assertThat(b.metrics().get(PulseMetric.EVENTS_PER_MEMBER).getAsDouble())
           .isCloseTo((28 * N - inA) / (double) N, within(1e-9));

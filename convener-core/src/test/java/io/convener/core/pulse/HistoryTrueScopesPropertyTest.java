@@ -120,7 +120,7 @@ class HistoryTrueScopesPropertyTest {
             active += x > 0 ? 1 : 0;
             total += x;
           }
-          PulseReport r = c.pulse().pulse(ADMIN, PulseRequest.of(scope, asOf));
+          PulseReport r = c.pulse().report(ADMIN, PulseRequest.of(scope, asOf));
           if (members < K) {
             assertThat(r.suppressed()).as("seed %d %s at %s: %d members", seed, scope.wireName(), asOf, members).isPresent();
             continue;

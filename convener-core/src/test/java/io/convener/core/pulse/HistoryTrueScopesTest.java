@@ -97,14 +97,14 @@ class HistoryTrueScopesTest {
 
   private static void assertHistoryTrue(Convener c) {
     // a keeps m's past: W1 has m for 14 days (42 events), W2 and W3 for all 28 (84 events).
-    PulseReport a = c.pulse().pulse(ADMIN, PulseRequest.of(A, AS_OF));
+    PulseReport a = c.pulse().report(ADMIN, PulseRequest.of(A, AS_OF));
     assertThat(a.metrics().get(PulseMetric.MEMBERS).getAsDouble()).isEqualTo(5);
     assertThat(a.metrics().get(PulseMetric.EVENTS_PER_MEMBER).getAsDouble()).isCloseTo(28, within(1e-9));
     assertThat(a.baseline().get(PulseMetric.EVENTS_PER_MEMBER).getAsDouble())
         .isCloseTo((182 / 6.0 + 224 / 6.0 + 224 / 6.0) / 3, within(1e-9));
     assertThat(a.risks(RiskKind.SILENT_MEMBER)).as("m moved, did not fall silent").isEmpty();
     // b has m from X on: the window and the last 14 days of W1; W2 and W3 are b's five alone.
-    PulseReport b = c.pulse().pulse(ADMIN, PulseRequest.of(B, AS_OF));
+    PulseReport b = c.pulse().report(ADMIN, PulseRequest.of(B, AS_OF));
     assertThat(b.metrics().get(PulseMetric.MEMBERS).getAsDouble()).isEqualTo(6);
     assertThat(b.metrics().get(PulseMetric.EVENTS_PER_MEMBER).getAsDouble()).isCloseTo(224 / 6.0, within(1e-9));
     assertThat(b.baseline().get(PulseMetric.EVENTS_PER_MEMBER).getAsDouble())
@@ -119,7 +119,7 @@ class HistoryTrueScopesTest {
 
   /** Events per member of the scope's window ending at {@code asOf}, or of its baseline. */
   static double epm(Convener c, PulseScope scope, Instant asOf, boolean baseline) {
-    PulseReport r = c.pulse().pulse(ADMIN, PulseRequest.of(scope, asOf));
+    PulseReport r = c.pulse().report(ADMIN, PulseRequest.of(scope, asOf));
     assertThat(r.suppressed()).as(scope.wireName()).isEmpty();
     return (baseline ? r.baseline() : r.metrics()).get(PulseMetric.EVENTS_PER_MEMBER).getAsDouble();
   }

@@ -64,7 +64,7 @@ class PersistedDigestsTest {
       first.start();
       first.ingest().submit(ADMIN, tenant.members(), List.of());
       // The rollup exists before the events come, and the ingest feed tells it of each batch.
-      first.pulse().pulse(ADMIN, requests.get(0));
+      first.pulse().report(ADMIN, requests.get(0));
       List<List<Event>> batches = tenant.batches(5);
       for (List<Event> b : batches.subList(0, 4)) {
         assertThat(first.ingest().submit(ADMIN, List.of(), b).rejectedCount()).isZero();
@@ -74,7 +74,7 @@ class PersistedDigestsTest {
       fresh.start();
       PulseAggregator scanningFirst = scanning(second);
       for (PulseRequest r : requests) {
-        assertSame(seed, r, first.pulse().pulse(ADMIN, r), scanningFirst.pulse(ADMIN, r));
+        assertSame(seed, r, first.pulse().report(ADMIN, r), scanningFirst.report(ADMIN, r));
       }
 
       // Stored by a writer that did not digest it, as by a process that stopped after committing.
@@ -85,8 +85,8 @@ class PersistedDigestsTest {
       try (fresh) {
         PulseAggregator scanning = scanning(second);
         for (int i = 0; i < requests.size(); i++) {
-          assertSame(seed, requests.get(i), fresh.pulse().pulse(ADMIN, requests.get(i)),
-              scanning.pulse(ADMIN, requests.get(i)));
+          assertSame(seed, requests.get(i), fresh.pulse().report(ADMIN, requests.get(i)),
+              scanning.report(ADMIN, requests.get(i)));
         }
         assertThat(digests.position(T)).as("seed %d: the load wrote the changes it read", seed).hasValue(current);
       }

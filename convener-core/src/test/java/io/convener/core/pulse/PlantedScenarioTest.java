@@ -63,7 +63,7 @@ class PlantedScenarioTest {
   }
 
   private PulseReport pulse(PulseScope scope) {
-    return convener.pulse().pulse(MANAGER, PulseRequest.of(scope, PlantedPulseScenario.AS_OF));
+    return convener.pulse().report(MANAGER, PulseRequest.of(scope, PlantedPulseScenario.AS_OF));
   }
 
   @Test
@@ -183,11 +183,11 @@ class PlantedScenarioTest {
     PulseScope steady = PulseScope.team(PlantedPulseScenario.STEADY);
     Instant asOf = PlantedPulseScenario.AS_OF.plus(Duration.ofHours(1));
     PulseRequest request = PulseRequest.of(steady, asOf);
-    double before = convener.pulse().pulse(MANAGER, request).metrics().get(PulseMetric.EVENTS_PER_MEMBER).getAsDouble();
+    double before = convener.pulse().report(MANAGER, request).metrics().get(PulseMetric.EVENTS_PER_MEMBER).getAsDouble();
     Event late = Event.builder(EventId.of("late-1"), PlantedPulseScenario.AS_OF.plusSeconds(60), EventKind.MESSAGE,
         MemberId.of("p01")).build();
     convener.ingest().submit(Principal.of(ACME, "loader", Role.ADMIN), List.of(), List.of(late));
-    double after = convener.pulse().pulse(MANAGER, request).metrics().get(PulseMetric.EVENTS_PER_MEMBER).getAsDouble();
+    double after = convener.pulse().report(MANAGER, request).metrics().get(PulseMetric.EVENTS_PER_MEMBER).getAsDouble();
     assertThat(after - before).isCloseTo(1.0 / 8, within(1e-9));
   }
 
@@ -195,7 +195,7 @@ class PlantedScenarioTest {
   void anotherTenantSeesNothingOfThisOne() {
     Principal other = Principal.of(TenantId.of("globex"), "cm", Role.COMMUNITY_MANAGER);
     PulseRequest steady = PulseRequest.of(PulseScope.team(PlantedPulseScenario.STEADY), PlantedPulseScenario.AS_OF);
-    PulseReport empty = convener.pulse().pulse(other, steady);
+    PulseReport empty = convener.pulse().report(other, steady);
     assertThat(empty.isSuppressed()).isTrue();
     assertThat(empty.suppressed().orElseThrow()).contains("no members");
     assertThat(convener.pulse().scopes(other)).containsExactly(PulseScope.tenant());
@@ -205,7 +205,7 @@ class PlantedScenarioTest {
     Event same = Event.builder(EventId.of("m-100-p01"), PlantedPulseScenario.AS_OF.minusSeconds(60), EventKind.MESSAGE,
         MemberId.of("p01")).build();
     convener.ingest().submit(loader, scenario.members(), List.of(same));
-    PulseReport globex = convener.pulse().pulse(other, steady);
+    PulseReport globex = convener.pulse().report(other, steady);
     assertThat(globex.metrics().get(PulseMetric.EVENTS_PER_MEMBER).getAsDouble()).isCloseTo(1.0 / 8, within(1e-9));
     assertThat(globex.baseline().values()).doesNotContainKey(PulseMetric.EVENTS_PER_MEMBER);
     assertThat(pulse(PulseScope.team(PlantedPulseScenario.STEADY)).baseline().get(PulseMetric.EVENTS_PER_MEMBER)
@@ -215,11 +215,11 @@ class PlantedScenarioTest {
   @Test
   void teamLeadsSeeOnlyTheirOwnTeamAndMembersSeeNothing() {
     Principal lead = Principal.of(ACME, "p01", Role.TEAM_LEAD);
-    assertThat(convener.pulse().pulse(lead, PulseRequest.of(PulseScope.team(PlantedPulseScenario.STEADY),
+    assertThat(convener.pulse().report(lead, PulseRequest.of(PulseScope.team(PlantedPulseScenario.STEADY),
         PlantedPulseScenario.AS_OF)).isSuppressed()).isFalse();
-    assertThatThrownBy(() -> convener.pulse().pulse(lead, PulseRequest.of(PulseScope.team(scenario.decliningTeam()),
+    assertThatThrownBy(() -> convener.pulse().report(lead, PulseRequest.of(PulseScope.team(scenario.decliningTeam()),
         PlantedPulseScenario.AS_OF))).isInstanceOf(AccessDeniedException.class);
-    assertThatThrownBy(() -> convener.pulse().pulse(Principal.of(ACME, "p01", Role.MEMBER),
+    assertThatThrownBy(() -> convener.pulse().report(Principal.of(ACME, "p01", Role.MEMBER),
         PulseRequest.of(PulseScope.tenant(), PlantedPulseScenario.AS_OF))).isInstanceOf(AccessDeniedException.class);
   }
 }

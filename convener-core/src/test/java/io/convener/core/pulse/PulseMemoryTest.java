@@ -44,12 +44,12 @@ class PulseMemoryTest {
       for (int t = 0; t < 5; t++) {
         Principal admin = Principal.of(TenantId.of("tenant-" + t), "admin", Role.ADMIN);
         c.ingest().submit(admin, data.members(), events);
-        first.add(c.pulse().pulse(admin, request));
+        first.add(c.pulse().report(admin, request));
         // Two tenants' rollups (about 440 events and members each) fit, three do not.
         assertThat(rollups.held()).as("after tenant %d", t).isLessThanOrEqualTo(small.rollupEvents());
       }
       Principal evicted = Principal.of(TenantId.of("tenant-0"), "admin", Role.ADMIN);
-      PulseReport again = c.pulse().pulse(evicted, request);
+      PulseReport again = c.pulse().report(evicted, request);
       assertThat(again.metrics()).isEqualTo(first.get(0).metrics());
       assertThat(again.baseline()).isEqualTo(first.get(0).baseline());
       assertThat(first.get(0).metrics().members()).isEqualTo(10);

@@ -62,7 +62,7 @@ class PulseSeriesTest {
           Instant at = asOf.minus(step.multipliedBy(11 - i));
           assertThat(point.asOf()).isEqualTo(at);
           assertThat(point.provenanceId()).isEqualTo(OptionalLong.of(id));
-          PulseReport single = c.pulse().pulse(ADMIN, new PulseRequest(last.scope(), at, last.window()));
+          PulseReport single = c.pulse().report(ADMIN, new PulseRequest(last.scope(), at, last.window()));
           assertThat(comparable(point)).as("%s at %s", team.id(), at).isEqualTo(comparable(single));
           if (point.isSuppressed()) {
             suppressed++;

@@ -35,10 +35,10 @@ class PulseSettingsTest {
       PlantedPulseScenario scenario = PlantedPulseScenario.standard();
       c.ingest().submit(ADMIN, scenario.members(), scenario.events());
       assertThat(c.pulse().settings(ADMIN)).isEqualTo(PulseSettings.defaults());
-      assertThat(c.pulse().pulse(ADMIN, TINY).isSuppressed()).isTrue();
+      assertThat(c.pulse().report(ADMIN, TINY).isSuppressed()).isTrue();
       c.pulse().configure(ADMIN, PulseSettings.builder().minGroupSize(3).build());
-      assertThat(c.pulse().pulse(ADMIN, TINY).isSuppressed()).isFalse();
-      assertThat(c.pulse().pulse(ADMIN, TINY).metrics().members()).isEqualTo(4);
+      assertThat(c.pulse().report(ADMIN, TINY).isSuppressed()).isFalse();
+      assertThat(c.pulse().report(ADMIN, TINY).metrics().members()).isEqualTo(4);
       assertThatThrownBy(() -> c.pulse().configure(Principal.of(ACME, "cm", Role.COMMUNITY_MANAGER),
           PulseSettings.defaults())).isInstanceOf(AccessDeniedException.class);
       Principal other = Principal.of(TenantId.of("globex"), "admin", Role.ADMIN);
@@ -46,7 +46,7 @@ class PulseSettingsTest {
     }
     try (Convener c = open()) {
       assertThat(c.pulse().settings(ADMIN).minGroupSize()).isEqualTo(3);
-      assertThat(c.pulse().pulse(ADMIN, TINY).isSuppressed()).isFalse();
+      assertThat(c.pulse().report(ADMIN, TINY).isSuppressed()).isFalse();
     }
     assertThatThrownBy(() -> PulseSettings.builder().minGroupSize(2).build())
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("minGroupSize");

@@ -47,7 +47,7 @@ class RiskNotificationTest {
       convener.ingest().submit(Principal.of(ACME, "loader", Role.ADMIN), scenario.members(), scenario.events());
       NotifyTesting.direct(convener, ACME, WATCHER);
 
-      PulseReport quiet = convener.pulse().pulse(MANAGER,
+      PulseReport quiet = convener.pulse().report(MANAGER,
           PulseRequest.of(PulseScope.team(PlantedPulseScenario.QUIET), PlantedPulseScenario.AS_OF));
       assertThat(quiet.risks()).isNotEmpty();
 
@@ -64,7 +64,7 @@ class RiskNotificationTest {
           });
 
       // The same report again is the same messages (one per risk kind and day): nothing new.
-      convener.pulse().pulse(MANAGER,
+      convener.pulse().report(MANAGER,
           PulseRequest.of(PulseScope.team(PlantedPulseScenario.QUIET), PlantedPulseScenario.AS_OF));
       assertThat(NotifyTesting.delivered(injector, ACME).all(ACME)).hasSize(sent.size());
     }

@@ -53,7 +53,7 @@ class SentimentAnalyzerTest {
       events.add(Event.builder(EventId.of("own"), AS_OF.minusSeconds(60), EventKind.MESSAGE, MemberId.of("m0"))
           .sentiment(0.9).build());
       c.ingest().submit(ADMIN, members, events);
-      PulseReport r = c.pulse().pulse(ADMIN, PulseRequest.of(PulseScope.team(TeamId.of("t")), AS_OF));
+      PulseReport r = c.pulse().report(ADMIN, PulseRequest.of(PulseScope.team(TeamId.of("t")), AS_OF));
       // (10 × −0.9 + 0.9) / 11
       assertThat(r.metrics().get(PulseMetric.SENTIMENT).getAsDouble()).isCloseTo((10 * -0.9 + 0.9) / 11, within(1e-6));
       assertThat(r.risks(RiskKind.NEGATIVE_SENTIMENT)).hasSize(1);

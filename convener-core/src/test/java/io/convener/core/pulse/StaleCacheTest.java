@@ -58,14 +58,14 @@ class StaleCacheTest {
           injector.getInstance(FeedbackMarks.class));
       PulseRequest steady = PulseRequest.of(PulseScope.team(PlantedPulseScenario.STEADY), PlantedPulseScenario.AS_OF);
       PulseRequest quiet = PulseRequest.of(PulseScope.team(PlantedPulseScenario.QUIET), PlantedPulseScenario.AS_OF);
-      assertThat(pulse.pulse(MANAGER, quiet).disclosures()).hasSize(1);
+      assertThat(pulse.report(MANAGER, quiet).disclosures()).hasSize(1);
 
-      PulseReport fresh = pulse.pulse(MANAGER, steady);
+      PulseReport fresh = pulse.report(MANAGER, steady);
       assertThat(fresh.stale()).isEmpty();
 
       stores.failing = true;
       rollups.invalidate(ACME);
-      PulseReport stale = pulse.pulse(MANAGER, steady);
+      PulseReport stale = pulse.report(MANAGER, steady);
       assertThat(stale.stale()).hasValueSatisfying(s -> {
         assertThat(s.computedAt()).isEqualTo(fresh.computedAt());
         assertThat(s.cause()).contains("store is unavailable").doesNotContain("connection refused");
@@ -74,7 +74,7 @@ class StaleCacheTest {
       assertThat(stale.provenanceId()).isPresent().isNotEqualTo(fresh.provenanceId());
 
       // A stale report names nobody: the named silent member is counted with the other one.
-      PulseReport staleQuiet = pulse.pulse(MANAGER, quiet);
+      PulseReport staleQuiet = pulse.report(MANAGER, quiet);
       assertThat(staleQuiet.stale()).isPresent();
       assertThat(staleQuiet.disclosures()).isEmpty();
       assertThat(staleQuiet.risks(RiskKind.SILENT_MEMBER)).singleElement()
@@ -82,13 +82,13 @@ class StaleCacheTest {
 
       // The check that a team is a lead's own needs the store: a lead gets no report served to others.
       Principal lead = Principal.of(ACME, "lead-of-nothing", Role.TEAM_LEAD);
-      assertThatThrownBy(() -> pulse.pulse(lead, steady)).isInstanceOf(StorageException.class);
+      assertThatThrownBy(() -> pulse.report(lead, steady)).isInstanceOf(StorageException.class);
 
       PulseRequest unseen = steady.withWindow(Duration.ofDays(7));
-      assertThatThrownBy(() -> pulse.pulse(MANAGER, unseen)).isInstanceOf(StorageException.class);
+      assertThatThrownBy(() -> pulse.report(MANAGER, unseen)).isInstanceOf(StorageException.class);
 
       stores.failing = false;
-      PulseReport again = pulse.pulse(MANAGER, steady);
+      PulseReport again = pulse.report(MANAGER, steady);
       assertThat(again.stale()).isEmpty();
       assertThat(again.metrics().get(PulseMetric.MEMBERS)).isEqualTo(fresh.metrics().get(PulseMetric.MEMBERS));
     }

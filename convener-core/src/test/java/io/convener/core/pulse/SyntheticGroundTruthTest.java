@@ -42,7 +42,7 @@ class SyntheticGroundTruthTest {
       Instant windowStart = asOf.minus(PulseRequest.DEFAULT_WINDOW);
       List<String> declining = new ArrayList<>();
       for (SyntheticTeam team : org.teams()) {
-        PulseReport r = c.pulse().pulse(ADMIN, PulseRequest.of(PulseScope.team(team.id()), asOf));
+        PulseReport r = c.pulse().report(ADMIN, PulseRequest.of(PulseScope.team(team.id()), asOf));
         if (r.isSuppressed()) {
           continue;
         }

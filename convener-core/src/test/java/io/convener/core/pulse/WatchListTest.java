@@ -75,7 +75,7 @@ class WatchListTest {
       assertThat(convener.pulse().watch(ADMIN, QUIET, List.of(watcher, silent)).members())
           .containsExactlyInAnyOrder(watcher, silent);
 
-      assertThat(convener.pulse().pulse(MANAGER, PulseRequest.of(QUIET, PlantedPulseScenario.AS_OF)).risks())
+      assertThat(convener.pulse().report(MANAGER, PulseRequest.of(QUIET, PlantedPulseScenario.AS_OF)).risks())
           .isNotEmpty();
       List<Notification> sent = NotifyTesting.delivered(injector, ACME).all(ACME);
       assertThat(sent).isNotEmpty().allSatisfy(n -> {
@@ -85,7 +85,7 @@ class WatchListTest {
 
       // Once unwatched, nobody is told of the next day's risks.
       assertThat(convener.pulse().unwatch(ADMIN, QUIET, List.of(watcher, silent)).members()).isEmpty();
-      convener.pulse().pulse(MANAGER, PulseRequest.of(QUIET, PlantedPulseScenario.AS_OF.plusSeconds(86_400)));
+      convener.pulse().report(MANAGER, PulseRequest.of(QUIET, PlantedPulseScenario.AS_OF.plusSeconds(86_400)));
       assertThat(NotifyTesting.delivered(injector, ACME).all(ACME)).hasSize(sent.size());
     }
   }
@@ -137,7 +137,7 @@ class WatchListTest {
       MemberId stored = scenario.members().get(0).id();
       NotifyTesting.direct(convener, ACME, stored, hosts);
       convener.pulse().watch(ADMIN, QUIET, List.of(stored));
-      convener.pulse().pulse(MANAGER, PulseRequest.of(QUIET, PlantedPulseScenario.AS_OF));
+      convener.pulse().report(MANAGER, PulseRequest.of(QUIET, PlantedPulseScenario.AS_OF));
       assertThat(NotifyTesting.delivered(injector, ACME).all(ACME)).isNotEmpty()
           .allSatisfy(n -> assertThat(n.recipient()).isEqualTo(hosts));
     }

@@ -111,7 +111,7 @@ class KeptResultsTest {
   }
 
   static Receipt rank(Convener convener, Principal p) {
-    return convener.replays().record(p, () -> convener.champions().champions(p, ChampionQuery.builder().asOf(AS_OF)
+    return convener.replays().record(p, () -> convener.champions().rank(p, ChampionQuery.builder().asOf(AS_OF)
         .build())).receipt().orElseThrow();
   }
 

@@ -71,7 +71,7 @@ class ReplaysTest {
   }
 
   Recorded<ChampionRanking> rankAs(Principal p) {
-    return convener.replays().record(p, () -> convener.champions().champions(p, ChampionQuery.builder().asOf(AS_OF).build()));
+    return convener.replays().record(p, () -> convener.champions().rank(p, ChampionQuery.builder().asOf(AS_OF).build()));
   }
 
   ProvenanceEntry entry(long sequence) {
@@ -163,7 +163,7 @@ class ReplaysTest {
     Principal member = Principal.of(ACME, "a", Role.MEMBER);
     Recorded<String> r = convener.replays().record(member, () -> {
       try {
-        convener.champions().champions(member, ChampionQuery.builder().asOf(AS_OF).build());
+        convener.champions().rank(member, ChampionQuery.builder().asOf(AS_OF).build());
         return "ranked";
       } catch (AccessDeniedException e) {
         return "denied";

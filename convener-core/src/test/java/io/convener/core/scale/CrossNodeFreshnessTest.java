@@ -130,12 +130,12 @@ class CrossNodeFreshnessTest {
   }
 
   private static double perMember(Convener c, PulseScope scope) {
-    return c.pulse().pulse(ADMIN, PulseRequest.of(scope, AS_OF)).metrics().get(PulseMetric.EVENTS_PER_MEMBER)
+    return c.pulse().report(ADMIN, PulseRequest.of(scope, AS_OF)).metrics().get(PulseMetric.EVENTS_PER_MEMBER)
         .getAsDouble();
   }
 
   private static GraphSummary graph(Convener c) {
-    return c.champions().champions(ADMIN, ChampionQuery.builder().asOf(AS_OF).build()).graph();
+    return c.champions().rank(ADMIN, ChampionQuery.builder().asOf(AS_OF).build()).graph();
   }
 
   private static Event message(String id, String actor, Instant at) {

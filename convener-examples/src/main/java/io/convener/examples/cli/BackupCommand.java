@@ -48,7 +48,7 @@ final class BackupCommand implements Callable<Integer> {
     BackupRequest request = allTenants ? BackupRequest.allTenants() : BackupRequest.of(root.options.requireTenant(spec));
     BackupManifest manifest;
     try (Convener convener = Stores.open(root.options, spec)) {
-      manifest = convener.backups().backup(request, out);
+      manifest = convener.backups().write(request, out);
     }
     print(spec.commandLine().getOut(), root.options.json(), out, manifest.tenants(), "backed up");
     return ConvenerCommand.OK;

@@ -71,7 +71,7 @@ final class ChampionsCommand implements Callable<Integer>, Tabular {
       for (PulseScope scope : scopes()) {
         KnownScopes.require(convener, GlobalOptions.operator(tenant), scope);
       }
-      ChampionRanking r = convener.champions().champions(GlobalOptions.operator(tenant), query);
+      ChampionRanking r = convener.champions().rank(GlobalOptions.operator(tenant), query);
       PrintWriter out = spec.commandLine().getOut();
       if (root.options.json()) {
         Json.print(out, ChampionShapes.json(tenant.value(), window, r));

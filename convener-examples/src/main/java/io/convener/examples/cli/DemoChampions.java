@@ -24,7 +24,7 @@ final class DemoChampions {
 
   static void print(PrintWriter out, Convener convener, TenantId tenant, GeneratedOrganisation org, Instant asOf) {
     Principal manager = Principal.of(tenant, "demo-community-manager", Role.COMMUNITY_MANAGER);
-    ChampionRanking r = convener.champions().champions(manager, ChampionQuery.builder().asOf(asOf).limit(10).build());
+    ChampionRanking r = convener.champions().rank(manager, ChampionQuery.builder().asOf(asOf).limit(10).build());
     out.printf("Champions and connectors (last 90 days; %d members, %d ties, %d events; betweenness %s)%n",
         r.graph().nodes(), r.graph().edges(), r.graph().eventsInWindow(), r.betweenness().exact() ? "exact" : "sampled");
     out.printf("  %4s  %-14s %6s  %-19s %-11s %s%n", "rank", "member", "score", "roles", "persona",

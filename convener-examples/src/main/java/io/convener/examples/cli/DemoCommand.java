@@ -145,7 +145,7 @@ final class DemoCommand implements Callable<Integer> {
       long size = Files.size(file);
       Progress progress = new Progress(err, "ingesting", () -> (in.count() * 100 / Math.max(1, size)) + "%");
       try {
-        return convener.ingest().ingest(GlobalOptions.operator(tenant), in, InputFormat.JSON_LINES);
+        return convener.ingest().stream(GlobalOptions.operator(tenant), in, InputFormat.JSON_LINES);
       } finally {
         progress.close();
       }

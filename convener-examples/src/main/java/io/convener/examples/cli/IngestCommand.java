@@ -92,7 +92,7 @@ final class IngestCommand implements Callable<Integer> {
       long size = Files.size(target.file);
       Progress progress = new Progress(err, "ingesting " + target.file, () -> percent(in.count(), size));
       try {
-        return convener.ingest().ingest(GlobalOptions.operator(tenant), in, target.format);
+        return convener.ingest().stream(GlobalOptions.operator(tenant), in, target.format);
       } finally {
         progress.close();
       }

@@ -95,7 +95,7 @@ final class PulseCommand implements Callable<Integer>, Tabular {
     PulseReport report;
     try (Convener convener = Stores.open(root.options, spec)) {
       KnownScopes.require(convener, GlobalOptions.operator(tenant), request.scope());
-      report = convener.pulse().pulse(GlobalOptions.operator(tenant), request);
+      report = convener.pulse().report(GlobalOptions.operator(tenant), request);
     }
     PrintWriter out = spec.commandLine().getOut();
     if (root.options.json()) {

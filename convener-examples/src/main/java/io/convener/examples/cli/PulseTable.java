@@ -24,7 +24,7 @@ final class PulseTable {
     out.printf("  %-12s %4s %7s %13s %7s %6s %6s %6s  %-22s %s%n", "team", "size", "active", "events/member",
         "answrd", "gini", "mood", "safety", "designed", "risks");
     for (SyntheticTeam team : org.teams()) {
-      PulseReport r = convener.pulse().pulse(GlobalOptions.operator(tenant), PulseRequest.of(PulseScope.team(team.id()), asOf));
+      PulseReport r = convener.pulse().report(GlobalOptions.operator(tenant), PulseRequest.of(PulseScope.team(team.id()), asOf));
       String designed = team.profile().trend().name().toLowerCase(Locale.ROOT).replace('_', ' ')
           + (team.profile().psychSafety() < 0.5 ? ", unsafe" : "");
       if (r.isSuppressed()) {

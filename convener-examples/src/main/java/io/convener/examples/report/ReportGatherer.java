@@ -53,7 +53,7 @@ public final class ReportGatherer {
         teams.add(convener.pulse().series(principal, PulseRequest.of(scope, asOf), POINTS, STEP));
       }
     }
-    ChampionRanking champions = convener.champions().champions(principal,
+    ChampionRanking champions = convener.champions().rank(principal,
         ChampionQuery.builder().asOf(asOf).window(window).limit(15).build());
     NetworkGraph network = convener.champions().network(principal, NetworkQuery.defaults().withWindow(window)
         .withAsOf(asOf));

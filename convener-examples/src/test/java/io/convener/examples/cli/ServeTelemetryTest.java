@@ -95,7 +95,7 @@ class ServeTelemetryTest {
         convener.ingest().submit(ADMIN, List.of(member("a"), member("b")), List.of(
             Event.builder(EventId.of("e1"), AS_OF.minus(Duration.ofDays(2)), EventKind.REPLY, MemberId.of("a"))
                 .targets(List.of(MemberId.of("b"))).build()));
-        convener.champions().champions(ADMIN, ChampionQuery.builder().asOf(AS_OF).build());
+        convener.champions().rank(ADMIN, ChampionQuery.builder().asOf(AS_OF).build());
         // The scheduled backup (every 2 s, a tick a second) completes a run, which the gauges then show.
         await().atMost(Duration.ofSeconds(60)).until(() -> scrape(metricsPort).contains("convener_scheduled_runs_total{"));
         prometheus = scrape(metricsPort);

@@ -74,7 +74,7 @@ class CodeReviewSignalTest {
       for (Member m : members) {
         c.consent().grant(admin, m.id(), Purpose.CHAMPION_RECOMMENDATION, "n-1");
       }
-      ChampionRanking r = c.champions().champions(admin, ChampionQuery.builder().asOf(AS_OF).build());
+      ChampionRanking r = c.champions().rank(admin, ChampionQuery.builder().asOf(AS_OF).build());
       assertThat(r.signals()).containsEntry(CodeReviewSignal.NAME, 0.15);
       RankedMember ana = r.champions().stream().filter(e -> e.member().value().value().equals("ana")).findFirst()
           .orElseThrow();
@@ -93,7 +93,7 @@ class CodeReviewSignalTest {
     Principal admin = Principal.of(ACME, "admin", Role.ADMIN);
     try (Convener c = Conveners.builder().database("jdbc:h2:mem:signal-" + UUID.randomUUID()).inMemoryKeys()
         .module(new CodeReviewSignalModule(export("who,what\n"))).build()) {
-      assertThatThrownBy(() -> c.champions().champions(admin, ChampionQuery.builder().asOf(AS_OF).build()))
+      assertThatThrownBy(() -> c.champions().rank(admin, ChampionQuery.builder().asOf(AS_OF).build()))
           .isInstanceOf(PluginException.class).hasMessageContaining("code-reviews");
     }
   }

@@ -56,7 +56,7 @@ final class ChampionRoutes {
     b.minActivity(Jsons.number(body, "minActivity", 1));
     b.limit(Jsons.integer(body, "limit", 20, 1, ChampionQuery.MAX_LIMIT));
     return Response.ok(ChampionShapes.json(r.principal().tenant().value(), window,
-        convener.champions().champions(r.principal(), b.build())));
+        convener.champions().rank(r.principal(), b.build())));
   }
 
   private Response recommend(Request r) {

@@ -41,7 +41,7 @@ final class InsightRoutes {
 
   private Response pulse(Request r) {
     PulseRequest request = new PulseRequest(scope(r), asOf(r), window(r));
-    return Response.ok(PulseShapes.json(convener.pulse().pulse(r.principal(), request)));
+    return Response.ok(PulseShapes.json(convener.pulse().report(r.principal(), request)));
   }
 
   static PulseScope scope(Request r) {

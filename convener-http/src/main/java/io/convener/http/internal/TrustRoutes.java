@@ -50,7 +50,7 @@ final class TrustRoutes {
       case "csv" -> InputFormat.CSV;
       default -> throw new InvalidInputException("format", "expected jsonl or csv");
     };
-    IngestReport report = convener.ingest().ingest(r.principal(), r.bodyStream(), format);
+    IngestReport report = convener.ingest().stream(r.principal(), r.bodyStream(), format);
     return Response.ok(TrustShapes.json(r.principal().tenant().value(), report));
   }
 

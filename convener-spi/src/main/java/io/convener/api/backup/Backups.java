@@ -35,7 +35,7 @@ public interface Backups {
    * @throws io.convener.api.StorageException when the store fails
    * @throws java.io.UncheckedIOException when {@code out} fails
    */
-  BackupManifest backup(BackupRequest request, OutputStream out);
+  BackupManifest write(BackupRequest request, OutputStream out);
 
   /**
    * Writes a backup of the requested tenants to {@code file}: first to a temporary file beside
@@ -46,7 +46,7 @@ public interface Backups {
    * @throws io.convener.api.StorageException when the store fails
    * @throws java.io.UncheckedIOException when the file cannot be written
    */
-  BackupManifest backup(BackupRequest request, Path file);
+  BackupManifest write(BackupRequest request, Path file);
 
   /**
    * Reads only the manifest of a backup file: what it holds, without checking the parts.

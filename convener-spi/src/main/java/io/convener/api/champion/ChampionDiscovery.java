@@ -14,7 +14,7 @@ public interface ChampionDiscovery {
    * The ranked champions and connectors. A team, cohort or org unit the tenant does not have
    * matches nobody. Roles: ADMIN, COMMUNITY_MANAGER, TEAM_LEAD.
    */
-  ChampionRanking champions(Principal principal, ChampionQuery query);
+  ChampionRanking rank(Principal principal, ChampionQuery query);
 
   /** Raw per-member graph metrics of the contract's graph. Roles: ADMIN, COMMUNITY_MANAGER. */
   MetricsReport metrics(Principal principal, MetricsQuery query);

@@ -27,7 +27,7 @@ public interface IngestService {
    *
    * @throws io.convener.api.StorageException when the store fails
    */
-  IngestReport ingest(Principal principal, InputStream input, InputFormat format);
+  IngestReport stream(Principal principal, InputStream input, InputFormat format);
 
   /**
    * Ingests a file, choosing the format from its name ({@link InputFormat#forFileName}).
@@ -35,7 +35,7 @@ public interface IngestService {
    * @throws io.convener.api.InvalidInputException when the format cannot be told from the name
    * @throws java.io.UncheckedIOException when the file cannot be read
    */
-  IngestReport ingest(Principal principal, Path file);
+  IngestReport file(Principal principal, Path file);
 
   /**
    * Takes records a host already holds. Members are stored before events.

@@ -14,7 +14,7 @@ public interface ProfileService {
    * the member included. Empty when the member is unknown or has not consented: the two are not
    * told apart. Roles: any role of the tenant.
    */
-  Optional<Profile> profile(Principal principal, MemberId member);
+  Optional<Profile> find(Principal principal, MemberId member);
 
   /**
    * Crypto-shreds the member's personal data: their data key is destroyed, so every copy of the

@@ -23,7 +23,7 @@ public interface PulseAggregator {
    * @throws io.convener.api.AccessDeniedException when the principal may not see the scope
    * @throws io.convener.api.StorageException when the store fails and no earlier result is known
    */
-  PulseReport pulse(Principal principal, PulseRequest request);
+  PulseReport report(Principal principal, PulseRequest request);
 
   /**
    * The pulse of one scope at {@code points} consecutive instants {@code step} apart, the last at

@@ -29,13 +29,13 @@ final class RegionalBackups implements Backups {
   }
 
   @Override
-  public BackupManifest backup(BackupRequest request, OutputStream out) {
-    return region(request).convener().backups().backup(request, out);
+  public BackupManifest write(BackupRequest request, OutputStream out) {
+    return region(request).convener().backups().write(request, out);
   }
 
   @Override
-  public BackupManifest backup(BackupRequest request, Path file) {
-    return region(request).convener().backups().backup(request, file);
+  public BackupManifest write(BackupRequest request, Path file) {
+    return region(request).convener().backups().write(request, file);
   }
 
   @Override

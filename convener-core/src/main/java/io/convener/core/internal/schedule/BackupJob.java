@@ -70,7 +70,7 @@ public final class BackupJob implements ScheduledJob {
       throw new UncheckedIOException("cannot create the backup directory of tenant " + tenant.value(), e);
     }
     Path file = dir.resolve(STAMP.format(now) + SUFFIX);
-    backups.backup(BackupRequest.of(tenant), file);
+    backups.write(BackupRequest.of(tenant), file);
     LOG.info("scheduled backup of tenant {} written to {}", tenant.value(), file.getFileName());
     prune(dir);
   }

@@ -57,12 +57,12 @@ class DataResidencyTest {
       for (TenantId tenant : List.of(ACME, GLOBEX)) {
         RegionFixture.ingest(convener, tenant);
         Principal admin = admin(tenant);
-        assertThat(convener.champions().champions(admin, ChampionQuery.builder().asOf(AS_OF).build()).champions())
+        assertThat(convener.champions().rank(admin, ChampionQuery.builder().asOf(AS_OF).build()).champions())
             .isNotEmpty();
         MemberId ana = MemberId.of(member(tenant, "ana"));
         convener.consent().grant(Principal.of(tenant, ana.value(), Role.MEMBER), ana, Purpose.PROFILE_SHARE, "notice-1");
-        assertThat(convener.profiles().profile(admin, ana)).isPresent();
-        assertThat(convener.pulse().pulse(admin, PulseRequest.of(PulseScope.tenant(), AS_OF)).isSuppressed()).isFalse();
+        assertThat(convener.profiles().find(admin, ana)).isPresent();
+        assertThat(convener.pulse().report(admin, PulseRequest.of(PulseScope.tenant(), AS_OF)).isSuppressed()).isFalse();
         assertThat(convener.innovation().spread(admin, EventId.of("idea-1")).adoptions()).isEqualTo(1);
         assertThat(convener.provenance().verify(Principal.of(tenant, "auditor", Role.COMPLIANCE_OFFICER)).verified())
             .isTrue();

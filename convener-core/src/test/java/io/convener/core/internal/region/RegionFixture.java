@@ -91,7 +91,7 @@ final class RegionFixture {
 
   /** Ingests JSON Lines into the tenant, all of them taken. */
   static void ingestLines(Convener convener, TenantId tenant, String lines) {
-    IngestReport report = convener.ingest().ingest(admin(tenant),
+    IngestReport report = convener.ingest().stream(admin(tenant),
         new ByteArrayInputStream(lines.getBytes(StandardCharsets.UTF_8)), InputFormat.JSON_LINES);
     assertThat(report.rejected()).isEmpty();
   }

@@ -40,11 +40,11 @@ class RegionPinningTest {
       RegionFixture.ingest(convener, ACME);
     }
     try (Convener convener = regions().build()) {
-      assertThat(convener.champions().champions(admin(ACME), QUERY).champions())
+      assertThat(convener.champions().rank(admin(ACME), QUERY).champions())
           .as("routed to eu by its pin, without an assignment").isNotEmpty();
     }
     try (Convener convener = regions().tenantRegion(ACME, "us").build()) {
-      assertThatThrownBy(() -> convener.champions().champions(admin(ACME), QUERY))
+      assertThatThrownBy(() -> convener.champions().rank(admin(ACME), QUERY))
           .isInstanceOf(StorageException.class)
           .hasMessageContainingAll("tenant 'acme-eu-tenant' is assigned to region 'us'",
               "its data is in the database of region 'eu'");
@@ -63,7 +63,7 @@ class RegionPinningTest {
         .region("eu", JdbcSettings.sqlite(dir.resolve("us.db")))
         .region("us", JdbcSettings.sqlite(dir.resolve("eu.db")))
         .tenantRegion(ACME, "us").build()) {
-      assertThatThrownBy(() -> convener.champions().champions(admin(ACME), QUERY))
+      assertThatThrownBy(() -> convener.champions().rank(admin(ACME), QUERY))
           .isInstanceOf(StorageException.class)
           .hasMessageContaining("has it pinned to region 'eu'");
     }
@@ -73,7 +73,7 @@ class RegionPinningTest {
   void aNewTenantWithoutAnAssignmentIsRefusedAndNothingIsWritten() throws Exception {
     TenantId stranger = TenantId.of("stranger-tenant");
     try (Convener convener = regions().build()) {
-      assertThatThrownBy(() -> convener.champions().champions(admin(stranger), QUERY))
+      assertThatThrownBy(() -> convener.champions().rank(admin(stranger), QUERY))
           .isInstanceOf(StorageException.class)
           .hasMessageContaining("tenant 'stranger-tenant' is assigned to no region: assign it to one of eu, us");
     }

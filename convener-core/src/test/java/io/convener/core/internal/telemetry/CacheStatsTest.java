@@ -55,24 +55,24 @@ class CacheStatsTest {
         .build()) {
       ingest(convener);
       ChampionQuery query = ChampionQuery.builder().asOf(AS_OF).build();
-      convener.champions().champions(ADMIN, query);
+      convener.champions().rank(ADMIN, query);
       Map<String, Long> hits = figures(metrics.collectAllMetrics(), CacheStats.HITS);
       Map<String, Long> misses = figures(metrics.collectAllMetrics(), CacheStats.MISSES);
       assertThat(misses).as("the first call builds the tenant's state").containsKeys(CacheStats.CHAMPION_WINDOWS,
           CacheStats.CHAMPION_STRUCTURES, CacheStats.CHAMPION_LOGS, CacheStats.CONSENT);
       assertThat(misses.get(CacheStats.CHAMPION_WINDOWS)).isPositive();
 
-      convener.champions().champions(ADMIN, query);
+      convener.champions().rank(ADMIN, query);
       Map<String, Long> again = figures(metrics.collectAllMetrics(), CacheStats.HITS);
       assertThat(again.get(CacheStats.CHAMPION_WINDOWS)).as("the window is found the second time")
           .isGreaterThan(hits.getOrDefault(CacheStats.CHAMPION_WINDOWS, 0L));
       assertThat(again.get(CacheStats.CHAMPION_LOGS)).isGreaterThan(hits.getOrDefault(CacheStats.CHAMPION_LOGS, 0L));
 
       PulseRequest pulse = PulseRequest.of(PulseScope.team(TeamId.of("red")), AS_OF);
-      convener.pulse().pulse(ADMIN, pulse);
+      convener.pulse().report(ADMIN, pulse);
       Map<String, Long> beforeRepeat = figures(metrics.collectAllMetrics(), CacheStats.HITS);
       assertThat(figures(metrics.collectAllMetrics(), CacheStats.MISSES)).containsKey(CacheStats.PULSE_INDEXES);
-      convener.pulse().pulse(ADMIN, pulse);
+      convener.pulse().report(ADMIN, pulse);
       Map<String, Long> afterRepeat = figures(metrics.collectAllMetrics(), CacheStats.HITS);
       assertThat(afterRepeat.get(CacheStats.PULSE_INDEXES))
           .isGreaterThan(beforeRepeat.getOrDefault(CacheStats.PULSE_INDEXES, 0L));

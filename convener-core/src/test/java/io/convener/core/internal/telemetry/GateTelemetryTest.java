@@ -72,8 +72,8 @@ class GateTelemetryTest {
       }
       convener.ingest().submit(ADMIN, members, events);
       members.forEach(m -> convener.consent().grant(ADMIN, m.id(), Purpose.CHAMPION_RECOMMENDATION, "notice-1"));
-      convener.champions().champions(ADMIN, ChampionQuery.builder().asOf(AS_OF).build());
-      assertThatThrownBy(() -> convener.champions().champions(Principal.of(ACME, "m", Role.MEMBER),
+      convener.champions().rank(ADMIN, ChampionQuery.builder().asOf(AS_OF).build());
+      assertThatThrownBy(() -> convener.champions().rank(Principal.of(ACME, "m", Role.MEMBER),
           ChampionQuery.builder().asOf(AS_OF).build())).isInstanceOf(AccessDeniedException.class);
       collected = metrics.collectAllMetrics();
     }

@@ -28,9 +28,9 @@ public interface PulseAggregator {
   /**
    * The pulse of one scope at {@code points} consecutive instants {@code step} apart, the last at
    * {@code last.asOf()}, each over {@code last.window()}: oldest first, each point equal to what
-   * {@link #pulse} gives at its {@code asOf} (suppression and risks judged per point). One pass of
+   * {@link #report} gives at its {@code asOf} (suppression and risks judged per point). One pass of
    * the choke point and one provenance entry for the whole series; a trend tells nobody of risks,
-   * so it notifies no watcher. Callers as for {@link #pulse}.
+   * so it notifies no watcher. Callers as for {@link #report}.
    *
    * @throws IllegalArgumentException when {@code points} or {@code step} is out of range ({@link
    *     PulseSeries#check}) or a point's {@code asOf} falls before the year 1800

@@ -11,7 +11,7 @@ import java.util.OptionalLong;
 
 /**
  * The pulse of one scope over consecutive windows: a trend. Each point is the report a single
- * {@link PulseAggregator#pulse} call would give at that point's {@code asOf}, with its own
+ * {@link PulseAggregator#report} call would give at that point's {@code asOf}, with its own
  * suppression and its own risks. Immutable and thread-safe.
  *
  * @param scope whose pulse

@@ -20,8 +20,8 @@ import java.util.Map;
  * order, each in [0, 1], summing to 1 (empty for no touches). Shapley plays every touch, weighed by
  * its probability; the touch-based models split among the touches of the strongest {@link
  * Touch.Link link} present (the ones the outcome's references reach; failing those, the ones its
- * team applied; failing those, every touch), so which touches they split among does not depend on
- * the evidence weights, whose probabilities are scores, not calibrated frequencies. Stateless.
+ * team applied; failing those, every touch), so the level of the probabilities, which the fitted
+ * weights do not calibrate, does not decide which touches they split among. Stateless.
  */
 final class CreditModels {
   private CreditModels() {}

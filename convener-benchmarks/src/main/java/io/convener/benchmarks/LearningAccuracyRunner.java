@@ -1,30 +1,23 @@
 package io.convener.benchmarks;
 
-import io.convener.api.Convener;
-import io.convener.api.Principal;
-import io.convener.api.Role;
-import io.convener.api.TenantId;
-import io.convener.api.consent.Purpose;
 import io.convener.api.learning.AttributionModel;
-import io.convener.api.learning.AttributionRequest;
 import io.convener.api.learning.OutcomeDirection;
-import io.convener.api.model.Member;
-import io.convener.core.Conveners;
+import io.convener.core.learning.OfflineAttribution;
 import io.convener.testing.learning.AttributionAccuracy;
 import io.convener.testing.learning.LearningScenario;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
 
 /**
  * The attribution accuracy table of {@code docs/learning.md}: top-1 and top-3 accuracy of the
  * learning catalyst against the true originators of {@link LearningScenario}, across noise levels
  * (default model), across models (default noise) and for lower-is-better outcomes, pooled over
- * several seeds. Each run ingests
- * one generated organisation into a fresh in-memory H2 database where every member consents to
- * {@code learning.attribution}, and attributes every outcome. Not a timing benchmark.
+ * several seeds. Each generated organisation is attributed in memory ({@link OfflineAttribution}:
+ * the catalyst's lineage, weights and models without the store, as if every member consented;
+ * {@code AttributionAccuracyTest} checks that the catalyst behind the API ranks the same). Not a
+ * timing benchmark.
  *
  * <pre>
  * ./mvnw -q -B package -DskipTests -pl convener-benchmarks -am
@@ -32,8 +25,6 @@ import java.util.UUID;
  * </pre>
  */
 public final class LearningAccuracyRunner {
-  private static final TenantId TENANT = TenantId.of("accuracy");
-  private static final Principal ADMIN = Principal.of(TENANT, "runner", Role.ADMIN);
   private static final double[] NOISE = {0, 0.1, 0.15, 0.2, 0.25, 0.3, 0.5, 1.0};
 
   private LearningAccuracyRunner() {}
@@ -92,19 +83,13 @@ public final class LearningAccuracyRunner {
     return new AttributionAccuracy(a.outcomes() + b.outcomes(), a.top1() + b.top1(), a.top3() + b.top3());
   }
 
-  /** Ingests the organisation once and scores every model asked for. */
+  /** Scores every model asked for on the organisation. */
   private static Map<AttributionModel, AttributionAccuracy> run(LearningScenario s, List<AttributionModel> models) {
-    try (Convener c = Conveners.builder().database("jdbc:h2:mem:accuracy-" + UUID.randomUUID()).inMemoryKeys().build()) {
-      c.ingest().submit(ADMIN, s.members(), s.events());
-      for (Member m : s.members()) {
-        c.consent().grant(ADMIN, m.id(), Purpose.LEARNING_ATTRIBUTION, "accuracy-runner");
-      }
-      Map<AttributionModel, AttributionAccuracy> out = new LinkedHashMap<>();
-      for (AttributionModel model : models) {
-        out.put(model, AttributionAccuracy.of(s.originators(),
-            c.learning().attribute(ADMIN, AttributionRequest.all().withModel(model))));
-      }
-      return out;
+    Map<AttributionModel, AttributionAccuracy> out = new LinkedHashMap<>();
+    for (AttributionModel model : models) {
+      out.put(model, AttributionAccuracy.ofRanked(s.originators(),
+          OfflineAttribution.ranked(s.members(), s.events(), model, OfflineAttribution.weights())));
     }
+    return out;
   }
 }

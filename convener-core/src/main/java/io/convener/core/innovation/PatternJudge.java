@@ -8,6 +8,7 @@ import io.convener.api.MemberId;
 import io.convener.api.TeamId;
 import io.convener.api.TenantId;
 import io.convener.api.innovation.SuccessfulPattern;
+import io.convener.api.learning.OutcomeDirection;
 import io.convener.api.model.EventKind;
 import io.convener.api.model.Member;
 import io.convener.api.consent.Disclosed;
@@ -31,7 +32,9 @@ import java.util.TreeSet;
  * notification to the lead of each team that has not adopted it, when that lead consents to {@link
  * NotificationDraft#DIRECT}. An adopting team is compared on the mean {@code attrs.value}
  * of its {@code outcome} events in the {@link #WINDOW} before and the {@link #WINDOW} after its
- * first adoption (higher is better, as the contract reads {@code value}). A team's lead is the
+ * first adoption, each value read in the direction its outcome declares ({@link OutcomeDirection}:
+ * higher-is-better unless {@code attrs.direction} says lower-is-better), so that a fall in lead
+ * time counts as the improvement it is. A team's lead is the
  * member who reported most of its outcomes (ties: the smallest id). Reads only the given tenant.
  */
 final class PatternJudge {
@@ -75,7 +78,8 @@ final class PatternJudge {
       if (at == null || e.attrs().number("value").isEmpty()) {
         return;
       }
-      double value = e.attrs().number("value").getAsDouble();
+      // Oriented so that larger is better: the improvement over 0 in the outcome's own direction.
+      double value = OutcomeDirection.of(e.attrs()).improvement(0, e.attrs().number("value").getAsDouble());
       double[] s = sums.computeIfAbsent(team, k -> new double[4]);
       if (e.at().isBefore(at) && !e.at().isBefore(at.minus(WINDOW))) {
         s[0] += value;

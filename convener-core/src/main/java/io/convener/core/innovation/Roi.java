@@ -7,6 +7,7 @@ import io.convener.api.InvalidInputException;
 import io.convener.api.TeamId;
 import io.convener.api.TenantId;
 import io.convener.api.innovation.InnovationRoi;
+import io.convener.api.learning.OutcomeDirection;
 import io.convener.api.model.EventKind;
 import io.convener.spi.storage.EventQuery;
 import io.convener.spi.storage.EventStore;
@@ -22,7 +23,9 @@ import java.util.Set;
 /**
  * The ROI of one innovation in one tenant: each adopting team's first adoption (the origin team at
  * the innovation's time), every team's {@code outcome} values ({@code attrs.value} for the event's
- * {@code team}, optionally only those whose {@code attrs.name} matches), and {@link RoiEstimator}.
+ * {@code team}, optionally only those whose {@code attrs.name} matches, each read in the direction
+ * its outcome declares so that a positive change is an improvement: {@link OutcomeDirection}), and
+ * {@link RoiEstimator}.
  * The bootstrap is seeded by the innovation id, so a repeat gives the same interval. Reads only the
  * given tenant.
  */
@@ -51,7 +54,8 @@ final class Roi {
         return;
       }
       outcomes.computeIfAbsent(e.team().get(), k -> new ArrayList<>())
-          .add(new RoiEstimator.Point(e.at(), e.attrs().number("value").getAsDouble()));
+          .add(new RoiEstimator.Point(e.at(),
+              OutcomeDirection.of(e.attrs()).improvement(0, e.attrs().number("value").getAsDouble())));
     });
     RoiEstimator.Result r = new RoiEstimator(before, after).estimate(adopted, outcomes, innovation.value().hashCode());
     return new InnovationRoi(innovation, outcome, before, after, r.adopting(), r.comparison(), r.estimate(), r.reason(),

@@ -9,7 +9,7 @@ import io.convener.api.learning.AttributionModel.TimeDecay;
 import java.time.Duration;
 import java.time.Instant;
 import io.convener.api.MemberId;
-import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,16 +17,13 @@ import java.util.Map;
 /**
  * Splits the credit for one outcome among its touches under a model. The touches come ordered by
  * the instant they entered the lineage (ties by artifact id); the shares returned are in the same
- * order, each in [0, 1], summing to 1 (empty for no touches). Shapley plays every touch; the
- * touch-based models only those at least {@link #LINEAGE_PROBABILITY} probable. Stateless.
+ * order, each in [0, 1], summing to 1 (empty for no touches). Shapley plays every touch, weighed by
+ * its probability; the touch-based models split among the touches of the strongest {@link
+ * Touch.Link link} present (the ones the outcome's references reach; failing those, the ones its
+ * team applied; failing those, every touch), so the level of the probabilities, which the fitted
+ * weights do not calibrate, does not decide which touches they split among. Stateless.
  */
 final class CreditModels {
-  /**
-   * The touch-based models split the credit among the touches at least this probable (or, when
-   * there is none, give it all to the most probable one); the others get 0.
-   */
-  static final double LINEAGE_PROBABILITY = 0.5;
-
   private CreditModels() {}
 
   static double[] split(AttributionModel model, List<Touch> touches, Instant outcomeAt) {
@@ -36,20 +33,9 @@ final class CreditModels {
     if (model instanceof Shapley) {
       return shapley(touches);
     }
-    // The touch-based models split among the touches likely in the lineage, not every weak candidate.
-    List<Touch> lineage = new ArrayList<>();
-    int best = 0;
-    for (int i = 0; i < touches.size(); i++) {
-      if (touches.get(i).probability() >= LINEAGE_PROBABILITY) {
-        lineage.add(touches.get(i));
-      }
-      if (touches.get(i).probability() > touches.get(best).probability()) {
-        best = i;
-      }
-    }
-    if (lineage.isEmpty()) {
-      lineage.add(touches.get(best));
-    }
+    // The touch-based models split along the lineage the events record, not every weak candidate.
+    Touch.Link strongest = touches.stream().map(Touch::link).min(Comparator.naturalOrder()).orElseThrow();
+    List<Touch> lineage = touches.stream().filter(t -> t.link() == strongest).toList();
     double[] part = touchBased(model, lineage, outcomeAt);
     double[] shares = new double[touches.size()];
     for (int i = 0, k = 0; i < touches.size() && k < lineage.size(); i++) {

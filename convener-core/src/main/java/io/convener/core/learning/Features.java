@@ -59,6 +59,11 @@ final class Features {
   static final int OWN_WORK = 19;
   /** How many features there are. */
   static final int COUNT = 20;
+  /** Each feature's name, in order: the names the fitting runner prints its weights under. */
+  static final java.util.List<String> NAMES = java.util.List.of("explicit-ref", "referenced-application",
+      "applier-team", "applied-ref", "inferred-source", "team-author", "reporter", "time-proximity",
+      "matching-tags", "tags-differ", "not-referenced", "mention", "fresh-application", "artifact-age",
+      "tag-coverage", "declared-team", "claimed", "recent", "improved-since", "own-work");
 
   private static final double DAY = 86_400.0;
 

@@ -43,9 +43,14 @@ final class Lineage {
 
   /** The touches of {@code outcome}, ordered by when they entered the lineage, then artifact id. */
   static List<Touch> touches(LineageIndex index, Event outcome) {
+    return touches(index, outcome, Weights.WEIGHTS);
+  }
+
+  /** The touches of {@code outcome} under evidence weights {@code w} (in {@link Features} order). */
+  static List<Touch> touches(LineageIndex index, Event outcome, double[] w) {
     List<Touch> touches = new ArrayList<>();
     for (Scored s : candidates(index, outcome)) {
-      Touch t = Weights.score(s.candidate(), outcome, s.features());
+      Touch t = Weights.score(s.candidate(), outcome, s.features(), w);
       if (t.probability() >= MIN_PROBABILITY) {
         touches.add(t);
       }

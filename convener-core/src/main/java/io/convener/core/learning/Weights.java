@@ -30,7 +30,7 @@ final class Weights {
       0.39, // REFERENCED_APPLICATION
       0.81, // APPLIER_TEAM
       0.82, // APPLIED_REF
-      2.25, // INFERRED_SOURCE
+      2.24, // INFERRED_SOURCE
       0.4, // TEAM_AUTHOR
       0.52, // REPORTER
       1.92, // TIME_PROXIMITY
@@ -40,63 +40,66 @@ final class Weights {
       0.76, // MENTION
       0.12, // FRESH_APPLICATION
       3.07, // ARTIFACT_AGE
-      3.21, // TAG_COVERAGE
+      3.2, // TAG_COVERAGE
       0.85, // DECLARED_TEAM
-      -1.62, // CLAIMED
-      -3.04, // RECENT
-      0.34, // IMPROVED_SINCE
+      -1.63, // CLAIMED
+      -3.05, // RECENT
+      0.33, // IMPROVED_SINCE
       1.31, // OWN_WORK
   };
 
   private Weights() {}
 
-  /** The log odds of a candidate with features {@code x}. */
-  static double logit(double[] x) {
+  /** The log odds of a candidate with features {@code x} under weights {@code w}. */
+  static double logit(double[] x, double[] w) {
     double logit = BIAS;
     for (int i = 0; i < Features.COUNT; i++) {
-      logit += WEIGHTS[i] * x[i];
+      logit += w[i] * x[i];
     }
     return logit;
   }
 
-  static Touch score(Candidate c, Event outcome, double[] x) {
+  /** The touch a candidate with features {@code x} makes under weights {@code w} (in feature order). */
+  static Touch score(Candidate c, Event outcome, double[] x, double[] w) {
     List<Lineage.Weighted> items = new ArrayList<>();
     Set<EvidenceRule> counted = EnumSet.noneOf(EvidenceRule.class);
-    for (Lineage.Weighted w : c.evidence) {
+    for (Lineage.Weighted e : c.evidence) {
       // Each rule counts once, however many events support it; the others stay as explanation.
-      EvidenceRule rule = w.evidence().rule();
-      double weight = counted.add(rule) ? contribution(rule, c, x) : 0;
-      items.add(new Lineage.Weighted(w.evidence(), weight));
+      EvidenceRule rule = e.evidence().rule();
+      double weight = counted.add(rule) ? contribution(rule, c, x, w) : 0;
+      items.add(new Lineage.Weighted(e.evidence(), weight));
     }
     if (c.artifact.actor().equals(outcome.actor()) && !c.reporter) {
-      add(items, EvidenceRule.REPORTER, WEIGHTS[Features.REPORTER], c.artifact,
+      add(items, EvidenceRule.REPORTER, w[Features.REPORTER], c.artifact,
           "the member who reported the outcome wrote the artifact");
     }
-    double timing = WEIGHTS[Features.TIME_PROXIMITY] * x[Features.TIME_PROXIMITY]
-        + WEIGHTS[Features.FRESH_APPLICATION] * x[Features.FRESH_APPLICATION]
-        + WEIGHTS[Features.ARTIFACT_AGE] * x[Features.ARTIFACT_AGE];
+    double timing = w[Features.TIME_PROXIMITY] * x[Features.TIME_PROXIMITY]
+        + w[Features.FRESH_APPLICATION] * x[Features.FRESH_APPLICATION]
+        + w[Features.ARTIFACT_AGE] * x[Features.ARTIFACT_AGE];
     add(items, EvidenceRule.TIME_PROXIMITY, timing, c.artifact, timingDetail(c, outcome));
     if (x[Features.MATCHING_TAGS] > 0) {
       Set<String> shared = new TreeSet<>(c.artifact.tags());
       shared.retainAll(outcome.tags());
-      add(items, EvidenceRule.MATCHING_TAGS, WEIGHTS[Features.MATCHING_TAGS] * x[Features.MATCHING_TAGS], c.artifact,
+      add(items, EvidenceRule.MATCHING_TAGS, w[Features.MATCHING_TAGS] * x[Features.MATCHING_TAGS], c.artifact,
           String.format(Locale.ROOT, "tags shared with the outcome: %s (Jaccard %.2f)", String.join(", ", shared),
               x[Features.MATCHING_TAGS]));
     }
     if (x[Features.MENTION] > 0) {
-      add(items, EvidenceRule.MENTION, WEIGHTS[Features.MENTION], c.artifact,
+      add(items, EvidenceRule.MENTION, w[Features.MENTION], c.artifact,
           "the outcome or its team mentioned the artifact's author in the lookback");
     }
-    double p = 1 / (1 + Math.exp(-logit(x)));
+    double p = 1 / (1 + Math.exp(-logit(x, w)));
     // Explicit references come first, then the evidence by the log odds it added.
-    items.sort(Comparator.comparing((Lineage.Weighted w) -> w.evidence().rule() != EvidenceRule.EXPLICIT_REF)
+    items.sort(Comparator.comparing((Lineage.Weighted e) -> e.evidence().rule() != EvidenceRule.EXPLICIT_REF)
         .thenComparing(Comparator.comparingDouble(Lineage.Weighted::weight).reversed()));
     List<Evidence> evidence = items.stream().map(Lineage.Weighted::evidence).toList();
-    return new Touch(c.artifact.id(), c.artifact.actor(), c.enteredAt, Math.max(p, Double.MIN_NORMAL), evidence);
+    Touch.Link link = c.explicit || c.referencedApplication ? Touch.Link.REFERENCED
+        : c.appliedInTeam ? Touch.Link.APPLIED : Touch.Link.RELATED;
+    return new Touch(c.artifact.id(), c.artifact.actor(), c.enteredAt, Math.max(p, Double.MIN_NORMAL), link, evidence);
   }
 
   /** What a rule recorded on the candidate adds, for ordering the evidence. */
-  private static double contribution(EvidenceRule rule, Candidate c, double[] x) {
+  private static double contribution(EvidenceRule rule, Candidate c, double[] x, double[] w) {
     int f = switch (rule) {
       case EXPLICIT_REF -> c.explicit ? Features.EXPLICIT : Features.REFERENCED_APPLICATION;
       case APPLIED_REF -> Features.APPLIED_REF;
@@ -109,7 +112,7 @@ final class Weights {
       case MENTION -> Features.MENTION;
       case OUTCOME_CHANGE -> Features.IMPROVED_SINCE;
     };
-    return WEIGHTS[f] * x[f];
+    return w[f] * x[f];
   }
 
   private static String timingDetail(Candidate c, Event outcome) {

@@ -19,7 +19,12 @@ class CreditModelsTest {
   private static final Instant OUTCOME = DAY0.plus(Duration.ofDays(14));
 
   private static Touch touch(String author, int day, double p) {
-    return new Touch(EventId.of("l-" + author + day), MemberId.of(author), DAY0.plus(Duration.ofDays(day)), p, List.of());
+    return touch(author, day, p, Touch.Link.REFERENCED);
+  }
+
+  private static Touch touch(String author, int day, double p, Touch.Link link) {
+    return new Touch(EventId.of("l-" + author + day), MemberId.of(author), DAY0.plus(Duration.ofDays(day)), p, link,
+        List.of());
   }
 
   /** Touches entered 14, 7 and 0 days before the outcome, all likely in the lineage. */
@@ -82,17 +87,47 @@ class CreditModelsTest {
   }
 
   @Test
-  void touchBasedModelsLeaveOutUnlikelyTouchesButShapleyPlaysThemAll() {
-    // cy at 0.2 is under the lineage threshold (0.5): the touch-based models split between ana and bo.
-    List<Touch> touches = List.of(touch("ana", 0, 0.9), touch("bo", 7, 0.5), touch("cy", 14, 0.2));
+  void touchBasedModelsSplitAlongTheStrongestLinkButShapleyPlaysEveryTouch() {
+    // ana and bo are reached by the outcome's references; cy, applied by the team later, is not.
+    List<Touch> touches = List.of(touch("ana", 0, 0.9), touch("bo", 7, 0.5),
+        touch("cy", 14, 0.95, Touch.Link.APPLIED));
     assertThat(split(AttributionModel.LastTouch.INSTANCE, touches)).containsExactly(0, 1, 0);
     assertThat(split(AttributionModel.Linear.INSTANCE, touches)).containsExactly(0.5, 0.5, 0);
     assertThat(split(AttributionModel.TimeDecay.DEFAULT, touches))
         .containsExactly(new double[] {1 / 3.0, 2 / 3.0, 0}, within(1e-12));
     assertThat(split(AttributionModel.Shapley.INSTANCE, touches)[2]).isPositive();
-    // Nobody likely: the most probable touch takes it all.
-    List<Touch> weak = List.of(touch("ana", 0, 0.3), touch("bo", 7, 0.4));
-    assertThat(split(AttributionModel.Linear.INSTANCE, weak)).containsExactly(0, 1);
+    // No references: the team's applications are the lineage; what is only related is left out.
+    List<Touch> applied = List.of(touch("ana", 0, 0.3, Touch.Link.APPLIED), touch("bo", 7, 0.9, Touch.Link.RELATED),
+        touch("cy", 10, 0.2, Touch.Link.APPLIED));
+    assertThat(split(AttributionModel.Linear.INSTANCE, applied)).containsExactly(0.5, 0, 0.5);
+    // Nothing but related artifacts: every touch is in the lineage.
+    List<Touch> related = List.of(touch("ana", 0, 0.3, Touch.Link.RELATED), touch("bo", 7, 0.4, Touch.Link.RELATED));
+    assertThat(split(AttributionModel.LastTouch.INSTANCE, related)).containsExactly(0, 1);
+  }
+
+  /**
+   * The probabilities are scores whose level moves whenever the evidence weights are refitted
+   * (the bias is not fitted): the touch-based models must split the same whatever that level.
+   */
+  @Test
+  void touchBasedModelsDoNotDependOnTheLevelOfTheProbabilities() {
+    Random random = new Random(19);
+    Touch.Link[] links = Touch.Link.values();
+    for (int round = 0; round < 200; round++) {
+      List<Touch> low = new ArrayList<>();
+      List<Touch> high = new ArrayList<>();
+      for (int i = 0; i < 2 + random.nextInt(6); i++) {
+        String author = "m" + random.nextInt(5);
+        Touch.Link link = links[random.nextInt(links.length)];
+        double p = 0.1 + 0.8 * random.nextDouble();
+        low.add(touch(author, i, p * 0.5, link));
+        high.add(touch(author, i, Math.min(1, p * 1.5), link));
+      }
+      for (AttributionModel m : List.of(AttributionModel.LastTouch.INSTANCE, AttributionModel.Linear.INSTANCE,
+          AttributionModel.TimeDecay.DEFAULT, AttributionModel.PositionBased.INSTANCE)) {
+        assertThat(split(m, high)).as("round %d, %s", round, m).containsExactly(split(m, low), within(1e-12));
+      }
+    }
   }
 
   @Test

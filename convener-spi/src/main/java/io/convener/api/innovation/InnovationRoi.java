@@ -10,8 +10,10 @@ import java.util.Optional;
  * The difference in differences of team {@code outcome} values around the adoption of an
  * innovation: each adopting team's change in mean value from the {@code before} window to the
  * {@code after} window around its first adoption, minus the mean change of the comparison teams
- * (teams that never adopted it) over the same two windows, averaged over adopting teams. The raw
- * difference: whether higher is better is the reader's to say. Immutable.
+ * (teams that never adopted it) over the same two windows, averaged over adopting teams. Each value
+ * is read in the direction its outcome declares ({@link io.convener.api.learning.OutcomeDirection}):
+ * a positive effect is an improvement, a fall of a lower-is-better value as much as a rise of a
+ * higher-is-better one. Immutable.
  *
  * @param innovation the innovation
  * @param outcome the {@code attrs.name} of the outcomes compared, or empty for all outcomes

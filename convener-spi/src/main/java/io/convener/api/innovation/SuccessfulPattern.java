@@ -8,12 +8,16 @@ import io.convener.api.EventId;
  * Whether an innovation is a successful pattern in the caller's tenant, and whom that was pushed
  * to. A pattern is successful when at least {@link #MIN_TEAMS} adopting teams have outcomes
  * ({@code attrs.value}) both in the window before and in the window after their adoption, and the
- * mean outcome rose for more than half of them. Immutable.
+ * mean outcome improved for more than half of them, each value read in the direction its outcome
+ * declares ({@link io.convener.api.learning.OutcomeDirection}: a lower-is-better value improves
+ * when it falls). Immutable.
  *
  * @param innovation the innovation
  * @param teamsCompared adopting teams with outcomes before and after their adoption
- * @param teamsImproved of those, the teams whose mean outcome rose
- * @param meanUplift the mean over compared teams of (mean after − mean before); 0 when none
+ * @param teamsImproved of those, the teams whose mean outcome improved
+ * @param meanUplift the mean over compared teams of the improvement from the mean before to the mean
+ *     after (after − before for higher-is-better values, before − after for lower-is-better); 0
+ *     when none
  * @param successful whether the pattern counts as successful
  * @param notified how many team leads were sent a notification (0 unless successful)
  * @param provenanceId the id of the provenance entry of the call

@@ -22,23 +22,25 @@ import java.util.Map;
 public record AttributionAccuracy(int outcomes, int top1, int top3) {
   /** Scores the attributions against the truth. */
   public static AttributionAccuracy of(Map<EventId, MemberId> originators, List<Attribution> attributions) {
-    Map<EventId, Attribution> byOutcome = new java.util.HashMap<>();
-    attributions.forEach(a -> byOutcome.put(a.outcome(), a));
+    Map<EventId, List<MemberId>> ranked = new java.util.HashMap<>();
+    for (Attribution a : attributions) {
+      ranked.put(a.outcome(), a.contributors().stream().map((Contribution c) -> c.member().value()).toList());
+    }
+    return ofRanked(originators, ranked);
+  }
+
+  /**
+   * Scores each outcome's contributors, ranked largest share first, against the truth (as {@code
+   * OfflineAttribution.ranked} in convener-core gives them).
+   */
+  public static AttributionAccuracy ofRanked(Map<EventId, MemberId> originators, Map<EventId, List<MemberId>> ranked) {
     int top1 = 0;
     int top3 = 0;
     for (Map.Entry<EventId, MemberId> truth : originators.entrySet()) {
-      Attribution a = byOutcome.get(truth.getKey());
-      if (a == null) {
-        continue;
-      }
-      List<Contribution> ranked = a.contributors();
-      for (int i = 0; i < Math.min(3, ranked.size()); i++) {
-        if (ranked.get(i).member().value().equals(truth.getValue())) {
-          top1 += i == 0 ? 1 : 0;
-          top3++;
-          break;
-        }
-      }
+      List<MemberId> r = ranked.getOrDefault(truth.getKey(), List.of());
+      int at = r.subList(0, Math.min(3, r.size())).indexOf(truth.getValue());
+      top1 += at == 0 ? 1 : 0;
+      top3 += at >= 0 ? 1 : 0;
     }
     return new AttributionAccuracy(originators.size(), top1, top3);
   }

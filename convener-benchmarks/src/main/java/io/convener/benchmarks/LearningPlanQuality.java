@@ -26,7 +26,7 @@ import java.util.function.Function;
  * The learning plan quality table of {@code docs/learning.md}: hit rate and precision at 5 of
  * member plans made at T against the artifacts each member applied after T ({@link PlanScenario}),
  * beside the popularity baseline (the most-applied artifacts the member has not applied or
- * written), with and without the member's planned topic as plan tags. Each seed is one organisation
+ * written), with and without the member's planned topic as plan tags, and the oracle ceiling. Each seed is one organisation
  * of 64 members ingested into a fresh in-memory H2 database where every member consents to {@code
  * learning.attribution}; the plans go through the public API. Not a timing benchmark.
  *
@@ -54,20 +54,21 @@ public final class LearningPlanQuality {
     System.out.printf(Locale.ROOT, "seeds %s, k = %d%n%n", Arrays.toString(seeds), K);
     System.out.println("| ranking | hit rate@5 | precision@5 | members |");
     System.out.println("|---|---:|---:|---:|");
-    double[][] sums = new double[3][3];
+    double[][] sums = new double[4][3];
     StringBuilder perSeed = new StringBuilder("hit rate@5 per seed (popularity / plan / plan + planned topic):");
     for (long seed : seeds) {
       PlanQuality[] q = run(PlanScenario.builder(seed).build());
       perSeed.append(String.format(Locale.ROOT, " %d: %.2f / %.2f / %.2f;", seed, q[0].hitRate(), q[1].hitRate(),
           q[2].hitRate()));
-      for (int i = 0; i < 3; i++) {
+      for (int i = 0; i < 4; i++) {
         sums[i][0] += q[i].hitRate() * q[i].members();
         sums[i][1] += q[i].precision() * q[i].members();
         sums[i][2] += q[i].members();
       }
     }
-    String[] labels = {"popularity baseline", "plan (recent work)", "plan (recent work + planned topic)"};
-    for (int i = 0; i < 3; i++) {
+    String[] labels = {"popularity baseline", "plan (recent work)", "plan (recent work + planned topic)",
+        "oracle (the generator's hidden model; the ceiling)"};
+    for (int i = 0; i < 4; i++) {
       System.out.printf(Locale.ROOT, "| %s | %.3f | %.3f | %d |%n", labels[i], sums[i][0] / sums[i][2],
           sums[i][1] / sums[i][2], (int) sums[i][2]);
     }
@@ -75,7 +76,7 @@ public final class LearningPlanQuality {
     System.out.println(perSeed);
   }
 
-  /** Popularity, plans on recent work, plans with the planned topic. */
+  /** Popularity, plans on recent work, plans with the planned topic, the oracle. */
   private static PlanQuality[] run(PlanScenario s) {
     try (Convener c = Conveners.builder().database("jdbc:h2:mem:plans-" + UUID.randomUUID()).inMemoryKeys().build()) {
       c.ingest().submit(ADMIN, s.members(), s.events());
@@ -93,7 +94,8 @@ public final class LearningPlanQuality {
       return new PlanQuality[] {
         PlanQuality.of(s.laterApplications(), popular, K),
         PlanQuality.of(s.laterApplications(), work::get, K),
-        PlanQuality.of(s.laterApplications(), planned::get, K)};
+        PlanQuality.of(s.laterApplications(), planned::get, K),
+        PlanQuality.of(s.laterApplications(), m -> s.oracle(m, K), K)};
     }
   }
 

@@ -12,7 +12,8 @@ import java.util.Set;
 /**
  * Ranks the artifacts of a {@link PlanEvidence} for a learning plan. The interest profile is the
  * share of each tag in the recent work (declared skills count as one event each) and, when plan
- * tags are given, an equal share of each plan tag, the two mixed half and half. Each tag is
+ * tags are given, an equal share of each plan tag; planned work takes {@value #PLANNED} of the
+ * profile (all of it when there is no recent work). Each tag is
  * weighted by its rarity among the artifacts, idf = ln(1 + N/df); an artifact's relevance is the
  * cosine of its tag vector and the profile in that weighting, and its score is the relevance
  * times the proof that it helps, 1 + {@value #APPLIED} ln(1 + people who applied it) + {@value
@@ -25,7 +26,7 @@ final class PlanRanking {
   /** Weight of the log of how many outcomes name an artifact or its applications. */
   static final double NAMED = 0.25;
   /** The share of the profile that planned work takes when there is recent work too. */
-  static final double PLANNED = 0.5;
+  static final double PLANNED = 0.3;
 
   /** One ranked artifact, before consent: the appliers are all of them. */
   record Ranked(EventId artifact, double score, List<String> matched, List<String> planned, List<MemberId> appliers,

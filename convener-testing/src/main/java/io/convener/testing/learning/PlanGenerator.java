@@ -15,11 +15,17 @@ import org.jspecify.annotations.Nullable;
  * planned topic). Artifacts carry one to three topics, the first drawn from a skewed topic
  * popularity, and a hidden quality (log-normal). Before T, members write about their interests
  * and apply artifacts in proportion to quality times interest; after T, each applies one to five
- * more, chosen by quality times interest (interests and the planned topic, 60%), by popularity so
- * far (25%) or at random (15%). Times are epoch seconds. Not thread-safe; not API.
+ * more, chosen by quality times interest (interests and the planned topic, {@value #BY_INTEREST}),
+ * by popularity so far ({@value #BY_POPULARITY}) or at random (the rest). Times are epoch seconds. Not thread-safe; not API.
  */
 final class PlanGenerator {
   static final long DAY = 86_400;
+  /** The share of later applications chosen by quality × interest. */
+  static final double BY_INTEREST = 0.7;
+  /** The share of later applications chosen by popularity. */
+  static final double BY_POPULARITY = 0.2;
+  /** The weight of an artifact outside every interest, beside an interest share in [0, 1]. */
+  private static final double FLOOR = 0.005;
 
   /** One event before ids are given: artifacts are referred to by object. */
   static final class Draft {
@@ -96,7 +102,7 @@ final class PlanGenerator {
         add(new Draft(t - 1 - (long) (rng.nextDouble() * 80 * DAY), EventKind.MESSAGE, m, workTags(m)));
       }
     }
-    for (int round = 0; round < 4; round++) {
+    for (int round = 0; round < 6; round++) {
       for (int m = 0; m < members; m++) {
         apply(m, t - 1 - (long) (rng.nextDouble() * 120 * DAY), false, before.get(m));
       }
@@ -113,6 +119,30 @@ final class PlanGenerator {
         }
       }
     }
+  }
+
+  /**
+   * The ceiling: the {@code k} artifacts new to the member at T most likely to be applied after T
+   * under the generator's own hidden model (interests, planned topic, quality and popularity).
+   */
+  List<Draft> oracle(int m, int k) {
+    double interestTotal = 0;
+    double popularTotal = 0;
+    int fresh = 0;
+    for (Draft a : artifacts) {
+      if (a.actor != m && !before.get(m).contains(a)) {
+        interestTotal += a.quality * (interest(m, a, true) + FLOOR);
+        popularTotal += a.applications + 0.1;
+        fresh++;
+      }
+    }
+    double it = interestTotal;
+    double pt = popularTotal;
+    double rt = fresh;
+    return artifacts.stream().filter(a -> a.actor != m && !before.get(m).contains(a))
+        .sorted(java.util.Comparator.comparingDouble((Draft a) -> BY_INTEREST * a.quality * (interest(m, a, true) + FLOOR) / it
+            + BY_POPULARITY * (a.applications + 0.1) / pt + (1 - BY_INTEREST - BY_POPULARITY) / rt).reversed())
+        .limit(k).toList();
   }
 
   private void apply(int m, long at, boolean withPlan, Set<Draft> into) {
@@ -132,7 +162,7 @@ final class PlanGenerator {
     for (int i = 0; i < w.length; i++) {
       Draft a = artifacts.get(i);
       if (a.at < Math.min(at, b.asOf.getEpochSecond()) && fresh(m, a)) {
-        w[i] = a.quality * (interest(m, a, withPlan) + 0.02);
+        w[i] = a.quality * (interest(m, a, withPlan) + FLOOR);
         total += w[i];
       }
     }

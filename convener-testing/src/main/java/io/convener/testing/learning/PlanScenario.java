@@ -33,6 +33,9 @@ import java.util.Set;
  * }</pre>
  */
 public final class PlanScenario {
+  /** How long the oracle's lists are. */
+  public static final int ORACLE_DEPTH = 20;
+
   private final long seed;
   private final Instant asOf;
   private final List<Member> members;
@@ -41,6 +44,7 @@ public final class PlanScenario {
   private final Map<MemberId, List<String>> planned;
   private final Map<EventId, Integer> applications;
   private final Map<MemberId, Set<EventId>> known;
+  private final Map<MemberId, List<EventId>> oracle;
 
   private PlanScenario(Builder b) {
     this.seed = b.seed;
@@ -62,6 +66,7 @@ public final class PlanScenario {
     Map<MemberId, Set<EventId>> truth = new LinkedHashMap<>();
     Map<MemberId, List<String>> plans = new LinkedHashMap<>();
     Map<MemberId, Set<EventId>> seen = new HashMap<>();
+    Map<MemberId, List<EventId>> best = new HashMap<>();
     for (int m = 0; m < b.teams * b.teamSize; m++) {
       MemberId id = member(m);
       ms.add(Member.builder(id).teams(team(m / b.teamSize)).build());
@@ -74,6 +79,7 @@ public final class PlanScenario {
         }
       }
       seen.put(id, Collections.unmodifiableSet(k));
+      best.put(id, g.oracle(m, ORACLE_DEPTH).stream().map(a -> EventId.of(a.id)).toList());
     }
     Map<EventId, Integer> counts = new LinkedHashMap<>();
     for (PlanGenerator.Draft a : g.artifacts) {
@@ -85,6 +91,7 @@ public final class PlanScenario {
     this.planned = Collections.unmodifiableMap(plans);
     this.applications = Collections.unmodifiableMap(counts);
     this.known = Collections.unmodifiableMap(seen);
+    this.oracle = Collections.unmodifiableMap(best);
   }
 
   private static Set<EventId> ids(Set<PlanGenerator.Draft> drafts) {
@@ -145,6 +152,16 @@ public final class PlanScenario {
     return applications.entrySet().stream().filter(e -> !skip.contains(e.getKey()))
         .sorted(Map.Entry.<EventId, Integer>comparingByValue().reversed().thenComparing(e -> e.getKey().value()))
         .limit(k).map(Map.Entry::getKey).toList();
+  }
+
+  /**
+   * The ceiling: the {@code k} (at most {@value #ORACLE_DEPTH}) artifacts new to the member at T
+   * that the generator's hidden model (interests, planned topic, quality, popularity) makes most
+   * likely to be applied after T. No ranking that sees only the events can expect to do better.
+   */
+  public List<EventId> oracle(MemberId member, int k) {
+    List<EventId> all = oracle.getOrDefault(member, List.of());
+    return all.subList(0, Math.min(k, all.size()));
   }
 
   /** Builds a {@link PlanScenario}; not thread-safe. */

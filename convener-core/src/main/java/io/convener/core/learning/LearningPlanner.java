@@ -58,7 +58,8 @@ final class LearningPlanner {
 
   LearningPlan plan(Principal principal, PlanRequest request) {
     requireNonNull(request, "request");
-    String subject = request.member().map(m -> "member:" + m.value()).orElseGet(() -> "team:" + request.team().orElseThrow().value());
+    String subject = request.member().map(m -> "member:" + m.value())
+        .orElseGet(() -> "team:" + request.team().orElseThrow().value());
     Invocation.Builder<PlanCall> call = Invocation.<PlanCall>of(PLAN, tenant -> compute(tenant, request))
         .roles(Role.ADMIN, Role.COMMUNITY_MANAGER)
         .inputs(() -> inputs(request))
@@ -135,7 +136,8 @@ final class LearningPlanner {
     }
     List<Disclosed<MemberId>> recipients = List.of();
     if (request.deliver() && !recommendations.isEmpty()) {
-      recipients = member.map(List::of).orElseGet(() -> consent.disclose(tenant, PURPOSE, List.copyOf(scope)).disclosed());
+      recipients = member.map(List::of)
+          .orElseGet(() -> consent.disclose(tenant, PURPOSE, List.copyOf(scope)).disclosed());
     }
     return new PlanCall(new LearningPlan(member, request.team(), request.asOf(), request.window(),
         workTags(evidence.workTags), request.planTags(), recommendations, recipients.size(), LearningPlan.UNSTAMPED),

@@ -35,7 +35,8 @@ final class PlanNotifier {
     Map<String, String> payload = Map.of("plan", plan.subject(), "artifacts", shorten(artifacts),
         "count", Integer.toString(plan.recommendations().size()), "asOf", plan.asOf().toString(),
         "top", reason(plan.recommendations().get(0)));
-    return call.recipients().stream().map((Disclosed<MemberId> r) -> NotificationDraft.of(r, KIND, key, payload)).toList();
+    return call.recipients().stream()
+        .map((Disclosed<MemberId> r) -> NotificationDraft.of(r, KIND, key, payload)).toList();
   }
 
   /** The first recommendation's tags, which name no person. */

@@ -136,7 +136,6 @@ class LearningPlanTest {
     assertThat(l5.outcomes()).isEqualTo(1);
     assertThat(l5.reason()).isEqualTo(
         "matches recent work in postgres, sql; applied by 2 others (cy and 1 not named); named by 1 outcome");
-    assertThat(p.recommendations().get(1).appliedBy()).isZero();
     assertThat(l5.score()).isGreaterThan(p.recommendations().get(1).score());
     assertThat(p.member()).hasValueSatisfying(d -> assertThat(d.value()).isEqualTo(ANA));
     assertThat(p.workTags()).containsExactly("sql", "postgres");
@@ -147,8 +146,7 @@ class LearningPlanTest {
   void planTagsBringInArtifactsForPlannedWorkAndTheWindowBoundsRecentWork() {
     LearningPlan planned = plan(PlanRequest.forMember(ANA, AS_OF).withPlanTags(List.of("kafka")));
     assertThat(artifacts(planned)).contains("l2", "l5");
-    Recommendation l2 = planned.recommendations().stream().filter(r -> r.artifact().value().equals("l2")).findFirst()
-        .orElseThrow();
+    Recommendation l2 = planned.recommendations().stream().filter(r -> r.artifact().value().equals("l2")).findFirst().get();
     assertThat(l2.plannedTags()).containsExactly("kafka");
     assertThat(l2.matchedTags()).isEmpty();
 

@@ -2,7 +2,6 @@ package io.convener.testing.learning;
 
 import io.convener.api.model.EventKind;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -16,7 +15,8 @@ import org.jspecify.annotations.Nullable;
  * popularity, and a hidden quality (log-normal). Before T, members write about their interests
  * and apply artifacts in proportion to quality times interest; after T, each applies one to five
  * more, chosen by quality times interest (interests and the planned topic, {@value #BY_INTEREST}),
- * by popularity so far ({@value #BY_POPULARITY}) or at random (the rest). Times are epoch seconds. Not thread-safe; not API.
+ * by popularity so far ({@value #BY_POPULARITY}) or at random (the rest). Times are epoch
+ * seconds. Not thread-safe; not API.
  */
 final class PlanGenerator {
   static final long DAY = 86_400;
@@ -48,6 +48,7 @@ final class PlanGenerator {
 
   private final PlanScenario.Builder b;
   private final SplittableRandom rng;
+  private final PlanTopics topics;
   private final int members;
   final List<Draft> events = new ArrayList<>();
   final List<Draft> artifacts = new ArrayList<>();
@@ -62,22 +63,23 @@ final class PlanGenerator {
   PlanGenerator(PlanScenario.Builder b) {
     this.b = b;
     this.rng = new SplittableRandom(b.seed);
+    this.topics = new PlanTopics(rng, b.topics);
     this.members = b.teams * b.teamSize;
     this.planned = new int[members];
     int[][] teamTopics = new int[b.teams][];
     for (int t = 0; t < b.teams; t++) {
-      teamTopics[t] = distinct(3, -1);
+      teamTopics[t] = topics.distinct(3);
     }
     for (int m = 0; m < members; m++) {
       int[] team = teamTopics[m / b.teamSize];
       int first = rng.nextInt(3);
-      int own = distinctFrom(team);
+      int own = topics.distinctFrom(team);
       interests.add(new int[] {team[first], team[(first + 1 + rng.nextInt(2)) % 3], own});
       weights.add(new double[] {0.5, 0.3, 0.2});
       int p;
       do {
         p = rng.nextInt(b.topics);
-      } while (contains(interests.get(m), p));
+      } while (PlanTopics.contains(interests.get(m), p));
       planned[m] = p;
       before.add(new LinkedHashSet<>());
       after.add(new LinkedHashSet<>());
@@ -85,21 +87,22 @@ final class PlanGenerator {
   }
 
   static String topic(int i) {
-    return String.format("topic-%02d", i);
+    return PlanTopics.topic(i);
   }
 
   void run() {
     long t = b.asOf.getEpochSecond();
     for (int i = 0; i < b.artifacts; i++) {
       long at = t - (long) (rng.nextDouble() * 360 * DAY);
-      Draft a = add(new Draft(at, EventKind.LEARNING, rng.nextInt(members), artifactTags()));
+      Draft a = add(new Draft(at, EventKind.LEARNING, rng.nextInt(members), topics.artifactTags()));
       a.quality = Math.exp(0.8 * rng.nextGaussian());
       artifacts.add(a);
     }
     for (int m = 0; m < members; m++) {
       int work = 5 + rng.nextInt(20);
       for (int i = 0; i < work; i++) {
-        add(new Draft(t - 1 - (long) (rng.nextDouble() * 80 * DAY), EventKind.MESSAGE, m, workTags(m)));
+        long at = t - 1 - (long) (rng.nextDouble() * 80 * DAY);
+        add(new Draft(at, EventKind.MESSAGE, m, topics.workTags(interests.get(m), weights.get(m))));
       }
     }
     for (int round = 0; round < 6; round++) {
@@ -140,8 +143,9 @@ final class PlanGenerator {
     double pt = popularTotal;
     double rt = fresh;
     return artifacts.stream().filter(a -> a.actor != m && !before.get(m).contains(a))
-        .sorted(java.util.Comparator.comparingDouble((Draft a) -> BY_INTEREST * a.quality * (interest(m, a, true) + FLOOR) / it
-            + BY_POPULARITY * (a.applications + 0.1) / pt + (1 - BY_INTEREST - BY_POPULARITY) / rt).reversed())
+        .sorted(java.util.Comparator.comparingDouble((Draft a) ->
+            BY_INTEREST * a.quality * (interest(m, a, true) + FLOOR) / it
+                + BY_POPULARITY * (a.applications + 0.1) / pt + (1 - BY_INTEREST - BY_POPULARITY) / rt).reversed())
         .limit(k).toList();
   }
 
@@ -226,68 +230,6 @@ final class PlanGenerator {
       }
     }
     return s / a.tags.size();
-  }
-
-  private List<String> artifactTags() {
-    Set<String> tags = new LinkedHashSet<>();
-    // Topic popularity is skewed: the square of a uniform favours low topic numbers.
-    double u = rng.nextDouble();
-    tags.add(topic((int) (u * u * b.topics)));
-    int extra = rng.nextInt(3);
-    for (int i = 0; i < extra; i++) {
-      tags.add(topic(rng.nextInt(b.topics)));
-    }
-    return List.copyOf(tags);
-  }
-
-  private List<String> workTags(int m) {
-    Set<String> tags = new LinkedHashSet<>();
-    tags.add(topic(interests.get(m)[weighted(weights.get(m))]));
-    if (rng.nextDouble() < 0.3) {
-      tags.add(topic(rng.nextInt(b.topics))); // noise: a topic they do not care about
-    }
-    return List.copyOf(tags);
-  }
-
-  private int weighted(double[] w) {
-    double x = rng.nextDouble();
-    for (int i = 0; i < w.length - 1; i++) {
-      x -= w[i];
-      if (x < 0) {
-        return i;
-      }
-    }
-    return w.length - 1;
-  }
-
-  private int[] distinct(int n, int avoid) {
-    Set<Integer> s = new HashSet<>();
-    int[] out = new int[n];
-    for (int i = 0; i < n; i++) {
-      int x;
-      do {
-        x = rng.nextInt(b.topics);
-      } while (x == avoid || !s.add(x));
-      out[i] = x;
-    }
-    return out;
-  }
-
-  private int distinctFrom(int[] team) {
-    int x;
-    do {
-      x = rng.nextInt(b.topics);
-    } while (contains(team, x));
-    return x;
-  }
-
-  private static boolean contains(int[] a, int x) {
-    for (int v : a) {
-      if (v == x) {
-        return true;
-      }
-    }
-    return false;
   }
 
   private Draft add(Draft d) {

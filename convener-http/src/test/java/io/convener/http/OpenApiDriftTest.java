@@ -98,6 +98,11 @@ class OpenApiDriftTest {
     samples.add(sample("/v1/innovation/{id}/suggestions", "get",
         client.get("/v1/innovation/" + innovation + "/suggestions?limit=3&asOf=" + org.end(), admin)));
     samples.add(sample("/v1/innovation/{id}/roi", "get", client.get("/v1/innovation/" + innovation + "/roi", admin)));
+    String team = org.teams().get(0).id().value();
+    samples.add(sample("/v1/learning/plan", "get", client.get("/v1/learning/plan?team=" + team + "&asOf=" + org.end(), admin)));
+    samples.add(sample("/v1/learning/plan", "get", client.get("/v1/learning/plan?member=" + member, admin)));
+    samples.add(sample("/v1/learning/plan/notify", "post",
+        client.post("/v1/learning/plan/notify?team=" + team + "&limit=2", admin, "")));
     samples.add(sample("/v1/consent/grant", "post", client.post("/v1/consent/grant", admin,
         "{\"member\":\"" + member + "\",\"purpose\":\"champion.recommendation\"}")));
     samples.add(sample("/v1/consent/revoke", "post", client.post("/v1/consent/revoke", admin,

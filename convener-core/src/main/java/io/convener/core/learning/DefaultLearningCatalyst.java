@@ -16,6 +16,8 @@ import io.convener.api.learning.AttributionRequest;
 import io.convener.api.learning.Contribution;
 import io.convener.api.learning.Evidence;
 import io.convener.api.learning.LearningCatalyst;
+import io.convener.api.learning.LearningPlan;
+import io.convener.api.learning.PlanRequest;
 import io.convener.api.model.Event;
 import io.convener.api.model.EventKind;
 import io.convener.api.pulse.Staleness;
@@ -61,6 +63,7 @@ final class DefaultLearningCatalyst implements LearningCatalyst {
   private final EventStore events;
   private final MemberStore members;
   private final FeedbackMarks feedback;
+  private final LearningPlanner planner;
   /** The last attributions of each request, served stale while the store fails (degraded mode). */
   private final LastKnown<Question, List<Attribution>> lastKnown = new LastKnown<>(1_000, Clock.systemUTC());
 
@@ -75,6 +78,12 @@ final class DefaultLearningCatalyst implements LearningCatalyst {
     this.events = requireNonNull(events, "events");
     this.members = requireNonNull(members, "members");
     this.feedback = requireNonNull(feedback, "feedback");
+    this.planner = new LearningPlanner(gate, consent, events, members);
+  }
+
+  @Override
+  public LearningPlan plan(Principal principal, PlanRequest request) {
+    return planner.plan(principal, request);
   }
 
   @Override

@@ -21,6 +21,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -29,7 +30,8 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code convener learning attribute [--outcome ID]}: who originated what led to each outcome.
+ * {@code convener learning attribute [--outcome ID]}: who originated what led to each outcome;
+ * {@code convener learning plan --member M | --team T}: a learning plan ({@link LearningPlanOptions}).
  * Without {@code --outcome}, every outcome before {@code --as-of}. Contributors without consent for
  * {@code learning.attribution} are counted as withheld, never named. One provenance entry per call.
  */
@@ -38,18 +40,19 @@ import picocli.CommandLine.Spec;
     description = {
       "Attribute outcomes to the people whose learning artifacts led to them.",
       "attribute: every outcome before --as-of, or one with --outcome; --model picks the split",
-      "(last-touch, linear, time-decay, position-based, shapley; default shapley)."
+      "(last-touch, linear, time-decay, position-based, shapley; default shapley).",
+      "plan: artifacts matching the recent (and planned) work of --member or --team, not yet applied."
     })
 final class LearningCommand implements Callable<Integer>, Tabular {
-  /** The one action so far. */
-  enum Action { attribute }
+  /** What to do: attribute outcomes, or make a learning plan ({@link LearningPlanOptions}). */
+  enum Action { attribute, plan }
 
   private static final Pattern SHORT_DURATION = Pattern.compile("(\\d+)([dhm])");
 
   @ParentCommand ConvenerCommand root;
   @Spec CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "attribute", description = "What to do")
+  @Parameters(index = "0", paramLabel = "attribute|plan", description = "What to do")
   Action action;
 
   @Option(names = "--outcome", paramLabel = "ID", description = "Attribute this outcome event only")
@@ -62,8 +65,19 @@ final class LearningCommand implements Callable<Integer>, Tabular {
       description = "Half-life of the time-decay model, e.g. 7d, 36h or P7D (default: 7d)")
   @Nullable String halfLife;
 
+  @Mixin LearningPlanOptions plan = new LearningPlanOptions();
+
   @Override
   public Integer call() {
+    if (action == Action.plan) {
+      if (outcome != null || halfLife != null || !model.equals(AttributionModel.defaultModel().wireName())) {
+        throw new ParameterException(spec.commandLine(), "'--outcome', '--model' and '--half-life' are for 'attribute'");
+      }
+      return plan.run(root, spec);
+    }
+    if (plan.given()) {
+      throw new ParameterException(spec.commandLine(), "the options of 'plan' are not for 'attribute'");
+    }
     TenantId tenant = root.options.requireTenant(spec);
     AttributionRequest request = request();
     List<Attribution> attributions;

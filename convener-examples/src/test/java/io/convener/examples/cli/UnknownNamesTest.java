@@ -63,6 +63,8 @@ class UnknownNamesTest {
         Arguments.of("collaborators --team no-such-team", "no-such-team", "collaborators --team core"),
         Arguments.of("innovation spread no-such-innovation", "no-such-innovation", "innovation spread i1"),
         Arguments.of("learning attribute --outcome no-such-outcome", "no-such-outcome", "learning attribute --outcome o1"),
+        Arguments.of("learning plan --team no-such-team", "no-such-team", "learning plan --team core"),
+        Arguments.of("learning plan --member no-such-member", "no-such-member", "learning plan --team core"),
         Arguments.of("approvals decide no-such-approval --approve", "no-such-approval", "approvals list"),
         Arguments.of("approvals request --subject no-such-member --purpose profile.share --scope x", "no-such-member",
             "approvals list"));

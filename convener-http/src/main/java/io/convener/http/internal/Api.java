@@ -56,6 +56,7 @@ public final class Api implements AutoCloseable {
     new InsightRoutes(convener, Clock.systemUTC()).register(router);
     new InnovationDetectionRoutes(convener, Clock.systemUTC()).register(router);
     new InnovationReplicationRoutes(convener, Clock.systemUTC()).register(router);
+    new LearningPlanRoutes(convener, Clock.systemUTC()).register(router);
     new ChampionRoutes(convener, Clock.systemUTC()).register(router);
     new ViewRoutes(convener, Clock.systemUTC()).register(router);
     new TrustRoutes(convener).register(router);

@@ -28,4 +28,20 @@ public interface LearningCatalyst {
   default Attribution attribute(Principal principal, EventId outcome) {
     return attribute(principal, AttributionRequest.outcome(outcome)).get(0);
   }
+
+  /**
+   * A personalised learning plan: the artifacts whose tags match the recent work (and planned work)
+   * of a member or a team, which they have not applied, ranked by the rarity of the matched tags
+   * and by proof that the artifact helps (applications by others, outcomes naming them), each
+   * explained. A member's plan needs the member's own consent for {@code learning.attribution}; a
+   * team plan names nobody without that consent. With {@link PlanRequest#deliver()} the plan goes
+   * as a {@code learning.plan} notification to the member, or to the team's consenting members.
+   * One provenance entry ({@code learning.plan}). Roles: ADMIN or COMMUNITY_MANAGER.
+   *
+   * @throws io.convener.api.NotFoundException (field {@code member} or {@code team}) when the tenant
+   *     has no such member or team
+   * @throws io.convener.api.AccessDeniedException when the principal lacks the role, or the member
+   *     does not consent to {@code learning.attribution}
+   */
+  LearningPlan plan(Principal principal, PlanRequest request);
 }

@@ -3,7 +3,7 @@ package io.convener.benchmarks;
 import io.convener.api.EventId;
 import io.convener.api.MemberId;
 import io.convener.api.learning.AttributionModel;
-import io.convener.core.learning.OfflineAttribution;
+import io.convener.core.internal.learning.OfflineAttribution;
 import io.convener.testing.learning.AttributionAccuracy;
 import io.convener.testing.learning.LearningScenario;
 import java.util.ArrayList;

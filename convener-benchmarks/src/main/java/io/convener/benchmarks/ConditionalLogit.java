@@ -1,7 +1,7 @@
 package io.convener.benchmarks;
 
 import io.convener.api.MemberId;
-import io.convener.core.learning.OfflineAttribution;
+import io.convener.core.internal.learning.OfflineAttribution;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 

@@ -2,6 +2,10 @@ package io.convener.core.learning;
 
 import static java.util.Objects.requireNonNull;
 
+import io.convener.core.internal.learning.CreditModels;
+import io.convener.core.internal.learning.Lineage;
+import io.convener.core.internal.learning.LineageIndex;
+import io.convener.core.internal.learning.Touch;
 import io.convener.api.EventId;
 import io.convener.api.InvalidInputException;
 import io.convener.api.MemberId;

@@ -8,6 +8,7 @@ import io.convener.api.MemberId;
 import io.convener.api.learning.Attribution;
 import io.convener.api.learning.AttributionModel;
 import io.convener.api.learning.AttributionRequest;
+import io.convener.core.internal.learning.OfflineAttribution;
 import io.convener.testing.learning.AttributionAccuracy;
 import io.convener.testing.learning.LearningScenario;
 import java.util.LinkedHashMap;
@@ -34,7 +35,7 @@ class AttributionAccuracyTest {
 
   @Test
   void defaultModelCreditsTheTrueOriginatorFirstForNinetyFivePercentAtDefaultNoise() {
-    AttributionAccuracy acc = pooled(LearningScenario.DEFAULT_NOISE, Weights.WEIGHTS);
+    AttributionAccuracy acc = pooled(LearningScenario.DEFAULT_NOISE, OfflineAttribution.weights());
     assertThat(acc.outcomes()).isEqualTo(OUTCOMES * HELD_OUT_SEEDS.length);
     assertThat(acc.top1Rate()).as(acc.toString()).isGreaterThanOrEqualTo(0.95);
     assertThat(acc.top3Rate()).as(acc.toString()).isGreaterThanOrEqualTo(acc.top1Rate());
@@ -42,7 +43,7 @@ class AttributionAccuracyTest {
 
   @Test
   void defaultModelCreditsTheTrueOriginatorFirstForNinetyPercentAtNoiseQuarter() {
-    AttributionAccuracy acc = pooled(0.25, Weights.WEIGHTS);
+    AttributionAccuracy acc = pooled(0.25, OfflineAttribution.weights());
     assertThat(acc.top1Rate()).as(acc.toString()).isGreaterThanOrEqualTo(0.90);
   }
 
@@ -52,9 +53,9 @@ class AttributionAccuracyTest {
    */
   @Test
   void theGoalFailsWithoutTheTopicEvidence() {
-    double[] weakened = Weights.WEIGHTS.clone();
-    for (int f : new int[] {Features.TAG_COVERAGE, Features.MATCHING_TAGS, Features.TAGS_DIFFER}) {
-      weakened[f] = 0;
+    double[] weakened = OfflineAttribution.weights();
+    for (String f : List.of("tag-coverage", "matching-tags", "tags-differ")) {
+      weakened[OfflineAttribution.featureNames().indexOf(f)] = 0;
     }
     AttributionAccuracy acc = pooled(LearningScenario.DEFAULT_NOISE, weakened);
     assertThat(acc.top1Rate()).as("topic evidence zeroed: " + acc).isLessThan(0.95);
@@ -63,8 +64,8 @@ class AttributionAccuracyTest {
   @Test
   void accuracyFallsAsNoiseRises() {
     long seed = HELD_OUT_SEEDS[0] + 100;
-    double clean = offline(LearningScenario.builder(seed).noise(0).outcomes(100).build(), Weights.WEIGHTS).top1Rate();
-    double noisy = offline(LearningScenario.builder(seed).noise(0.8).outcomes(100).build(), Weights.WEIGHTS).top1Rate();
+    double clean = offline(LearningScenario.builder(seed).noise(0).outcomes(100).build(), OfflineAttribution.weights()).top1Rate();
+    double noisy = offline(LearningScenario.builder(seed).noise(0.8).outcomes(100).build(), OfflineAttribution.weights()).top1Rate();
     assertThat(clean).isGreaterThan(0.97);
     assertThat(noisy).isLessThan(clean);
   }
@@ -81,7 +82,7 @@ class AttributionAccuracyTest {
       }
     }
     Map<EventId, List<MemberId>> offline =
-        OfflineAttribution.ranked(s.members(), s.events(), AttributionModel.defaultModel(), Weights.WEIGHTS);
+        OfflineAttribution.ranked(s.members(), s.events(), AttributionModel.defaultModel(), OfflineAttribution.weights());
     assertThat(service).hasSize(100).isEqualTo(offline);
   }
 

@@ -20,6 +20,7 @@ import io.convener.api.model.Attrs;
 import io.convener.api.model.Event;
 import io.convener.api.model.EventKind;
 import io.convener.api.model.Member;
+import io.convener.core.internal.learning.OfflineAttribution;
 import io.convener.testing.learning.AttributionAccuracy;
 import io.convener.testing.learning.LearningScenario;
 import java.time.Duration;
@@ -78,7 +79,7 @@ class OutcomeDirectionTest {
         .allMatch(e -> OutcomeDirection.of(e.attrs()) == OutcomeDirection.LOWER_IS_BETTER);
     // In memory: AttributionAccuracyTest checks that the catalyst behind the API ranks the same.
     AttributionAccuracy acc = AttributionAccuracy.ofRanked(s.originators(),
-        OfflineAttribution.ranked(s.members(), s.events(), AttributionModel.defaultModel(), Weights.WEIGHTS));
+        OfflineAttribution.ranked(s.members(), s.events(), AttributionModel.defaultModel(), OfflineAttribution.weights()));
     assertThat(acc.top1Rate()).as(acc.toString()).isGreaterThanOrEqualTo(0.95);
   }
 

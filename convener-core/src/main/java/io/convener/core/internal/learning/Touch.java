@@ -1,4 +1,4 @@
-package io.convener.core.learning;
+package io.convener.core.internal.learning;
 
 import static java.util.Objects.requireNonNull;
 
@@ -21,7 +21,7 @@ import java.util.List;
  * @param link how the outcome's lineage reaches it, whatever the weights
  * @param evidence why, strongest first
  */
-record Touch(EventId artifact, MemberId author, Instant enteredAt, double probability, Link link, List<Evidence> evidence) {
+public record Touch(EventId artifact, MemberId author, Instant enteredAt, double probability, Link link, List<Evidence> evidence) {
   /** How an outcome's lineage reaches an artifact, from the strongest link to the weakest. */
   enum Link {
     /** The outcome's references reach it: it, an application naming it, or an application it likely sourced. */
@@ -32,7 +32,8 @@ record Touch(EventId artifact, MemberId author, Instant enteredAt, double probab
     RELATED
   }
 
-  Touch {
+  /** Validates. */
+  public Touch {
     requireNonNull(artifact, "artifact");
     requireNonNull(author, "author");
     requireNonNull(enteredAt, "enteredAt");

@@ -1,4 +1,4 @@
-package io.convener.core.learning;
+package io.convener.core.internal.learning;
 
 import io.convener.api.EventId;
 import io.convener.api.MemberId;
@@ -27,9 +27,9 @@ import java.util.Set;
  * ({@link Weights}); the probability is its logistic. Candidates under {@link #MIN_PROBABILITY}
  * are dropped and at most {@link #MAX_TOUCHES} are kept, the most probable. Stateless.
  */
-final class Lineage {
+public final class Lineage {
   /** How far before an outcome evidence is looked for. */
-  static final Duration LOOKBACK = Duration.ofDays(90);
+  public static final Duration LOOKBACK = Duration.ofDays(90);
   /** Candidates less probable than this are not touches. */
   static final double MIN_PROBABILITY = 0.1;
   /** At most this many touches per outcome (the Shapley model enumerates 2^n coalitions). */
@@ -42,7 +42,7 @@ final class Lineage {
   private Lineage() {}
 
   /** The touches of {@code outcome}, ordered by when they entered the lineage, then artifact id. */
-  static List<Touch> touches(LineageIndex index, Event outcome) {
+  public static List<Touch> touches(LineageIndex index, Event outcome) {
     return touches(index, outcome, Weights.WEIGHTS);
   }
 

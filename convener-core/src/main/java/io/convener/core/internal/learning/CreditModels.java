@@ -1,4 +1,4 @@
-package io.convener.core.learning;
+package io.convener.core.internal.learning;
 
 import io.convener.api.learning.AttributionModel;
 import io.convener.api.learning.AttributionModel.LastTouch;
@@ -23,10 +23,14 @@ import java.util.Map;
  * team applied; failing those, every touch), so the level of the probabilities, which the fitted
  * weights do not calibrate, does not decide which touches they split among. Stateless.
  */
-final class CreditModels {
+public final class CreditModels {
   private CreditModels() {}
 
-  static double[] split(AttributionModel model, List<Touch> touches, Instant outcomeAt) {
+  /**
+   * Each touch's share of the outcome under {@code model}, in the touches' order, summing to 1
+   * (empty for no touch).
+   */
+  public static double[] split(AttributionModel model, List<Touch> touches, Instant outcomeAt) {
     if (touches.isEmpty()) {
       return new double[0];
     }

@@ -1,4 +1,4 @@
-package io.convener.core.learning;
+package io.convener.core.internal.learning;
 
 import io.convener.api.EventId;
 import io.convener.api.MemberId;
@@ -22,9 +22,9 @@ import java.util.function.Function;
  * store; events outside the scanned range that an explicit reference names are looked up on
  * demand. Not thread-safe; lives for one call.
  */
-final class LineageIndex {
+public final class LineageIndex {
   /** The kinds the lineage reads. */
-  static final Set<EventKind> KINDS = Set.of(EventKind.LEARNING, EventKind.APPLIED, EventKind.OUTCOME, EventKind.MENTION);
+  public static final Set<EventKind> KINDS = Set.of(EventKind.LEARNING, EventKind.APPLIED, EventKind.OUTCOME, EventKind.MENTION);
 
   private final Map<EventId, Event> byId = new HashMap<>();
   private final List<Event> learnings = new ArrayList<>();
@@ -37,9 +37,12 @@ final class LineageIndex {
   private final Function<EventId, Optional<Event>> lookup;
 
   /**
+   * An empty index over the tenant's members.
+   *
+   * @param members the members, for their teams
    * @param lookup finds an event the scan did not see (an old artifact an explicit reference names)
    */
-  LineageIndex(Collection<Member> members, Function<EventId, Optional<Event>> lookup) {
+  public LineageIndex(Collection<Member> members, Function<EventId, Optional<Event>> lookup) {
     for (Member m : members) {
       teams.put(m.id(), m.teams());
     }
@@ -47,7 +50,7 @@ final class LineageIndex {
   }
 
   /** Takes one scanned event; events must come in time order. */
-  void add(Event e) {
+  public void add(Event e) {
     byId.put(e.id(), e);
     switch (e.kind()) {
       case LEARNING -> learnings.add(e);
@@ -125,7 +128,7 @@ final class LineageIndex {
   }
 
   /** The outcomes scanned, oldest first. */
-  List<Event> outcomes() {
+  public List<Event> outcomes() {
     return List.copyOf(outcomes);
   }
 

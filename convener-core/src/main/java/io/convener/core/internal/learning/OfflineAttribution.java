@@ -1,4 +1,4 @@
-package io.convener.core.learning;
+package io.convener.core.internal.learning;
 
 import static java.util.Objects.requireNonNull;
 

@@ -76,13 +76,14 @@ final class DefaultLearningCatalyst implements LearningCatalyst {
 
   @Inject
   DefaultLearningCatalyst(
-      Gate gate, ConsentEngine consent, EventStore events, MemberStore members, FeedbackMarks feedback) {
+      Gate gate, ConsentEngine consent, EventStore events, MemberStore members, FeedbackMarks feedback,
+      LearningPlanner planner) {
     this.gate = requireNonNull(gate, "gate");
     this.consent = requireNonNull(consent, "consent");
     this.events = requireNonNull(events, "events");
     this.members = requireNonNull(members, "members");
     this.feedback = requireNonNull(feedback, "feedback");
-    this.planner = new LearningPlanner(gate, consent, events, members);
+    this.planner = requireNonNull(planner, "planner");
   }
 
   @Override

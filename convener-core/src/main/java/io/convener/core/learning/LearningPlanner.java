@@ -21,6 +21,10 @@ import io.convener.core.internal.gate.Gate;
 import io.convener.core.internal.gate.Invocation;
 import io.convener.spi.storage.EventStore;
 import io.convener.spi.storage.MemberStore;
+import io.convener.spi.storage.MembershipHistoryStore;
+import io.convener.spi.storage.MembershipPeriod;
+import jakarta.inject.Inject;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -48,12 +52,16 @@ final class LearningPlanner {
   private final ConsentEngine consent;
   private final EventStore events;
   private final MemberStore members;
+  private final Optional<MembershipHistoryStore> history;
 
-  LearningPlanner(Gate gate, ConsentEngine consent, EventStore events, MemberStore members) {
+  @Inject
+  LearningPlanner(Gate gate, ConsentEngine consent, EventStore events, MemberStore members,
+      Optional<MembershipHistoryStore> history) {
     this.gate = requireNonNull(gate, "gate");
     this.consent = requireNonNull(consent, "consent");
     this.events = requireNonNull(events, "events");
     this.members = requireNonNull(members, "members");
+    this.history = requireNonNull(history, "history");
   }
 
   LearningPlan plan(Principal principal, PlanRequest request) {
@@ -98,7 +106,11 @@ final class LearningPlanner {
     return consent.consistently(tenant, () -> disclose(tenant, request, ids, evidence, ranked));
   }
 
-  /** The members the plan is for: the one member, or the team's current members. */
+  /**
+   * The members the plan is for: the one member, or the team's members at the plan's {@code asOf}
+   * (history-true where the store keeps membership periods: a member who left the team before
+   * {@code asOf} is not in it, one who joined after is not yet).
+   */
   private List<Member> scope(TenantId tenant, PlanRequest request) {
     if (request.member().isPresent()) {
       MemberId id = request.member().get();
@@ -106,11 +118,30 @@ final class LearningPlanner {
           new NotFoundException("member", "tenant " + tenant.value() + " has no member '" + id.value() + "'")));
     }
     TeamId team = request.team().orElseThrow();
-    List<Member> in = members.list(tenant).stream().filter(m -> m.teams().contains(team)).toList();
+    Map<MemberId, List<TeamId>> teamsAt = teamsAt(tenant, request.asOf());
+    List<Member> in = members.list(tenant).stream()
+        .filter(m -> teamsAt.getOrDefault(m.id(), m.teams()).contains(team)).toList();
     if (in.isEmpty()) {
       throw new NotFoundException("team", "tenant " + tenant.value() + " has no team '" + team.value() + "'");
     }
     return in;
+  }
+
+  /** Each member with a membership history: their teams at {@code at} (none before their first period). */
+  private Map<MemberId, List<TeamId>> teamsAt(TenantId tenant, Instant at) {
+    Map<MemberId, List<TeamId>> teams = new HashMap<>();
+    if (history.isEmpty()) {
+      return teams;
+    }
+    long millis = at.toEpochMilli();
+    for (MembershipPeriod p : history.get().periods(tenant)) {
+      if (p.fromMillis() <= millis) {
+        teams.put(p.member(), p.teams()); // oldest first: the last one that started wins
+      } else {
+        teams.putIfAbsent(p.member(), List.of());
+      }
+    }
+    return teams;
   }
 
   private PlanCall disclose(TenantId tenant, PlanRequest request, Set<MemberId> scope, PlanEvidence evidence,

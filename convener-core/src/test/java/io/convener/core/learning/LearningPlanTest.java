@@ -180,6 +180,19 @@ class LearningPlanTest {
   }
 
   @Test
+  void aTeamPlanCountsTheMembersOfItsOwnTimeWhenSomeoneMovedLater() {
+    // cy (consenting) moves from t1 to t2 ten days after AS_OF, recorded with validFrom.
+    convener.ingest().submit(admin(ACME), List.of(Member.builder(CY).teams(TeamId.of("t2"))
+        .validFrom(AS_OF.plus(Duration.ofDays(10))).build()), List.of());
+    Instant later = AS_OF.plus(Duration.ofDays(20));
+
+    assertThat(plan(PlanRequest.forTeam(TeamId.of("t1"), AS_OF).notifying()).notified())
+        .as("at AS_OF cy was still in t1: ana and cy").isEqualTo(2);
+    assertThat(plan(PlanRequest.forTeam(TeamId.of("t1"), later).notifying()).notified())
+        .as("after the move t1 is ana alone").isEqualTo(1);
+  }
+
+  @Test
   void unknownMembersAndTeamsAreNamedInTheError() {
     assertThatThrownBy(() -> plan(PlanRequest.forMember(MemberId.of("zed"), AS_OF)))
         .isInstanceOf(NotFoundException.class).hasMessage("member: tenant acme has no member 'zed'");

@@ -71,12 +71,12 @@ class HostCheckTest {
   }
 
   static void assertAnswers(Convener convener) {
-    IngestReport members = convener.ingest().ingest(ADMIN, stream(membersCsv()), InputFormat.CSV);
+    IngestReport members = convener.ingest().stream(ADMIN, stream(membersCsv()), InputFormat.CSV);
     assertEquals(NAMES.size(), members.members(), () -> "members: " + members.rejected());
-    IngestReport events = convener.ingest().ingest(ADMIN, stream(eventsJsonl()), InputFormat.JSON_LINES);
+    IngestReport events = convener.ingest().stream(ADMIN, stream(eventsJsonl()), InputFormat.JSON_LINES);
     assertEquals(15, events.events());
     assertEquals(List.of(16L), events.rejected().stream().map(Rejection::line).toList(), "the line without an actor");
-    assertEquals(15, convener.ingest().ingest(ADMIN, stream(eventsJsonl()), InputFormat.JSON_LINES).duplicates());
+    assertEquals(15, convener.ingest().stream(ADMIN, stream(eventsJsonl()), InputFormat.JSON_LINES).duplicates());
 
     // Everyone but fay consents to be recommended as a champion.
     NAMES.stream().filter(n -> !n.equals("fay"))
@@ -85,12 +85,12 @@ class HostCheckTest {
     assertFalse(convener.consent().check(ADMIN, MemberId.of("fay"), Purpose.CHAMPION_RECOMMENDATION));
 
     ChampionRanking ranking =
-        convener.champions().champions(ADMIN, ChampionQuery.builder().asOf(AS_OF).build());
+        convener.champions().rank(ADMIN, ChampionQuery.builder().asOf(AS_OF).build());
     assertEquals("ana", ranking.champions().get(0).member().value().value(), "the hub everyone answers ranks first");
     assertTrue(ranking.champions().stream().noneMatch(r -> r.member().subject().value().equals("fay")),
         "fay did not consent and is never named");
 
-    PulseReport pulse = convener.pulse().pulse(ADMIN,
+    PulseReport pulse = convener.pulse().report(ADMIN,
         PulseRequest.of(PulseScope.team(TeamId.of("core")), AS_OF));
     assertFalse(pulse.isSuppressed(), () -> "suppressed: " + pulse.suppressed());
     assertEquals(6.0, pulse.metrics().get(PulseMetric.MEMBERS).orElseThrow());

@@ -11,7 +11,12 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,6 +38,33 @@ class ReadinessProbeTest {
     assertThat(lifecycle.isReady(Duration.ofSeconds(5))).isTrue();
     lifecycle.close();
     assertThat(lifecycle.isReady(SHORT)).isFalse();
+  }
+
+  /**
+   * Two load balancers, or an embedded server and a mounted servlet, ask at the same time or one
+   * right after the other: every answer is "ready". The probe refused a second caller that came
+   * while, or the instant after, the first probe ran, and readiness flapped to 503.
+   */
+  @Test
+  void probesBackToBackAndAtTheSameTimeAllAnswerReady() throws Exception {
+    JdbiStorageLifecycle lifecycle = new JdbiStorageLifecycle(new Database(JdbcSettings.inMemoryH2("probes")));
+    lifecycle.start();
+    ExecutorService callers = Executors.newFixedThreadPool(8);
+    try {
+      for (int i = 0; i < 300; i++) {
+        assertThat(lifecycle.isReady(Duration.ofSeconds(5))).as("back-to-back probe " + i).isTrue();
+      }
+      List<Future<Boolean>> answers = new ArrayList<>();
+      for (int i = 0; i < 400; i++) {
+        answers.add(callers.submit(() -> lifecycle.isReady(Duration.ofSeconds(5))));
+      }
+      for (Future<Boolean> answer : answers) {
+        assertThat(answer.get()).as("a concurrent probe").isTrue();
+      }
+    } finally {
+      callers.shutdownNow();
+      lifecycle.close();
+    }
   }
 
   @Test

@@ -7,8 +7,6 @@ import io.convener.http.json.DetectionShapes;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Detected innovations: {@code GET /v1/innovation/candidates} lists the candidates and {@code POST
@@ -17,7 +15,6 @@ import java.util.regex.Pattern;
  * a 400 problem naming the field {@code tag} and the reason.
  */
 final class InnovationDetectionRoutes {
-  private static final Pattern DAYS = Pattern.compile("([1-9][0-9]{0,3})d");
   private static final int MAX_DAYS = 3660;
 
   private final Convener convener;
@@ -47,11 +44,6 @@ final class InnovationDetectionRoutes {
   }
 
   private static Duration window(Request r) {
-    String window = r.param("window").orElse(InnovationSpread.DEFAULT_DETECTION_WINDOW.toDays() + "d");
-    Matcher m = DAYS.matcher(window);
-    if (!m.matches() || Integer.parseInt(m.group(1)) > MAX_DAYS) {
-      throw new InvalidInputException("window", "expected 1d to " + MAX_DAYS + "d, got '" + window + "'");
-    }
-    return Duration.ofDays(Integer.parseInt(m.group(1)));
+    return r.daysParam("window", InnovationSpread.DEFAULT_DETECTION_WINDOW, MAX_DAYS);
   }
 }

@@ -8,8 +8,6 @@ import io.convener.http.json.RoiShapes;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Replication suggestions and ROI: {@code GET /v1/innovation/{id}/suggestions} ranks the teams
@@ -19,7 +17,6 @@ import java.util.regex.Pattern;
  * unknown innovation is a 400 problem naming the field {@code innovation}.
  */
 final class InnovationReplicationRoutes {
-  private static final Pattern DAYS = Pattern.compile("([1-9][0-9]{0,3})d");
   private static final int MAX_DAYS = 3660;
 
   private final Convener convener;
@@ -49,11 +46,6 @@ final class InnovationReplicationRoutes {
   }
 
   private static Duration days(Request r, String field) {
-    String value = r.param(field).orElse(InnovationSpread.DEFAULT_ROI_WINDOW.toDays() + "d");
-    Matcher m = DAYS.matcher(value);
-    if (!m.matches() || Integer.parseInt(m.group(1)) > MAX_DAYS) {
-      throw new InvalidInputException(field, "expected 1d to " + MAX_DAYS + "d, got '" + value + "'");
-    }
-    return Duration.ofDays(Integer.parseInt(m.group(1)));
+    return r.daysParam(field, InnovationSpread.DEFAULT_ROI_WINDOW, MAX_DAYS);
   }
 }

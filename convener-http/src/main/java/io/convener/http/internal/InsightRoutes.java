@@ -18,12 +18,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** The read routes of the insight services: pulse, learning catalysts, innovation spread. */
 final class InsightRoutes {
-  private static final Pattern DAYS = Pattern.compile("([1-9][0-9]{0,2})d");
 
   private final Convener convener;
   private final Clock clock;
@@ -71,13 +68,9 @@ final class InsightRoutes {
   }
 
   static Duration window(Request r) {
-    String window = r.param("window").orElse("28d");
-    Matcher m = DAYS.matcher(window);
-    if (!m.matches() || Integer.parseInt(m.group(1)) > 366) {
-      throw new InvalidInputException("window", "expected 1d to 366d, got '" + window + "'");
-    }
-    return Duration.ofDays(Integer.parseInt(m.group(1)));
+    return r.daysParam("window", Duration.ofDays(28), 366);
   }
+
 
   private Response catalysts(Request r) {
     AttributionRequest request = r.param("outcome")

@@ -7,12 +7,9 @@ import io.convener.api.TeamId;
 import io.convener.api.learning.PlanRequest;
 import io.convener.http.json.LearningPlanShapes;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Learning plans: {@code GET /v1/learning/plan} answers the plan of one {@code member} or one
@@ -23,8 +20,6 @@ import java.util.regex.Pattern;
  * a member without consent for {@code learning.attribution} a 403.
  */
 final class LearningPlanRoutes {
-  private static final Pattern DAYS = Pattern.compile("([1-9][0-9]{0,3})d");
-
   private final Convener convener;
   private final Clock clock;
 
@@ -65,15 +60,8 @@ final class LearningPlanRoutes {
     } catch (IllegalArgumentException e) {
       throw new InvalidInputException("tags", String.valueOf(e.getMessage()));
     }
-    return p.withLimit(limit).withWindow(window(r));
+    return p.withLimit(limit)
+        .withWindow(r.daysParam("window", PlanRequest.DEFAULT_WINDOW, PlanRequest.MAX_WINDOW_DAYS));
   }
 
-  private static Duration window(Request r) {
-    String value = r.param("window").orElse(PlanRequest.DEFAULT_WINDOW.toDays() + "d");
-    Matcher m = DAYS.matcher(value);
-    if (!m.matches() || Integer.parseInt(m.group(1)) > PlanRequest.MAX_WINDOW_DAYS) {
-      throw new InvalidInputException("window", "expected 1d to " + PlanRequest.MAX_WINDOW_DAYS + "d, got '" + value + "'");
-    }
-    return Duration.ofDays(Integer.parseInt(m.group(1)));
-  }
 }

@@ -5,8 +5,11 @@ import static java.util.Objects.requireNonNull;
 import io.convener.api.InvalidInputException;
 import io.convener.api.Principal;
 import java.io.InputStream;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A routed, authenticated request. The body is read only when the route asks for it: {@link
@@ -14,6 +17,9 @@ import java.util.Optional;
  * #bodyStream()} for a route that parses it as it arrives (ingestion). Used by one thread.
  */
 final class Request {
+  /** Whole days: 1 to 9999 followed by {@code d}. */
+  private static final Pattern DAYS = Pattern.compile("([1-9][0-9]{0,3})d");
+
   private final Principal principal;
   private final String route;
   private final Map<String, String> pathParams;
@@ -92,5 +98,18 @@ final class Request {
       }
       return n;
     });
+  }
+
+  /**
+   * A query parameter of whole days, such as {@code 90d}, from 1 to {@code maxDays}; {@code
+   * fallback} when absent. The message gives the range and the value sent.
+   */
+  Duration daysParam(String name, Duration fallback, int maxDays) {
+    String value = param(name).orElse(fallback.toDays() + "d");
+    Matcher m = DAYS.matcher(value);
+    if (!m.matches() || Integer.parseInt(m.group(1)) > maxDays) {
+      throw new InvalidInputException(name, "expected 1d to " + maxDays + "d, got '" + value + "'");
+    }
+    return Duration.ofDays(Integer.parseInt(m.group(1)));
   }
 }

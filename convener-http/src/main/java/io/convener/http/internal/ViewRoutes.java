@@ -16,8 +16,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * What people look at: the interaction network as a file ({@code GET /v1/graph?format=graphml|gexf|csv|json&window=90d})
@@ -25,7 +23,6 @@ import java.util.regex.Pattern;
  * call of its service: one pass of the choke point, one provenance entry.
  */
 final class ViewRoutes {
-  private static final Pattern DAYS = Pattern.compile("([1-9][0-9]{0,2})d");
 
   private final Convener convener;
   private final Clock clock;
@@ -61,7 +58,7 @@ final class ViewRoutes {
   private Response series(Request r) {
     PulseRequest last = new PulseRequest(InsightRoutes.scope(r), asOf(r), InsightRoutes.window(r));
     int points = r.intParam("points", PulseSeries.MAX_POINTS).orElse(12);
-    Duration step = days("step", r.param("step").orElse("7d"));
+    Duration step = r.daysParam("step", Duration.ofDays(7), 366);
     // A series reaching before the year 1800 is an IllegalArgumentException naming asOf: a 400.
     boolean project = r.param("project").map(v -> switch (v) {
       case "true" -> true;
@@ -75,11 +72,4 @@ final class ViewRoutes {
     return r.param("asOf").map(v -> Jsons.instant("asOf", v)).orElseGet(clock::instant);
   }
 
-  private static Duration days(String field, String value) {
-    Matcher m = DAYS.matcher(value);
-    if (!m.matches() || Integer.parseInt(m.group(1)) > 366) {
-      throw new InvalidInputException(field, "expected 1d to 366d, got '" + value + "'");
-    }
-    return Duration.ofDays(Integer.parseInt(m.group(1)));
-  }
 }

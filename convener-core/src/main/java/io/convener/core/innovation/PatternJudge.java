@@ -78,8 +78,7 @@ final class PatternJudge {
       if (at == null || e.attrs().number("value").isEmpty()) {
         return;
       }
-      // Oriented so that larger is better: the improvement over 0 in the outcome's own direction.
-      double value = OutcomeDirection.of(e.attrs()).improvement(0, e.attrs().number("value").getAsDouble());
+      double value = OutcomeDirection.of(e.attrs()).oriented(e.attrs().number("value").getAsDouble());
       double[] s = sums.computeIfAbsent(team, k -> new double[4]);
       if (e.at().isBefore(at) && !e.at().isBefore(at.minus(WINDOW))) {
         s[0] += value;

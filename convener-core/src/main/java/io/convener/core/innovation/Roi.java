@@ -55,7 +55,7 @@ final class Roi {
       }
       outcomes.computeIfAbsent(e.team().get(), k -> new ArrayList<>())
           .add(new RoiEstimator.Point(e.at(),
-              OutcomeDirection.of(e.attrs()).improvement(0, e.attrs().number("value").getAsDouble())));
+              OutcomeDirection.of(e.attrs()).oriented(e.attrs().number("value").getAsDouble())));
     });
     RoiEstimator.Result r = new RoiEstimator(before, after).estimate(adopted, outcomes, innovation.value().hashCode());
     return new InnovationRoi(innovation, outcome, before, after, r.adopting(), r.comparison(), r.estimate(), r.reason(),

@@ -33,7 +33,12 @@ public enum OutcomeDirection {
 
   /** The improvement from {@code before} to {@code after}: positive when it got better. */
   public double improvement(double before, double after) {
-    return sign * (after - before);
+    return oriented(after) - oriented(before);
+  }
+
+  /** {@code value} read so that larger is better (negated for lower-is-better outcomes). */
+  public double oriented(double value) {
+    return sign * value;
   }
 
   /** The direction with this wire name, if it is one. */
